@@ -1,0 +1,66 @@
+import { FormReport, WorkbookReport } from "../core/engine";
+import { Finding } from "../core/findings";
+import { SEVERITY_LABEL } from "../core/labels";
+import { Lang } from "../core/options";
+import { formatNumber, formatPercent } from "../core/parse";
+
+/** Terminal width of a string: CJK and full-width characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x1f300 ? 2 : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + " ".repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function table(rows: string[][]): string {
+  if (rows.length === 0) return "";
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (i === r.length - 1 ? 0 : displayWidth(r[i] ?? "")))));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join("  ").trimEnd()).join("\n");
+}
+
+const T = {
+  zh: { project: "项目", rate: "执行率", budget: "预算得分", written: "填写总分", sum: "得分合计", recalculated: "重算总分", grade: "等级", none: "未发现问题。", sev: "级别", cell: "单元格", rule: "规则", msg: "说明", notChecked: "部门整体支出绩效自评表，未校验" },
+  en: { project: "Project", rate: "execution rate", budget: "budget score", written: "written total", sum: "sum of scores", recalculated: "recalculated total", grade: "grade", none: "No problems found.", sev: "severity", cell: "cell", rule: "rule", msg: "message", notChecked: "whole-department form, not checked" },
+};
+
+function findingRows(findings: Finding[], lang: Lang): string[][] {
+  const t = T[lang];
+  return [[t.sev, t.cell, t.rule, t.msg], ...findings.map((f) => [SEVERITY_LABEL[lang][f.severity], f.cell ? `${f.sheet}!${f.cell}` : "", f.rule, f.message])];
+}
+
+export function formatForm(f: FormReport, lang: Lang): string {
+  const t = T[lang];
+  const lines: string[] = [];
+  lines.push(`■ ${f.projectName ?? (f.kind === "department" ? t.notChecked : "?")}  [${f.sheet}!${f.range}]`);
+  if (f.checked) {
+    const n = (x: number | null) => (x === null ? "—" : formatNumber(x));
+    lines.push(
+      `  ${t.rate} ${f.budget.executionRate === null ? "—" : formatPercent(f.budget.executionRate)} · ${t.budget} ${n(f.budget.score)} · ${t.written} ${n(f.totals.reportedScore)} · ${t.sum} ${n(f.totals.sumOfScores)} · ${t.recalculated} ${n(f.totals.recalculatedScore)} · ${t.grade} ${f.grade ?? "—"}`,
+    );
+  }
+  if (f.findings.length === 0) lines.push(`  ${t.none}`);
+  else lines.push(table(findingRows(f.findings, lang)).replace(/^/gm, "  "));
+  return lines.join("\n");
+}
+
+export function summaryLine(file: string, report: WorkbookReport, lang: Lang): string {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of [...report.findings, ...report.forms.flatMap((x) => x.findings)]) c[f.severity]++;
+  return lang === "en"
+    ? `${file}: ${report.forms.length} form(s), ${c.error} error(s), ${c.warning} warning(s), ${c.info} info`
+    : `${file}：${report.forms.length} 张表，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`;
+}
+
+export function formatReport(file: string, report: WorkbookReport, lang: Lang): string {
+  const parts = [`== ${file}`];
+  for (const f of report.forms) parts.push(formatForm(f, lang));
+  if (report.findings.length) parts.push(table(findingRows(report.findings, lang)));
+  parts.push(summaryLine(file, report, lang));
+  return parts.join("\n\n");
+}

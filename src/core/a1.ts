@@ -1,0 +1,37 @@
+/** A1 addresses from 0-based coordinates, and back. */
+export function columnName(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function address(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
+  return `${address(top, left)}:${address(bottom, right)}`;
+}
+
+/** Parses "B7" or "$B$7" into 0-based coordinates; null when it is not an A1 cell address. */
+export function parseAddress(a1: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Parses "A1:C3" (or a single cell) into an inclusive 0-based rectangle. */
+export function parseRange(a1: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [a, b] = a1.split(":");
+  const p = parseAddress(a);
+  const q = b === undefined ? p : parseAddress(b);
+  if (!p || !q) return null;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}

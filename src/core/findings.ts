@@ -1,0 +1,55 @@
+import { address } from "./a1";
+import { FormAnalysis } from "./analyse";
+import { CellRef } from "./locate";
+import { CheckOptions } from "./options";
+import { formatNumber, formatPercent } from "./parse";
+import { isRoundingOf, sameAt2 } from "./scoring";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  /** stable rule id, e.g. "missing-deviation-cause" */
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  /** the one cell to look at, A1 */
+  cell: string;
+  message: string;
+  expected?: number | string | null;
+  actual?: number | string | null;
+}
+
+export interface RuleContext {
+  form: FormAnalysis;
+  options: CheckOptions;
+  /** the message in the language of the options */
+  say(zh: string, en: string): string;
+  report(f: { severity: Severity; at: CellRef; message: string; expected?: number | string | null; actual?: number | string | null }): void;
+}
+
+export interface Rule {
+  id: string;
+  /** the rule's doc line */
+  description: { zh: string; en: string };
+  check(ctx: RuleContext): void;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function cellOf(ref: CellRef): string {
+  return address(ref.row, ref.col);
+}
+
+export const fmt = (n: number): string => formatNumber(n, 2);
+export const pct = (n: number): string => formatPercent(n, 2);
+export const r4 = (n: number): number => Math.round(n * 10000) / 10000;
+
+/**
+ * A written score against the computed one (RULES.md §2 rounding): null when they agree at 2 decimals;
+ * info when the written one is the computed one rounded; error when above (inflated); warning when below.
+ */
+export function scoreDifference(written: number, computed: number): Severity | null {
+  if (sameAt2(written, computed)) return null;
+  if (isRoundingOf(written, computed)) return "info";
+  return written > computed ? "error" : "warning";
+}

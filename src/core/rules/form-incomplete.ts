@@ -1,0 +1,30 @@
+import { Rule } from "../findings";
+
+const PART = {
+  funds: ["项目资金（预算执行）部分", "the funds section"],
+  fundsTotal: ["年度资金总额行", "the annual total row of the funds section"],
+  indicators: ["绩效指标表头（一级指标/二级指标/三级指标）", "the indicator header (一级/二级/三级指标)"],
+  total: ["总分行", "the total (总分) row"],
+} as const;
+
+export const formIncomplete: Rule = {
+  id: "form-incomplete",
+  description: {
+    zh: "自评表应有项目资金、年度资金总额、绩效指标和总分各部分；缺少的部分无法校验。",
+    en: "A form needs its funds section, annual total row, indicator section and total row; what is missing cannot be checked.",
+  },
+  check({ form, report, say }) {
+    const missing = form.layout.missing;
+    if (missing.length === 0) return;
+    report({
+      severity: "error",
+      at: { row: form.layout.top, col: form.layout.left },
+      message: say(
+        `自评表不完整，找不到：${missing.map((m) => PART[m][0]).join("、")}。`,
+        `The form is incomplete; not found: ${missing.map((m) => PART[m][1]).join(", ")}.`,
+      ),
+      expected: null,
+      actual: missing.join(","),
+    });
+  },
+};

@@ -1,0 +1,53 @@
+import { Rule } from "../findings";
+import { budgetScore } from "./budget-score";
+import { executionCap } from "./execution-cap";
+import { executionExceedsBudget } from "./execution-exceeds-budget";
+import { executionRate } from "./execution-rate";
+import { formIncomplete } from "./form-incomplete";
+import { fundingBreakdown } from "./funding-breakdown";
+import { indicatorScore } from "./indicator-score";
+import { level1Weights } from "./level1-weights";
+import { lowExecutionUnexplained } from "./low-execution-unexplained";
+import { missingDeviationCause } from "./missing-deviation-cause";
+import { missingValue } from "./missing-value";
+import { nameTargetMismatch } from "./name-target-mismatch";
+import { overachievementUnexplained } from "./overachievement-unexplained";
+import { scoreExceedsWeight } from "./score-exceeds-weight";
+import { totalScore } from "./total-score";
+import { unitMismatch } from "./unit-mismatch";
+import { unparseableValue } from "./unparseable-value";
+import { weightsTotal } from "./weights-total";
+
+/** Every form rule, in the order their findings are listed for one cell. */
+export const RULES: readonly Rule[] = [
+  formIncomplete,
+  executionRate,
+  budgetScore,
+  fundingBreakdown,
+  executionExceedsBudget,
+  lowExecutionUnexplained,
+  missingDeviationCause,
+  overachievementUnexplained,
+  indicatorScore,
+  scoreExceedsWeight,
+  nameTargetMismatch,
+  unitMismatch,
+  unparseableValue,
+  missingValue,
+  weightsTotal,
+  level1Weights,
+  totalScore,
+  executionCap,
+];
+
+/** Findings the engine raises about a sheet or workbook rather than a form. */
+export const WORKBOOK_RULES = {
+  "unsupported-form": {
+    zh: "部门整体支出绩效自评表等其他表格规则不同，识别后标注为未校验。",
+    en: "Other forms (部门整体支出绩效自评表) follow other rules: recognised and reported as not checked.",
+  },
+  "no-form": {
+    zh: "工作簿中没有找到项目支出绩效自评表。",
+    en: "The workbook holds no 项目支出绩效自评表.",
+  },
+} as const;

@@ -1,0 +1,61 @@
+import { Rule, fmt, r4, scoreDifference } from "../findings";
+import { isRoundingOf, sameAt2 } from "../scoring";
+
+export const indicatorScore: Rule = {
+  id: "indicator-score",
+  description: {
+    zh: "每个指标的得分应与评分规则一致：正向 B÷A×分值、反向 A÷B×分值、时间节点、定性指标三档；四舍五入为提示，高于规则为错误，低于规则为警告。",
+    en: "Each indicator's score must follow the scoring rule (B÷A×w, A÷B×w, deadlines, qualitative tiers); rounding is info, above the rule an error, below it a warning.",
+  },
+  check({ form, report, say }) {
+    for (const i of form.indicators) {
+      const written = i.score?.value;
+      if (written === null || written === undefined || !i.score || i.weight?.value == null) continue;
+      const s = i.scoring;
+      if (s.expected !== null) {
+        const sev = scoreDifference(written, s.expected);
+        if (!sev) continue;
+        report({
+          severity: sev,
+          at: i.score.cell,
+          message:
+            sev === "info"
+              ? say(`「${i.name}」得分 ${fmt(written)} 是规则得分 ${fmt(s.expected)} 四舍五入后的值。`, `"${i.name}": the score ${fmt(written)} is the rule's ${fmt(s.expected)} rounded.`)
+              : sev === "error"
+                ? say(
+                    `「${i.name}」得分 ${fmt(written)} 高于按规则计算的 ${fmt(s.expected)}（${methodZh(s.method)}）。`,
+                    `"${i.name}": the score ${fmt(written)} is above the rule's ${fmt(s.expected)} (${s.method}).`,
+                  )
+                : say(
+                    `「${i.name}」得分 ${fmt(written)} 低于按规则计算的 ${fmt(s.expected)}（${methodZh(s.method)}），请核对或说明扣分理由。`,
+                    `"${i.name}": the score ${fmt(written)} is below the rule's ${fmt(s.expected)} (${s.method}); check it or explain the deduction.`,
+                  ),
+          expected: r4(s.expected),
+          actual: written,
+        });
+      } else if (s.range) {
+        const [lo, hi] = s.range;
+        if (written >= lo - 1e-9 && written <= hi + 1e-9) continue;
+        const bound = written > hi ? hi : lo;
+        if (sameAt2(written, bound)) continue;
+        const rounding = isRoundingOf(written, bound);
+        const sev = rounding ? "info" : written > hi ? "error" : "warning";
+        const tier = s.method === "date" ? say("未按时完成", "late") : say("定性指标分档", "qualitative tier");
+        report({
+          severity: sev,
+          at: i.score.cell,
+          message: say(
+            `「${i.name}」得分 ${fmt(written)} 不在${tier}允许的 ${fmt(lo)}–${fmt(hi)} 分之间。`,
+            `"${i.name}": the score ${fmt(written)} is outside the ${fmt(lo)}–${fmt(hi)} allowed (${tier}).`,
+          ),
+          expected: `${fmt(lo)}–${fmt(hi)}`,
+          actual: written,
+        });
+      }
+    }
+  },
+};
+
+function methodZh(m: string): string {
+  return m === "positive" ? "正向指标 B÷A×分值" : m === "reverse" ? "反向指标" : m === "date" ? "时间节点" : "定性指标";
+}

@@ -1,0 +1,54 @@
+import { CATEGORY_LABEL, Category } from "../framework";
+import { Rule, fmt } from "../findings";
+import { sameAt2 } from "../scoring";
+
+const ORDER: Category[] = ["output", "outcome", "satisfaction"];
+
+export const level1Weights: Rule = {
+  id: "level1-weights",
+  description: {
+    zh: "一级指标权重默认为 产出 50、效益 30、满意度 10、预算执行 10；可适当调整，故不同仅为警告。标签中写明的权重（如“产出指标（50分）”）应与该类指标分值之和一致。",
+    en: "Default level-1 weights are output 50, outcome 30, satisfaction 10, budget 10; they may be adjusted, so a difference is a warning. A weight written in a label must match its indicators' sum.",
+  },
+  check({ form, options, report, say }) {
+    const at = form.totalWeight?.cell ?? form.layout.totalLabelCell;
+    if (!at || form.indicators.length === 0) return;
+    const d = options.level1Weights;
+    const diffs: string[] = [];
+    const diffsEn: string[] = [];
+    for (const c of ORDER) {
+      if (!sameAt2(form.level1[c], d[c])) {
+        diffs.push(`${CATEGORY_LABEL[c].zh} ${fmt(form.level1[c])}（默认 ${d[c]}）`);
+        diffsEn.push(`${CATEGORY_LABEL[c].en} ${fmt(form.level1[c])} (default ${d[c]})`);
+      }
+    }
+    const bw = form.budget?.weightValue;
+    if (bw != null && !sameAt2(bw, d.budget)) {
+      diffs.push(`预算执行 ${fmt(bw)}（默认 ${d.budget}）`);
+      diffsEn.push(`budget ${fmt(bw)} (default ${d.budget})`);
+    }
+    if (diffs.length > 0) {
+      report({
+        severity: "warning",
+        at,
+        message: say(`一级指标权重与默认不同：${diffs.join("，")}；如属特殊情况调整，请确认。`, `Level-1 weights differ from the defaults: ${diffsEn.join(", ")}; confirm the adjustment is intended.`),
+        expected: `${d.output}/${d.outcome}/${d.satisfaction}/${d.budget}`,
+        actual: `${fmt(form.level1.output)}/${fmt(form.level1.outcome)}/${fmt(form.level1.satisfaction)}/${bw == null ? "?" : fmt(bw)}`,
+      });
+    }
+    for (const c of ORDER) {
+      const declared = form.level1Declared[c];
+      if (!declared || sameAt2(declared.weight, form.level1[c])) continue;
+      report({
+        severity: "warning",
+        at: declared.cell,
+        message: say(
+          `${CATEGORY_LABEL[c].zh}标注 ${fmt(declared.weight)} 分，但其下指标分值之和为 ${fmt(form.level1[c])}。`,
+          `The ${CATEGORY_LABEL[c].en} label says ${fmt(declared.weight)} points, but its indicators' weights add up to ${fmt(form.level1[c])}.`,
+        ),
+        expected: declared.weight,
+        actual: form.level1[c],
+      });
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import { ValueCell } from "../analyse";
+import { Rule, Severity } from "../findings";
+
+const empty = (v: ValueCell | null | undefined) => !!v && (v.parsed.kind === "blank" || v.parsed.kind === "placeholder");
+
+export const missingValue: Rule = {
+  id: "missing-value",
+  description: {
+    zh: "资金总额行的预算数、执行数、分值，以及每个指标的指标值、完成值、分值、得分都应填写。",
+    en: "The funds total row's budget, executed amount and weight, and each indicator's target, actual, weight and score must be filled in.",
+  },
+  check({ form, report, say }) {
+    const b = form.budget;
+    const items: Array<[ValueCell | null | undefined, Severity, string, string]> = [];
+    if (b) {
+      items.push([b.annual, "error", "年度资金总额的全年预算数", "the annual budget of the total row"]);
+      items.push([b.executed, "error", "年度资金总额的全年执行数", "the executed amount of the total row"]);
+      if (b.weightValue === null) items.push([b.weight, "error", "预算执行的分值", "the budget weight"]);
+    }
+    for (const i of form.indicators) {
+      const n = i.name || say("（未命名指标）", "(unnamed indicator)");
+      items.push([i.target, "warning", `「${n}」的年度指标值`, `"${n}": the target`]);
+      items.push([i.actual, "warning", `「${n}」的实际完成值`, `"${n}": the actual`]);
+      items.push([i.weight, "error", `「${n}」的分值`, `"${n}": the weight`]);
+      items.push([i.score, "error", `「${n}」的得分`, `"${n}": the score`]);
+    }
+    items.push([form.totalScore, "warning", "总分的得分", "the total score"]);
+    for (const [v, severity, zh, en] of items) {
+      if (!empty(v)) continue;
+      report({ severity, at: v!.cell, message: say(`${zh}未填写。`, `${en[0].toUpperCase()}${en.slice(1)} is missing.`), expected: null, actual: null });
+    }
+  },
+};

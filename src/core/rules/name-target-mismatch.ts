@@ -1,0 +1,47 @@
+import { Rule, fmt } from "../findings";
+import { commensurate, normalizeValueText, parseText } from "../parse";
+import { sameAt2 } from "../scoring";
+
+const UNIT = "%|[万亿千]?元|人次|人|次|家|个|份|项|场|户|期|篇|天|米|公里|所|名|台|套|件|册|本|条|座|亩|吨|小时|课时";
+
+/**
+ * A number stated in an indicator's name ("安全执法检查次数6次", "满意度(≥90%)"): at the end of the name or in brackets,
+ * always with a unit so years and codes are not taken for targets.
+ */
+export function quantityInName(name: string): { op: ">=" | "<=" | ">" | "<" | "=" | null; value: number; unit: string } | null {
+  const t = normalizeValueText(name);
+  const bracket = new RegExp(`[(\\[【]((?:>=|<=|>|<|=)?\\d+(?:\\.\\d+)?(?:${UNIT})(?:以上|以下|以内)?)[)\\]】]`).exec(t);
+  const tail = new RegExp(`((?:>=|<=|>|<|=)?\\d+(?:\\.\\d+)?(?:${UNIT})(?:以上|以下|以内)?)(?:[(\\[【][^)\\]】]*[)\\]】])?$`).exec(t);
+  const m = bracket ?? tail;
+  if (!m) return null;
+  const p = parseText(m[1]);
+  return p.kind === "number" ? p : null;
+}
+
+export const nameTargetMismatch: Rule = {
+  id: "name-target-mismatch",
+  description: {
+    zh: "指标名称中写明的数值应与年度指标值一致（如“安全执法检查次数6次”而指标值为 4次）。",
+    en: "A number stated in the indicator's name must match its target (e.g. name says 6 times, target says 4).",
+  },
+  check({ form, report, say }) {
+    for (const i of form.indicators) {
+      if (!i.target || i.target.parsed.kind !== "number") continue;
+      const q = quantityInName(i.name);
+      if (!q) continue;
+      const c = commensurate(i.target.parsed, q);
+      if (!c || sameAt2(c.a, c.b)) continue;
+      const shown = typeof i.target.raw === "string" ? i.target.raw : String(i.target.raw);
+      report({
+        severity: "warning",
+        at: i.target.cell,
+        message: say(
+          `「${i.name}」名称中的数值与年度指标值 ${shown} 不一致，请核对哪一个是真实目标。`,
+          `"${i.name}": the number in the name does not match the target ${shown}; check which is the real target.`,
+        ),
+        expected: q.unit === "%" ? `${fmt(q.value * 100)}%` : `${fmt(q.value)}${q.unit}`,
+        actual: shown,
+      });
+    }
+  },
+};

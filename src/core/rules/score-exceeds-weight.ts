@@ -1,0 +1,29 @@
+import { Rule, fmt } from "../findings";
+
+export const scoreExceedsWeight: Rule = {
+  id: "score-exceeds-weight",
+  description: {
+    zh: "每行得分应在 0 与分值之间。",
+    en: "Every row's score must lie between 0 and its weight.",
+  },
+  check({ form, report, say }) {
+    const rows: Array<{ name: string; score: number | null | undefined; weight: number | null | undefined; at: { row: number; col: number } | undefined }> = [];
+    const b = form.budget;
+    if (b?.score) rows.push({ name: say("预算执行", "budget execution"), score: b.score.value, weight: b.weightValue, at: b.score.cell });
+    for (const i of form.indicators) rows.push({ name: i.name, score: i.score?.value, weight: i.weight?.value, at: i.score?.cell });
+    for (const r of rows) {
+      if (r.score == null || r.weight == null || !r.at) continue;
+      if (r.score < 0) {
+        report({ severity: "error", at: r.at, message: say(`「${r.name}」得分 ${fmt(r.score)} 为负数。`, `"${r.name}": the score ${fmt(r.score)} is negative.`), expected: 0, actual: r.score });
+      } else if (r.score > r.weight + 1e-9) {
+        report({
+          severity: "error",
+          at: r.at,
+          message: say(`「${r.name}」得分 ${fmt(r.score)} 超过分值 ${fmt(r.weight)}。`, `"${r.name}": the score ${fmt(r.score)} exceeds the weight ${fmt(r.weight)}.`),
+          expected: r.weight,
+          actual: r.score,
+        });
+      }
+    }
+  },
+};

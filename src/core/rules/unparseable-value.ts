@@ -1,0 +1,48 @@
+import { ValueCell } from "../analyse";
+import { Rule } from "../findings";
+
+export const unparseableValue: Rule = {
+  id: "unparseable-value",
+  description: {
+    zh: "数值单元格应能读出数值：错误值（#DIV/0! 等）为错误；数值栏中的文字、读不出的实际完成值为警告。",
+    en: "Numeric cells must hold a number: error values (#DIV/0!…) are errors; text in a numeric column or an unreadable actual is a warning.",
+  },
+  check({ form, report, say }) {
+    const numeric: Array<[ValueCell | null | undefined, string, string]> = [];
+    const b = form.budget;
+    if (b) {
+      numeric.push([b.initial, "年初预算数", "initial budget"], [b.annual, "全年预算数", "annual budget"], [b.executed, "全年执行数", "executed"]);
+      numeric.push([b.weight, "分值", "weight"], [b.rate, "执行率", "execution rate"], [b.score, "得分", "score"]);
+      for (const p of b.parts) numeric.push([p.initial, "年初预算数", "initial budget"], [p.annual, "全年预算数", "annual budget"], [p.executed, "全年执行数", "executed"]);
+    }
+    for (const i of form.indicators) numeric.push([i.weight, "分值", "weight"], [i.score, "得分", "score"]);
+    numeric.push([form.totalWeight, "总分分值", "total weight"], [form.totalScore, "总分", "total score"]);
+    for (const [v, zh, en] of numeric) {
+      if (!v) continue;
+      if (v.parsed.kind === "error") {
+        report({ severity: "error", at: v.cell, message: say(`${zh}为错误值 ${v.parsed.code}，请修正公式或数据。`, `The ${en} is the error value ${v.parsed.code}; fix the formula or data.`), expected: null, actual: v.parsed.code });
+      } else if (v.parsed.kind === "text" || v.parsed.kind === "date") {
+        report({ severity: "warning", at: v.cell, message: say(`${zh}“${String(v.raw)}”不是数值。`, `The ${en} "${String(v.raw)}" is not a number.`), expected: null, actual: String(v.raw) });
+      }
+    }
+    for (const i of form.indicators) {
+      for (const [v, zh, en] of [[i.target, "年度指标值", "target"], [i.actual, "实际完成值", "actual"]] as const) {
+        if (v?.parsed.kind === "error") {
+          report({ severity: "error", at: v.cell, message: say(`「${i.name}」${zh}为错误值 ${v.parsed.code}。`, `"${i.name}": the ${en} is the error value ${v.parsed.code}.`), expected: null, actual: v.parsed.code });
+        }
+      }
+      // A quantitative or dated target whose actual cannot be read: no score can be computed.
+      const t = i.target?.parsed.kind;
+      const a = i.actual?.parsed;
+      if (i.actual && a?.kind === "text" && (t === "number" || t === "date") && i.scoring.met === null && i.scoring.expected === null) {
+        report({
+          severity: "warning",
+          at: i.actual.cell,
+          message: say(`「${i.name}」实际完成值“${a.text}”读不出数值或日期，无法计算得分。`, `"${i.name}": the actual "${a.text}" is not a number or date; no score computed.`),
+          expected: null,
+          actual: a.text,
+        });
+      }
+    }
+  },
+};
