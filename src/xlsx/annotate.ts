@@ -27,7 +27,8 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, report: WorkbookReport, l
     if (!ws || !at) continue;
     const cell = ws.getCell(at.row + 1, at.col + 1);
     const worst = [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])[0].severity;
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[worst] } };
+    // exceljs shares one style object among cells loaded with the same style: give this cell its own.
+    cell.style = { ...structuredClone(cell.style ?? {}), fill: { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[worst] } } };
     cell.note = list.map((f) => `[${SEVERITY_LABEL[lang][f.severity]}] ${f.message}`).join("\n");
   }
   writeReportSheet(wb, report, lang, checkedAt);

@@ -1,0 +1,17 @@
+import { check, hits, loadFixture, onlySheets, withCells } from "../../support/workbooks";
+
+describe("low-execution-unexplained", () => {
+  test("fires where the form has a reason cell, the rate is below 90% and no reason is given", async () => {
+    const wb = onlySheets(await loadFixture("provincial"), "安全生产");
+    expect(hits(check(wb), "low-execution-unexplained")).toEqual(["error 安全生产!I6"]);
+  });
+  test("quiet once a reason is written, or with a rate of 90% or more", async () => {
+    const wb = onlySheets(await loadFixture("provincial"), "安全生产");
+    expect(hits(check(withCells(wb, "安全生产", { I6: "受疫情影响，培训延期" })), "low-execution-unexplained")).toEqual([]);
+    expect(hits(check(withCells(wb, "安全生产", { I6: "/" })), "low-execution-unexplained")).toEqual(["error 安全生产!I6"]);
+    expect(hits(check(withCells(wb, "安全生产", { E6: 18, E7: 18, G6: [0.9, "0%"], H6: 9 })), "low-execution-unexplained")).toEqual([]);
+  });
+  test("quiet on the central template, which has no reason cell", async () => {
+    expect(hits(check(onlySheets(await loadFixture("official"), "项目1")), "low-execution-unexplained")).toEqual([]);
+  });
+});
