@@ -35,3 +35,15 @@ export function parseRange(a1: string): { top: number; left: number; bottom: num
   if (!p || !q) return null;
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
+
+/** "项目1!A1:B2", "'My sheet'!A1" → sheet name and the range part (sheet null when absent). */
+export function splitAddress(addr: string): { sheet: string | null; range: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(addr);
+  if (!m) return { sheet: null, range: addr };
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), range: m[3] };
+}
+
+/** A sheet name as it must be written in an address: quoted when it is not a plain word. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_\u4e00-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

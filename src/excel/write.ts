@@ -1,0 +1,38 @@
+import { CellChange, CellRef, CellState, cellKey, planRestore } from "../core/changes";
+import { Capabilities } from "./capabilities";
+import { readCellStates, writeCellChanges } from "./cells";
+
+/**
+ * The one path for every write: read the cells first, write in one batch, and if the batch fails, read again and
+ * restore what differs from before. Nothing is left half-written.
+ */
+export class WriteError extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly rolledBack: boolean,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+export async function writeSafely(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  before: CellState[],
+  changes: CellChange[],
+): Promise<Map<string, string>> {
+  try {
+    return await writeCellChanges(context, changes);
+  } catch (e) {
+    let rolledBack = false;
+    try {
+      const refs: CellRef[] = before.map((s) => ({ sheet: s.sheet, address: s.address }));
+      const now = await readCellStates(context, refs, caps);
+      await writeCellChanges(context, planRestore(before, new Map(now.map((s) => [cellKey(s), s]))));
+      rolledBack = true;
+    } catch {
+      rolledBack = false;
+    }
+    throw new WriteError(e, rolledBack);
+  }
+}
