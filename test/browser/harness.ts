@@ -1,0 +1,135 @@
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import type { BrowserContext, Page } from "playwright-core";
+import { WorkbookSnapshot } from "../../src/core/snapshot";
+import { FakeOptions } from "../host/fake-office";
+
+/**
+ * Browser-test harness: the production build (dist/) served on 127.0.0.1, Debian's Chromium driven by
+ * playwright-core, the Office.js CDN request answered with our test host, every other outside request aborted
+ * and counted.
+ */
+export const ROOT = path.resolve(__dirname, "../..");
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const OUTPUT = path.join(ROOT, "test-output");
+
+export function chromiumMissing(): string | null {
+  if (fs.existsSync(CHROMIUM)) return null;
+  return `Chromium is not installed at ${CHROMIUM}. Install Debian's browser: apt-get install -y chromium fonts-noto-cjk (the browser tests never download one).`;
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain" };
+
+export function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  const dist = path.join(ROOT, "dist");
+  if (!fs.existsSync(path.join(dist, "taskpane.html"))) throw new Error("dist/ has no production build: run `npm run build` (npm test does it first).");
+  const server = http.createServer((req, res) => {
+    const p = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = path.join(dist, path.normalize(p).replace(/^(\.\.[/\\])+/, ""));
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) });
+    }),
+  );
+}
+
+/** Bundles test/browser/host-entry.ts (the fake Office.js) once per run. */
+export async function buildHostScript(): Promise<string> {
+  const out = path.join(OUTPUT, "host");
+  const webpack = require("webpack");
+  await new Promise<void>((resolve, reject) => {
+    webpack(
+      {
+        mode: "production",
+        entry: path.join(__dirname, "host-entry.ts"),
+        output: { path: out, filename: "office-test-host.js" },
+        resolve: { extensions: [".ts", ".js"] },
+        module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: path.join(ROOT, "tsconfig.json"), transpileOnly: true, compilerOptions: { noEmit: false } } } }] },
+        devtool: false,
+        performance: { hints: false },
+      },
+      (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
+        if (err) reject(err);
+        else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
+        else resolve();
+      },
+    );
+  });
+  return fs.readFileSync(path.join(out, "office-test-host.js"), "utf8");
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** requests to anywhere but 127.0.0.1 and the Office.js URL */
+  blocked: string[];
+  /** what the page printed to the console as errors, and uncaught exceptions */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openPane(
+  baseUrl: string,
+  hostScript: string | null,
+  workbook: WorkbookSnapshot | null,
+  options: FakeOptions = {},
+  query = "",
+): Promise<Session> {
+  const { chromium } = require("playwright-core") as typeof import("playwright-core");
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 420, height: 900 },
+    locale: "zh-CN",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+  });
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) {
+      if (hostScript === null) {
+        await route.abort("internetdisconnected");
+        return;
+      }
+      const prelude = `window.__SELFEVAL_WORKBOOK__ = ${JSON.stringify(workbook)};\nwindow.__SELFEVAL_HOST_OPTIONS__ = ${JSON.stringify(options)};\n`;
+      await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: prelude + hostScript });
+      return;
+    }
+    const host = new URL(url).hostname;
+    if (host === "127.0.0.1" || host === "localhost") {
+      await route.continue();
+      return;
+    }
+    blocked.push(url);
+    await route.abort();
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${baseUrl}/taskpane.html${query}`);
+  return {
+    context,
+    page,
+    blocked,
+    errors,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import * as fs from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { fixturePath, loadFixture } from "../support/workbooks";
+import { OUTPUT, buildHostScript, chromiumMissing, openPane, serveDist, Session } from "./harness";
+
+/**
+ * The task pane, end to end: the production bundle in Debian's Chromium, with a test host in place of Office.js.
+ * Without Chromium the suite is skipped locally, with the command that installs it; in CI (CI=true) it fails.
+ */
+const missing = chromiumMissing();
+if (missing && process.env.CI) throw new Error(missing);
+if (missing) console.warn(`[browser tests skipped] ${missing}`);
+const suite = missing ? describe.skip : describe;
+
+jest.setTimeout(60000);
+
+suite("the task pane in Chromium", () => {
+  let server: { url: string; close: () => Promise<void> };
+  let hostScript: string;
+  let session: Session | null = null;
+
+  beforeAll(async () => {
+    server = await serveDist();
+    hostScript = await buildHostScript();
+    fs.mkdirSync(OUTPUT, { recursive: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  afterEach(async () => {
+    if (session) {
+      expect(session.blocked).toEqual([]); // the pane loads nothing but its bundle and Office.js
+      await session.close();
+      session = null;
+    }
+  });
+
+  const modelState = () => session!.page.evaluate(() => window.__selfevalHost!.model.state());
+  const shownFindings = () => session!.page.$$eval("[data-testid=finding]", (els) => els.map((e) => `${e.getAttribute("data-rule")}@${e.getAttribute("data-cell")}`));
+
+  async function checkNow() {
+    await session!.page.getByTestId("check").click();
+    await session!.page.waitForSelector("[data-testid=check]:not([disabled])");
+    await session!.page.waitForSelector("[data-testid=form-card], [data-testid=no-form], [data-testid=error]");
+  }
+
+  test("1. outside Office (the Office.js request fails): the 'open this in Excel' message", async () => {
+    session = await openPane(server.url, null, null);
+    const msg = session.page.getByTestId("outside-office");
+    await msg.waitFor();
+    expect(await msg.textContent()).toContain("请在 Excel 中打开");
+    expect(await msg.textContent()).toContain("Open this in Excel");
+    expect(session.errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+  });
+
+  test("2. 一键校验 on the seed workbook: the findings match the CLI's JSON, with counts by severity", async () => {
+    session = await openPane(server.url, hostScript, await loadFixture("official"));
+    await checkNow();
+    let out = "";
+    await main(["check", fixturePath("official"), "--json"], { out: (s) => (out += s), err: () => undefined, isTTY: false });
+    const expected = JSON.parse(out).files[0].forms.flatMap((f: { findings: Array<{ rule: string; sheet: string; cell: string }> }) => f.findings.map((x) => `${x.rule}@${x.sheet}!${x.cell}`));
+    expect((await shownFindings()).sort()).toEqual(expected.sort());
+    expect(await session.page.getByTestId("filter-error").textContent()).toContain("1");
+    expect(await session.page.getByTestId("filter-warning").textContent()).toContain("4");
+    expect(await session.page.getByTestId("filter-info").textContent()).toContain("1");
+    expect(await session.page.getByTestId("form-card").count()).toBe(4);
+    await session.page.screenshot({ path: path.join(OUTPUT, "pane.png"), fullPage: true });
+    expect(session.errors).toEqual([]);
+  });
+
+  test("3. clicking a finding selects that cell in the host workbook", async () => {
+    session = await openPane(server.url, hostScript, await loadFixture("official"));
+    await checkNow();
+    await session.page.locator('[data-testid=finding][data-cell="项目4!I14"]').click();
+    await session.page.waitForFunction(() => window.__selfevalHost!.model.selection?.address === "I14");
+    expect(await session.page.evaluate(() => window.__selfevalHost!.model.selection)).toEqual({ sheet: "项目4", address: "I14" });
+    // and by keyboard: Tab to a finding, Enter
+    await session.page.locator('[data-testid=finding][data-cell="项目1!H26"]').focus();
+    await session.page.keyboard.press("Enter");
+    await session.page.waitForFunction(() => window.__selfevalHost!.model.selection?.address === "H26");
+  });
+
+  test("4. highlights appear on the flagged cells; 清除标记 restores the original fills", async () => {
+    session = await openPane(server.url, hostScript, await loadFixture("official"));
+    const before = await modelState();
+    await checkNow();
+    const fill = await session.page.evaluate(() => {
+      const m = window.__selfevalHost!.model;
+      return m.cell(m.sheet("项目1"), 25, 7).fill;
+    });
+    expect(fill).toEqual({ color: "#FFC7CE", pattern: "Solid" });
+    expect(await modelState()).not.toEqual(before);
+    await session.page.getByTestId("clear").click();
+    await session.page.getByTestId("notice").filter({ hasText: "已清除" }).waitFor();
+    expect(await modelState()).toEqual(before);
+  });
+
+  test("6. a workbook with no form: a clear message, no error", async () => {
+    session = await openPane(server.url, hostScript, await loadFixture("no-form"));
+    await checkNow();
+    expect(await session.page.getByTestId("no-form").textContent()).toContain("没有找到项目支出绩效自评表");
+    expect(await session.page.getByTestId("error").count()).toBe(0);
+    expect(session.errors).toEqual([]);
+  });
+
+  test("7. English UI when the host reports en-US", async () => {
+    session = await openPane(server.url, hostScript, await loadFixture("official"), { displayLanguage: "en-US" });
+    await session.page.getByTestId("check").waitFor();
+    expect(await session.page.getByTestId("check").textContent()).toBe("Check now");
+    await checkNow();
+    expect(await session.page.locator("text=The total is written as 90.5, but the scores add up to 91.5.").count()).toBe(1);
+  });
+
+  test("the ribbon's 一键校验 (?autorun=1) checks as soon as the pane opens", async () => {
+    session = await openPane(server.url, hostScript, await loadFixture("official"), {}, "?autorun=1");
+    await session.page.getByTestId("form-card").first().waitFor();
+    expect(await session.page.getByTestId("form-card").count()).toBe(4);
+  });
+});
