@@ -6,18 +6,25 @@ import { CheckOptions, Lang } from "../core/options";
 import { annotateWorkbook } from "../xlsx/annotate";
 import { checkFile } from "./check-file";
 import { InputError } from "./errors";
-import { formatReport } from "./format";
+import { formatReport, table } from "./format";
+import { defaultTicks, finalizeSelection, proposeWrites } from "../core/writeback";
+import ExcelJS from "exceljs";
 
 const USAGE = `selfeval — 项目支出绩效自评表校验 / checks project performance self-evaluation forms
 
 用法 / usage:
   selfeval check FILE|FOLDER… [--json] [--out DIR] [--force] [--lang zh|en] [--config FILE.json]
+  selfeval fix FILE|FOLDER… --out DIR [--indicator-scores] [--json] [--force] [--lang zh|en] [--config FILE.json]
+
+  fix             writes the recalculated 执行率, budget 得分 and 总分 into <name>.fixed.xlsx in DIR (never the input)
+  --indicator-scores   also replace written indicator scores by the rule's scores (and the total with them)
 
   --json          print the report as JSON
   --out DIR       write <name>.checked.xlsx into DIR: flagged cells filled, notes, a 校验报告 sheet
   --force         overwrite existing files in --out
   --lang zh|en    language of messages (default zh)
-  --config FILE   settings (RULES.md §2) as JSON, e.g. {"overachievementThreshold":0.3}
+  --config FILE   settings (RULES.md §2) as JSON: {"preset":"hubei"} or {"overachievementThreshold":0.5,…};
+                  without it, the settings saved in each workbook by the add-in are used
 
 exit code: 0 no error-level finding · 1 error-level findings · 2 usage error or unreadable file`;
 
@@ -35,18 +42,20 @@ interface Args {
   force: boolean;
   lang: Lang;
   config: string | null;
+  indicatorScores: boolean;
 }
 
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args {
-  const a: Args = { command: "", inputs: [], json: false, out: null, force: false, lang: "zh", config: null };
+  const a: Args = { command: "", inputs: [], json: false, out: null, force: false, lang: "zh", config: null, indicatorScores: false };
   const rest = [...argv];
   a.command = rest.shift() ?? "";
   while (rest.length) {
     const x = rest.shift()!;
     if (x === "--json") a.json = true;
     else if (x === "--force") a.force = true;
+    else if (x === "--indicator-scores") a.indicatorScores = true;
     else if (x === "--out" || x === "--lang" || x === "--config") {
       const v = rest.shift();
       if (v === undefined) throw new UsageError(`${x} needs a value`);
@@ -88,8 +97,8 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-async function loadConfig(file: string | null): Promise<Partial<CheckOptions>> {
-  if (!file) return {};
+async function loadConfig(file: string | null): Promise<unknown> {
+  if (!file) return null;
   let text;
   try {
     text = await fs.readFile(file, "utf8");
@@ -97,7 +106,7 @@ async function loadConfig(file: string | null): Promise<Partial<CheckOptions>> {
     throw new UsageError(`cannot read the config file ${file}`);
   }
   try {
-    const parsed = JSON.parse(text) as Partial<CheckOptions>;
+    const parsed = JSON.parse(text) as unknown;
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
     return parsed;
   } catch (e) {
@@ -122,7 +131,7 @@ export async function writeAtomic(target: string, data: Buffer | Uint8Array, for
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let args: Args;
-  let config: Partial<CheckOptions>;
+  let config: unknown;
   try {
     args = parseArgs(argv);
     if (args.command === "--help" || args.command === "-h" || args.command === "help" || args.command === "") {
@@ -133,8 +142,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.out(require("../../package.json").version);
       return 0;
     }
-    if (args.command !== "check") throw new UsageError(`unknown command ${args.command}`);
+    if (args.command !== "check" && args.command !== "fix") throw new UsageError(`unknown command ${args.command}`);
     if (args.inputs.length === 0) throw new UsageError("name at least one .xlsx file or folder");
+    if (args.command === "fix" && !args.out) throw new UsageError("fix needs --out DIR: it writes a copy, never the input");
     config = await loadConfig(args.config);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -144,7 +154,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const lang = args.lang;
-  const options: Partial<CheckOptions> = { ...config, lang };
+  const options: Partial<CheckOptions> = { lang };
   const files = await expandInputs(args.inputs);
   if (files.length === 0) {
     io.err(lang === "en" ? "selfeval: no .xlsx file found in the inputs" : "selfeval：输入中没有 .xlsx 文件");
@@ -163,10 +173,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       else io.err(line);
     }
     try {
-      const r = await checkFile(file, options);
+      const r = await checkFile(file, options, config);
+      if (args.command === "fix") {
+        const fixed = await fixFile(r, args, lang);
+        if (args.json) jsonFiles.push(fixed);
+        else io.out(formatFix(fixed, lang) + "\n");
+        continue;
+      }
       errors += countErrors(r.report);
       if (args.out) {
-        annotateWorkbook(r.workbook, r.report, lang, new Date());
+        annotateWorkbook(r.workbook, r.report, lang, new Date(), r.options);
         const target = path.join(args.out, `${path.basename(file).replace(/\.xlsx$/i, "")}.checked.xlsx`);
         const data = await r.workbook.xlsx.writeBuffer();
         await writeAtomic(target, Buffer.from(data as ArrayBuffer), args.force);
@@ -187,6 +203,48 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (progress && io.isTTY) io.err("\n");
   if (args.json) io.out(JSON.stringify({ files: jsonFiles }, null, 2));
   return unreadable > 0 ? 2 : errors > 0 ? 1 : 0;
+}
+
+interface FixResult {
+  file: string;
+  out: string;
+  changes: Array<{ sheet: string; cell: string; rule: string; old: unknown; new: unknown; label: string }>;
+  skipped: Array<{ sheet: string; cell: string; rule: string; reason: string }>;
+}
+
+/** selfeval fix: the proposals written into a copy; formula cells are left alone. */
+async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, args: Args, lang: Lang): Promise<FixResult> {
+  const all = proposeWrites(r.result.analyses, lang);
+  const proposals = finalizeSelection(all, defaultTicks(all, args.indicatorScores));
+  const res: FixResult = { file: r.file, out: path.join(args.out!, `${path.basename(r.file).replace(/\.xlsx$/i, "")}.fixed.xlsx`), changes: [], skipped: [] };
+  for (const p of proposals) {
+    const cell = r.workbook.getWorksheet(p.sheet)?.getCell(p.address);
+    if (!cell) continue;
+    if (cell.formula || cell.type === ExcelJS.ValueType.Formula) {
+      res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写" });
+      continue;
+    }
+    cell.value = p.new;
+    res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
+  }
+  const data = await r.workbook.xlsx.writeBuffer();
+  await writeAtomic(res.out, Buffer.from(data as ArrayBuffer), args.force);
+  return res;
+}
+
+function formatFix(f: FixResult, lang: Lang): string {
+  const zh = lang === "zh";
+  const lines = [`== ${f.file} → ${f.out}`];
+  if (f.changes.length === 0) lines.push(zh ? "  没有需要写回的单元格。" : "  Nothing to write back.");
+  else
+    lines.push(
+      table([
+        zh ? ["单元格", "规则", "原值", "新值", "内容"] : ["cell", "rule", "old", "new", "what"],
+        ...f.changes.map((c) => [`${c.sheet}!${c.cell}`, c.rule, String(c.old === "" ? "（空）" : c.old), String(c.new), c.label]),
+      ]).replace(/^/gm, "  "),
+    );
+  for (const s of f.skipped) lines.push(`  ${s.sheet}!${s.cell} ${s.rule}: ${s.reason}`);
+  return lines.join("\n");
 }
 
 function countErrors(r: WorkbookReport): number {

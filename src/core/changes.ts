@@ -14,6 +14,10 @@ export interface CellState extends CellRef {
   fill: { color: string; pattern: string | null };
   /** the cell's note, or null (null also where notes are unsupported) */
   note: string | null;
+  /** "=…" when the cell holds a formula */
+  formula?: string | null;
+  /** the cell's sheet is protected */
+  protected?: boolean;
 }
 
 export interface CellChange extends CellRef {

@@ -2,6 +2,7 @@ import { address, rangeAddress } from "./a1";
 import { FormAnalysis, analyseForm } from "./analyse";
 import { Finding, RuleContext, SEVERITY_ORDER, Severity, r4 } from "./findings";
 import { Grid } from "./grid";
+import { REPORT_SHEET_NAME } from "./labels";
 import { FormLayout, locateForms } from "./locate";
 import { CheckOptions, resolveOptions } from "./options";
 import { Grade } from "./scoring";
@@ -47,6 +48,7 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
   const analyses: Array<FormAnalysis | null> = [];
   const wbFindings: Finding[] = [];
   for (const sheet of wb.sheets) {
+    if (sheet.name === REPORT_SHEET_NAME) continue; // our own report lists findings, it is not a form
     const grid = new Grid(sheet);
     for (const layout of locateForms(grid)) {
       if (layout.kind === "department") {

@@ -48,8 +48,8 @@ export const r4 = (n: number): number => Math.round(n * 10000) / 10000;
  * A written score against the computed one (RULES.md §2 rounding): null when they agree at 2 decimals;
  * info when the written one is the computed one rounded; error when above (inflated); warning when below.
  */
-export function scoreDifference(written: number, computed: number): Severity | null {
+export function scoreDifference(written: number, computed: number, acceptRounding = true): Severity | null {
   if (sameAt2(written, computed)) return null;
-  if (isRoundingOf(written, computed)) return "info";
+  if (acceptRounding && isRoundingOf(written, computed)) return "info";
   return written > computed ? "error" : "warning";
 }

@@ -20,6 +20,8 @@ export interface CheckOptions {
   lowExecutionThreshold: number;
   /** Default level-1 weights; a difference is a warning. */
   level1Weights: { budget: number; output: number; outcome: number; satisfaction: number };
+  /** A written score equal to the rule's rounded to an integer or 1 decimal is info (true) or judged like any other difference. */
+  acceptRounding: boolean;
   /** Year assumed for dates written without one, when the form's year is unknown. */
   defaultYear: number;
 }
@@ -33,6 +35,7 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   capTotalByExecutionRate: false,
   lowExecutionThreshold: 0.9,
   level1Weights: { budget: 10, output: 50, outcome: 30, satisfaction: 10 },
+  acceptRounding: true,
   defaultYear: new Date().getFullYear() - 1,
 };
 
@@ -43,4 +46,56 @@ export function resolveOptions(partial?: Partial<CheckOptions>): CheckOptions {
     qualitativeTiers: { ...DEFAULT_OPTIONS.qualitativeTiers, ...(partial?.qualitativeTiers ?? {}) },
     level1Weights: { ...DEFAULT_OPTIONS.level1Weights, ...(partial?.level1Weights ?? {}) },
   };
+}
+
+/** The policy settings a workbook can carry (RULES.md §2): everything but the language and the default year. */
+export type PolicySettings = Omit<CheckOptions, "lang" | "defaultYear">;
+
+export interface Preset {
+  id: string;
+  name: { zh: string; en: string };
+  settings: Partial<PolicySettings>;
+}
+
+/** Presets: the central default and the provincial variants RULES.md describes. */
+export const PRESETS: readonly Preset[] = [
+  { id: "central", name: { zh: "中央默认（财预〔2020〕10号）", en: "Central default (财预〔2020〕10号)" }, settings: {} },
+  {
+    id: "hubei",
+    name: { zh: "湖北（定性指标 80/50 分档）", en: "Hubei (qualitative tiers 80/50)" },
+    settings: { qualitativeTiers: { achieved: 0.8, partly: 0.5 } },
+  },
+  {
+    id: "provincial-platform",
+    name: { zh: "省级一体化平台（反向线性、超额 30% 扣 2 分、执行率封顶）", en: "Provincial platform (linear reverse, −2 at 30% over, cap by execution)" },
+    settings: { reverseFormula: "linear", overachievementDeduction: 2, capTotalByExecutionRate: true },
+  },
+];
+
+export function presetSettings(id: string): Partial<PolicySettings> {
+  return PRESETS.find((p) => p.id === id)?.settings ?? {};
+}
+
+/**
+ * Settings from outside (a workbook, a --config file): only known keys with values of the right type survive,
+ * so a malformed file cannot break a check.
+ */
+export function sanitizeSettings(raw: unknown): Partial<PolicySettings> {
+  const out: Partial<PolicySettings> = {};
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
+  const r = raw as Record<string, unknown>;
+  const frac = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 10;
+  if (typeof r.preset === "string") Object.assign(out, presetSettings(r.preset));
+  const src = (r.options && typeof r.options === "object" ? r.options : r) as Record<string, unknown>;
+  if (frac(src.overachievementThreshold)) out.overachievementThreshold = src.overachievementThreshold as number;
+  if (typeof src.overachievementDeduction === "number" && src.overachievementDeduction >= 0 && src.overachievementDeduction <= 100) out.overachievementDeduction = src.overachievementDeduction;
+  if (src.reverseFormula === "ratio" || src.reverseFormula === "linear") out.reverseFormula = src.reverseFormula;
+  const t = src.qualitativeTiers as Record<string, unknown> | undefined;
+  if (t && frac(t.achieved) && frac(t.partly) && (t.partly as number) <= (t.achieved as number)) out.qualitativeTiers = { achieved: t.achieved as number, partly: t.partly as number };
+  if (typeof src.capTotalByExecutionRate === "boolean") out.capTotalByExecutionRate = src.capTotalByExecutionRate;
+  if (frac(src.lowExecutionThreshold)) out.lowExecutionThreshold = src.lowExecutionThreshold as number;
+  if (typeof src.acceptRounding === "boolean") out.acceptRounding = src.acceptRounding;
+  const w = src.level1Weights as Record<string, unknown> | undefined;
+  if (w && ["budget", "output", "outcome", "satisfaction"].every((k) => typeof w[k] === "number")) out.level1Weights = w as unknown as PolicySettings["level1Weights"];
+  return out;
 }

@@ -10,10 +10,15 @@ export type { CellChange, CellRef, CellState };
  * through here: read the cells' state (1 sync), then write every change (1 sync, screen updating suspended).
  */
 export async function readCellStates(context: Excel.RequestContext, cells: CellRef[], caps: Capabilities): Promise<CellState[]> {
+  const protections = new Map<string, Excel.WorksheetProtection>();
   const probes = cells.map((c) => {
     const ws = context.workbook.worksheets.getItem(c.sheet);
+    if (!protections.has(c.sheet)) {
+      ws.protection.load("protected");
+      protections.set(c.sheet, ws.protection);
+    }
     const range = ws.getRange(c.address);
-    range.load("values,numberFormat");
+    range.load("values,numberFormat,formulas");
     range.format.fill.load(caps.fillPattern ? "color,pattern" : "color");
     const note = caps.notes ? ws.notes.getItemOrNullObject(c.address) : null;
     note?.load("content");
@@ -28,6 +33,8 @@ export async function readCellStates(context: Excel.RequestContext, cells: CellR
     numberFormat: String(range.numberFormat[0][0]),
     fill: { color: range.format.fill.color, pattern: caps.fillPattern ? String(range.format.fill.pattern) : null },
     note: note && !note.isNullObject ? note.content : null,
+    formula: typeof range.formulas[0][0] === "string" && String(range.formulas[0][0]).startsWith("=") ? String(range.formulas[0][0]) : null,
+    protected: protections.get(c.sheet)!.protected,
   }));
 }
 

@@ -17,7 +17,7 @@ describe("the workbook host over Office.js", () => {
     installFakeOffice(await loadFixture("official"));
     const host = officeWorkbookHost();
     const phases: string[] = [];
-    const report = await host.check({}, (p) => phases.push(p.phase));
+    const { report } = await host.check({}, (p) => phases.push(p.phase));
     expect(report.forms).toHaveLength(4);
     expect(report.forms[0].totals.reportedScore).toBe(90.5);
     expect(phases).toContain("read");
@@ -32,7 +32,7 @@ describe("the workbook host over Office.js", () => {
     sheet.notes.set("E14", "本人备注：目标值待核实"); // E14, flagged, has a person's note
     const original = structuredClone(model.state());
     const host = officeWorkbookHost();
-    const report = await host.check({});
+    const { report } = await host.check({});
     const findings = report.forms.flatMap((f) => f.findings);
     const marked = await host.highlight(findings, ["error", "warning", "info"]);
     expect(marked).toBe(6);
@@ -52,7 +52,7 @@ describe("the workbook host over Office.js", () => {
   test("clear works after the workbook was saved and reopened (the record is in the workbook)", async () => {
     const model = installFakeOffice(await loadFixture("official"));
     const original = structuredClone(model.state());
-    await officeWorkbookHost().highlight((await officeWorkbookHost().check({})).forms.flatMap((f) => f.findings), ["error", "warning"]);
+    await officeWorkbookHost().highlight((await officeWorkbookHost().check({})).report.forms.flatMap((f) => f.findings), ["error", "warning"]);
     const reopened = reopen(model);
     expect(reopened.state()).not.toEqual(original);
     installModel(reopened);
@@ -66,7 +66,7 @@ describe("the workbook host over Office.js", () => {
     const model = installFakeOffice(await loadFixture("official"));
     const original = structuredClone(model.state());
     const host = officeWorkbookHost();
-    const findings = (await host.check({})).forms.flatMap((f) => f.findings);
+    const findings = (await host.check({})).report.forms.flatMap((f) => f.findings);
     await host.highlight(findings, ["error", "warning", "info"]);
     await host.highlight(findings.filter((f) => f.severity === "error"), ["error", "warning", "info"]);
     expect(fillAt(model, "项目1", "H22").pattern).toBe("None");
@@ -78,7 +78,7 @@ describe("the workbook host over Office.js", () => {
   test("a cell whose fill the person changed after marking keeps the person's fill", async () => {
     const model = installFakeOffice(await loadFixture("official"));
     const host = officeWorkbookHost();
-    await host.highlight((await host.check({})).forms.flatMap((f) => f.findings), ["error"]);
+    await host.highlight((await host.check({})).report.forms.flatMap((f) => f.findings), ["error"]);
     model.setCell(model.sheet("项目1"), 25, 7, { fill: { color: "#FFFF00", pattern: "Solid" } });
     await host.clearMarks();
     expect(fillAt(model, "项目1", "H26")).toEqual({ color: "#FFFF00", pattern: "Solid" });
@@ -88,7 +88,7 @@ describe("the workbook host over Office.js", () => {
   test("where notes are unsupported (ExcelApi 1.10–1.17) the message goes into a comment, removed on clear", async () => {
     const model = installFakeOffice(await loadFixture("official"), { excelApi: "1.12" });
     const host = officeWorkbookHost();
-    await host.highlight((await host.check({})).forms.flatMap((f) => f.findings), ["error"]);
+    await host.highlight((await host.check({})).report.forms.flatMap((f) => f.findings), ["error"]);
     expect([...model.comments.values()]).toEqual([expect.objectContaining({ sheet: "项目1", address: "H26" })]);
     await host.clearMarks();
     expect(model.comments.size).toBe(0);
@@ -98,7 +98,7 @@ describe("the workbook host over Office.js", () => {
     const model = installFakeOffice(await loadFixture("official"));
     const original = structuredClone(model.state());
     const host = officeWorkbookHost();
-    const findings = (await host.check({})).forms.flatMap((f) => f.findings);
+    const findings = (await host.check({})).report.forms.flatMap((f) => f.findings);
     let n = 0;
     model.failWrite = (op) => op === "note.add" && ++n === 3;
     await expect(host.highlight(findings, ["error", "warning", "info"])).rejects.toThrow(/Injected failure/);

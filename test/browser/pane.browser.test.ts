@@ -96,6 +96,30 @@ suite("the task pane in Chromium", () => {
     expect(await modelState()).toEqual(before);
   });
 
+  test("5. write back with a preview, then undo: the workbook is back to its values and formats", async () => {
+    session = await openPane(server.url, hostScript, await loadFixture("shifted"));
+    const before = await modelState();
+    await session.page.getByRole("switch", { name: "标记有问题的单元格" }).click();
+    await checkNow();
+    await session.page.getByTestId("write-back").click();
+    const preview = session.page.getByTestId("preview");
+    await preview.waitFor();
+    await preview.getByRole("checkbox", { name: "同时按规则改写指标得分" }).click();
+    expect(await preview.getByTestId("proposal").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-cell")))).toEqual(["安全生产!J24", "安全生产!J26", "安全生产!J30"]);
+    await session.page.getByTestId("confirm-write").click();
+    await session.page.getByTestId("notice").filter({ hasText: "已写回 3 个单元格" }).waitFor();
+    const written = await session.page.evaluate(() => {
+      const m = window.__selfevalHost!.model;
+      return [m.cell(m.sheet("安全生产"), 29, 9).value, m.cell(m.sheet("安全生产"), 23, 9).value];
+    });
+    expect(written).toEqual([95, 2.5]);
+    expect(await modelState()).not.toEqual(before);
+    await session.page.getByTestId("undo").click();
+    await session.page.getByTestId("notice").filter({ hasText: "已撤销" }).waitFor();
+    expect(await modelState()).toEqual(before);
+    expect(session.errors).toEqual([]);
+  });
+
   test("6. a workbook with no form: a clear message, no error", async () => {
     session = await openPane(server.url, hostScript, await loadFixture("no-form"));
     await checkNow();

@@ -14,6 +14,10 @@ export interface FakeCell {
   value: CellValue;
   format: string;
   fill: { color: string; pattern: "None" | "Solid" };
+  /** "=F6/E6" for a formula cell */
+  formula?: string;
+  bold?: boolean;
+  hyperlink?: string;
 }
 
 export interface FakeSheet {
@@ -187,7 +191,13 @@ export class FakeContext {
 abstract class ProxyBase {
   protected loaded = new Map<string, unknown>();
   private didLoad = false;
-  constructor(protected readonly ctx: FakeContext) {}
+  private synced = false;
+  constructor(protected readonly ctx: FakeContext) {
+    // as in Office.js, isNullObject is known after the next sync, with or without a load
+    ctx.enqueue(() => {
+      this.synced = true;
+    });
+  }
   protected abstract read(prop: string): unknown;
   protected readonly nullable: boolean = false;
   protected isNull(): boolean {
@@ -213,7 +223,7 @@ abstract class ProxyBase {
     return this.loaded.get(prop) as T;
   }
   get isNullObject(): boolean {
-    if (!this.didLoad) throw new FakeOfficeError("PropertyNotLoaded", "The property 'isNullObject' is not available until load and sync.");
+    if (!this.synced && !this.didLoad) throw new FakeOfficeError("PropertyNotLoaded", "The property 'isNullObject' is not available until context.sync().");
     return this.isNull();
   }
 }
@@ -223,6 +233,9 @@ class FakeWorkbookProxy {
   readonly comments: FakeCommentCollection;
   readonly notes: FakeNoteCollection;
   readonly application: { suspendScreenUpdatingUntilNextSync: () => void };
+  get context(): FakeContext {
+    return this.ctx;
+  }
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.comments = new FakeCommentCollection(ctx);
@@ -255,6 +268,16 @@ class FakeWorksheetCollection extends ProxyBase {
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, name);
   }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name, true);
+  }
+  add(name: string): FakeWorksheet {
+    this.ctx.write("worksheets.add", () => {
+      if (this.ctx.model.sheets.some((s) => s.name === name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+      this.ctx.model.sheets.push({ name, cells: new Map(), merges: [], notes: new Map(), protected: false, formattedBox: null });
+    });
+    return new FakeWorksheet(this.ctx, name);
+  }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, this.ctx.model.sheets[this.ctx.model.activeSheet].name);
   }
@@ -266,10 +289,20 @@ class FakeWorksheet extends ProxyBase {
   constructor(
     ctx: FakeContext,
     readonly sheetName: string,
+    private readonly orNull = false,
   ) {
     super(ctx);
     this.notes = new FakeNoteCollection(ctx, sheetName);
     this.protection = new FakeProtection(ctx, sheetName);
+  }
+  protected isNull(): boolean {
+    return this.orNull && !this.ctx.model.sheets.some((s) => s.name === this.sheetName);
+  }
+  delete(): void {
+    this.ctx.write("worksheet.delete", () => {
+      this.ctx.model.sheets = this.ctx.model.sheets.filter((s) => s.name !== this.sheetName);
+      this.ctx.model.activeSheet = Math.min(this.ctx.model.activeSheet, this.ctx.model.sheets.length - 1);
+    });
   }
   preload(prop: string, v: unknown): void {
     this.loaded.set(prop, v);
@@ -289,7 +322,8 @@ class FakeWorksheet extends ProxyBase {
       return box ? { sheet: this.sheetName, ...box } : null;
     });
   }
-  getRange(address: string): FakeRange {
+  getRange(address?: string): FakeRange {
+    if (address === undefined) return new FakeRange(this.ctx, () => ({ sheet: this.sheetName, top: 0, left: 0, bottom: 1048575, right: 16383 }));
     const r = parseRange(splitAddress(address).range);
     if (!r) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
     return new FakeRange(this.ctx, () => ({ sheet: this.sheetName, ...r }));
@@ -384,6 +418,8 @@ class FakeRange extends ProxyBase {
         return this.grid((c) => c.format);
       case "text":
         return this.grid((c) => String(c.value));
+      case "formulas":
+        return this.grid((c) => c.formula ?? c.value);
       default:
         throw new FakeOfficeError("InvalidArgument", `Unknown property ${prop}`);
     }
@@ -423,6 +459,28 @@ class FakeRange extends ProxyBase {
       const sheet = this.ctx.model.sheet(b.sheet);
       if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
       for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) this.ctx.model.setCell(sheet, r, c, { format: v[r - b.top][c - b.left] });
+    });
+  }
+  get formulas(): CellValue[][] {
+    return this.get("formulas");
+  }
+  set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.ctx.write("hyperlink", () => {
+      const b = this.where()!;
+      const sheet = this.ctx.model.sheet(b.sheet);
+      this.ctx.model.setCell(sheet, b.top, b.left, { hyperlink: h.documentReference ?? h.address, value: h.textToDisplay ?? this.ctx.model.cell(sheet, b.top, b.left).value });
+    });
+  }
+  /** clears values, formats and fills of the range's cells */
+  clear(): void {
+    this.ctx.write("range.clear", () => {
+      const b = this.where()!;
+      const sheet = this.ctx.model.sheet(b.sheet);
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+      for (const k of [...sheet.cells.keys()]) {
+        const r = Math.floor(k / COLS), c = k % COLS;
+        if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) sheet.cells.delete(k);
+      }
     });
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
@@ -473,8 +531,25 @@ class FakeRangeAreas extends ProxyBase {
 
 class FakeRangeFormat {
   readonly fill: FakeRangeFill;
+  readonly font: { bold: boolean };
+  readonly columnWidth?: number;
   constructor(ctx: FakeContext, range: FakeRange) {
     this.fill = new FakeRangeFill(ctx, range);
+    this.font = {
+      set bold(v: boolean) {
+        ctx.write("font.bold", () => {
+          const b = range.where()!;
+          const sheet = ctx.model.sheet(b.sheet);
+          for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) ctx.model.setCell(sheet, r, c, { bold: v });
+        });
+      },
+      get bold(): boolean {
+        throw new FakeOfficeError("PropertyNotLoaded", "font.bold is write-only in this fake");
+      },
+    };
+  }
+  autofitColumns(): void {
+    /* no layout here */
   }
 }
 
@@ -611,8 +686,9 @@ class FakeComment extends ProxyBase {
   }
 }
 
-function versionAtLeast(have: string, want: string): boolean {
-  const h = have.split(".").map(Number), w = want.split(".").map(Number);
+function versionAtLeast(have: string, want: string | number): boolean {
+  // Office.js accepts the version as a string or a number (office-js-helpers passes 1.4)
+  const h = have.split(".").map(Number), w = String(want).split(".").map(Number);
   for (let i = 0; i < Math.max(h.length, w.length); i++) {
     if ((h[i] ?? 0) !== (w[i] ?? 0)) return (h[i] ?? 0) > (w[i] ?? 0);
   }
@@ -650,13 +726,14 @@ export function createFakeOffice(model: FakeWorkbook, options: FakeOptions = {})
       displayLanguage: options.displayLanguage ?? "zh-CN",
       officeTheme: options.theme === undefined ? { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000" } : options.theme,
       requirements: {
-        isSetSupported: (name: string, version?: string) => name === "ExcelApi" && versionAtLeast(excelApi, version ?? "1.1"),
+        isSetSupported: (name: string, version?: string | number) => name === "ExcelApi" && versionAtLeast(excelApi, version ?? "1.1"),
       },
       document: { settings, mode: options.readOnly ? "readOnly" : "readWrite" },
     },
     actions: { associate: (_id: string, _f: unknown) => undefined },
   };
   const Excel = {
+    ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied" },
     async run<T>(batch: (ctx: FakeContext) => Promise<T>): Promise<T> {
       const ctx = new FakeContext(model);
       return batch(ctx);

@@ -178,3 +178,61 @@ describe("the task pane", () => {
     expect(themeFor(null)).toBe(webLightTheme);
   });
 });
+
+describe("write back, settings and the report from the pane", () => {
+  test("写回计算结果: a preview of old → new, confirm, then 撤销写回 restores the workbook", async () => {
+    const model = installFakeOffice(await loadFixture("official"));
+    const before = structuredClone(model.state());
+    renderApp();
+    fireEvent.click(screen.getByRole("switch", { name: "标记有问题的单元格" }));
+    await checkNow();
+    fireEvent.click(screen.getByTestId("write-back"));
+    const preview = await screen.findByTestId("preview");
+    expect(within(preview).getAllByTestId("proposal").map((r) => r.getAttribute("data-cell"))).toEqual(["项目1!H26"]);
+    expect(within(preview).getByTestId("proposal")).toHaveTextContent("90.5");
+    expect(within(preview).getByTestId("proposal")).toHaveTextContent("91.5");
+    fireEvent.click(within(preview).getByRole("checkbox", { name: "同时按规则改写指标得分" }));
+    expect(within(preview).getAllByTestId("proposal").map((r) => r.getAttribute("data-cell"))).toEqual(["项目1!H20", "项目1!H22", "项目1!H26"]);
+    expect(within(preview).getAllByTestId("proposal")[2]).toHaveTextContent("95");
+    fireEvent.click(screen.getByTestId("confirm-write"));
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已写回 3 个单元格"));
+    expect(model.cell(model.sheet("项目1"), 25, 7).value).toBe(95);
+    fireEvent.click(screen.getByTestId("undo"));
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已撤销 3 个单元格的写回"));
+    expect(model.state()).toEqual(before);
+  });
+
+  test("a protected sheet: a message, nothing written", async () => {
+    const model = installFakeOffice(await loadFixture("official"));
+    model.sheet("项目1").protected = true;
+    renderApp();
+    fireEvent.click(screen.getByRole("switch", { name: "标记有问题的单元格" }));
+    await checkNow();
+    fireEvent.click(screen.getByTestId("write-back"));
+    fireEvent.click(await screen.findByTestId("confirm-write"));
+    await waitFor(() => expect(screen.getByTestId("error")).toHaveTextContent("受保护"));
+    expect(model.writesApplied).toBe(0);
+  });
+
+  test("settings are saved in the workbook and used by the next check", async () => {
+    const model = installFakeOffice(await loadFixture("official"));
+    renderApp();
+    fireEvent.click(screen.getByTestId("open-settings"));
+    const dialog = await screen.findByTestId("settings");
+    fireEvent.change(within(dialog).getByTestId("threshold"), { target: { value: "200" } });
+    fireEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("设置已保存"));
+    expect((model.savedSettings.get("selfeval.settings.v1") as { options: { overachievementThreshold: number } }).options.overachievementThreshold).toBe(2);
+    await checkNow();
+    expect(screen.getAllByTestId("finding").map((e) => e.getAttribute("data-rule"))).not.toContain("overachievement-unexplained");
+  });
+
+  test("生成校验报告 adds the 校验报告 sheet", async () => {
+    const model = installFakeOffice(await loadFixture("official"));
+    renderApp();
+    await checkNow();
+    fireEvent.click(screen.getByTestId("make-report"));
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已生成"));
+    expect(model.sheets.map((s) => s.name)).toContain("校验报告");
+  });
+});

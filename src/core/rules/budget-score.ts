@@ -6,7 +6,7 @@ export const budgetScore: Rule = {
     zh: "预算执行得分应为 分值 × min(执行率, 1)。",
     en: "The budget score must be weight × min(execution rate, 1).",
   },
-  check({ form, report, say }) {
+  check({ form, options, report, say }) {
     const b = form.budget;
     if (!b || !b.score || b.computedScore === null) return;
     const p = b.score.parsed;
@@ -21,7 +21,7 @@ export const budgetScore: Rule = {
       return;
     }
     if (b.score.value === null) return;
-    const sev = scoreDifference(b.score.value, b.computedScore);
+    const sev = scoreDifference(b.score.value, b.computedScore, options.acceptRounding);
     if (!sev) return;
     report({
       severity: sev,

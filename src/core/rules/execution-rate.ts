@@ -7,7 +7,7 @@ export const executionRate: Rule = {
     zh: "执行率应为全年执行数 ÷ 全年预算数（调整后预算），并已填写。",
     en: "The execution rate must be 全年执行数 ÷ 全年预算数 (the adjusted budget) and be filled in.",
   },
-  check({ form, report, say }) {
+  check({ form, options, report, say }) {
     const b = form.budget;
     if (!b || !b.rate || b.computedRate === null) return;
     const p = b.rate.parsed;
@@ -24,7 +24,7 @@ export const executionRate: Rule = {
     const written = rateValue(p);
     if (written === null) return; // unparseable-value reports it
     // Rates compare in percent points: 66.67% written as 67% is rounding.
-    const sev = scoreDifference(written * 100, b.computedRate * 100);
+    const sev = scoreDifference(written * 100, b.computedRate * 100, options.acceptRounding);
     if (!sev) return;
     report({
       severity: sev === "info" ? "info" : "error",

@@ -7,13 +7,13 @@ export const indicatorScore: Rule = {
     zh: "每个指标的得分应与评分规则一致：正向 B÷A×分值、反向 A÷B×分值、时间节点、定性指标三档；四舍五入为提示，高于规则为错误，低于规则为警告。",
     en: "Each indicator's score must follow the scoring rule (B÷A×w, A÷B×w, deadlines, qualitative tiers); rounding is info, above the rule an error, below it a warning.",
   },
-  check({ form, report, say }) {
+  check({ form, options, report, say }) {
     for (const i of form.indicators) {
       const written = i.score?.value;
       if (written === null || written === undefined || !i.score || i.weight?.value == null) continue;
       const s = i.scoring;
       if (s.expected !== null) {
-        const sev = scoreDifference(written, s.expected);
+        const sev = scoreDifference(written, s.expected, options.acceptRounding);
         if (!sev) continue;
         report({
           severity: sev,
@@ -38,7 +38,7 @@ export const indicatorScore: Rule = {
         if (written >= lo - 1e-9 && written <= hi + 1e-9) continue;
         const bound = written > hi ? hi : lo;
         if (sameAt2(written, bound)) continue;
-        const rounding = isRoundingOf(written, bound);
+        const rounding = options.acceptRounding && isRoundingOf(written, bound);
         const sev = rounding ? "info" : written > hi ? "error" : "warning";
         const tier = s.method === "date" ? say("未按时完成", "late") : say("定性指标分档", "qualitative tier");
         report({

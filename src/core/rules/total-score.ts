@@ -7,11 +7,11 @@ export const totalScore: Rule = {
     zh: "总分应等于预算执行得分与各指标得分（按填写值）之和。",
     en: "The total must equal the budget score plus every indicator's score, as written.",
   },
-  check({ form, report, say }) {
+  check({ form, options, report, say }) {
     const t = form.totalScore;
     if (!t || t.value === null) return;
     if (sameAt2(t.value, form.sumOfScores)) return;
-    const info = isRoundingOf(t.value, form.sumOfScores);
+    const info = options.acceptRounding && isRoundingOf(t.value, form.sumOfScores);
     report({
       severity: info ? "info" : "error",
       at: t.cell,

@@ -14,12 +14,16 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CheckProgress, WorkbookHost } from "../../addin/host";
+import { CheckOutcome, CheckProgress, RefusedError, WorkbookHost, WorkbookSettings } from "../../addin/host";
 import { WorkbookReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
-import { Lang } from "../../core/options";
+import { Lang, presetSettings, resolveOptions } from "../../core/options";
+import { Proposal } from "../../core/writeback";
+import { WriteError } from "../../excel/write";
 import { STRINGS } from "../i18n";
 import { FindingItem, FormCard, SEVERITY_BADGE } from "./FormCard";
+import { SettingsDialog } from "./SettingsDialog";
+import { WriteBackDialog } from "./WriteBackDialog";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
@@ -40,18 +44,32 @@ export interface AppProps {
 }
 
 const ALL: Severity[] = ["error", "warning", "info"];
-const HIGHLIGHTED: Severity[] = ["error", "warning"];
 
 function allFindings(r: WorkbookReport): Finding[] {
   return [...r.findings, ...r.forms.flatMap((f) => f.findings)];
 }
 
-/** Live mode re-reads one sheet: its forms replace that sheet's forms, the others stay. */
-function mergeReports(old: WorkbookReport, fresh: WorkbookReport, sheets: string[]): WorkbookReport {
-  const kept = old.forms.filter((f) => !sheets.includes(f.sheet));
-  const order = new Map(old.forms.map((f, i) => [f.sheet, i]));
-  const forms = [...kept, ...fresh.forms].sort((a, b) => (order.get(a.sheet) ?? 1e9) - (order.get(b.sheet) ?? 1e9));
-  return { forms, findings: forms.length ? [] : old.findings };
+/** Live mode re-reads one sheet: its forms (and write-back proposals) replace that sheet's, the others stay. */
+function mergeOutcomes(old: CheckOutcome, fresh: CheckOutcome, sheets: string[]): CheckOutcome {
+  const order = new Map(old.report.forms.map((f, i) => [f.sheet, i]));
+  const tagged = [
+    ...old.report.forms.map((f, i) => ({ f, props: old.proposals.filter((p) => p.form === i) })).filter((x) => !sheets.includes(x.f.sheet)),
+    ...fresh.report.forms.map((f, i) => ({ f, props: fresh.proposals.filter((p) => p.form === i) })),
+  ].sort((a, b) => (order.get(a.f.sheet) ?? 1e9) - (order.get(b.f.sheet) ?? 1e9));
+  const forms = tagged.map((x) => x.f);
+  const proposals = tagged.flatMap((x, i) => x.props.map((p) => ({ ...p, form: i })));
+  return { report: { forms, findings: forms.length ? [] : fresh.report.findings }, proposals, options: fresh.options };
+}
+
+function describe(e: unknown, lang: Lang): string {
+  if (e instanceof RefusedError) return lang === "en" ? e.en : e.zh;
+  if (e instanceof WriteError) {
+    const detail = e.message;
+    return lang === "en"
+      ? `${detail} ${e.rolledBack ? "Everything written was rolled back." : "The rollback failed too: check the cells listed in the report."}`
+      : `${detail}${e.rolledBack ? "（已写入的内容已全部回滚）" : "（回滚也失败了，请核对相关单元格）"}`;
+  }
+  return e instanceof Error ? e.message : String(e);
 }
 
 export function App(props: AppProps) {
@@ -60,15 +78,20 @@ export function App(props: AppProps) {
   const s = useStyles();
   const [running, setRunning] = React.useState(false);
   const [progress, setProgress] = React.useState<CheckProgress | null>(null);
-  const [report, setReport] = React.useState<WorkbookReport | null>(null);
+  const [outcome, setOutcome] = React.useState<CheckOutcome | null>(null);
+  const report: WorkbookReport | null = outcome?.report ?? null;
+  const [settings, setSettings] = React.useState<WorkbookSettings>(() => host.settings());
+  const [settingsOpen, setSettingsOpen] = React.useState(false);
+  const [previewOpen, setPreviewOpen] = React.useState(false);
+  const [canUndo, setCanUndo] = React.useState(() => host.canUndo());
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
   const [highlight, setHighlight] = React.useState(true);
   const [live, setLive] = React.useState(false);
   const [marks, setMarks] = React.useState(() => host.markCount());
   const [visible, setVisible] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
-  const reportRef = React.useRef<WorkbookReport | null>(null);
-  reportRef.current = report;
+  const outcomeRef = React.useRef<CheckOutcome | null>(null);
+  outcomeRef.current = outcome;
 
   const run = React.useCallback(
     async (sheets?: string[]) => {
@@ -76,35 +99,69 @@ export function App(props: AppProps) {
       setError(null);
       setNotice(null);
       try {
-        const fresh = await host.check({ lang }, setProgress, sheets);
-        const merged = sheets && reportRef.current ? mergeReports(reportRef.current, fresh, sheets) : fresh;
-        setReport(merged);
+        const options = resolveOptions({ ...presetSettings(settings.preset), ...settings.options, lang });
+        const fresh = await host.check(options, setProgress, sheets);
+        const merged = sheets && outcomeRef.current ? mergeOutcomes(outcomeRef.current, fresh, sheets) : fresh;
+        setOutcome(merged);
         if (highlight) {
           setProgress({ phase: "mark", done: 0, total: 1 });
-          const n = await host.highlight(allFindings(merged), HIGHLIGHTED);
+          const n = await host.highlight(allFindings(merged.report), settings.highlight);
           setNotice(t.marked(n));
         }
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(describe(e, lang));
       } finally {
         setMarks(host.markCount());
         setRunning(false);
         setProgress(null);
       }
     },
-    [host, lang, highlight, t],
+    [host, lang, highlight, t, settings],
   );
 
-  const clear = async () => {
+  /** Runs a workbook action with the pane busy; errors become the error message. */
+  const act = async (f: () => Promise<string | null>) => {
     setError(null);
+    setNotice(null);
+    setRunning(true);
     try {
-      const n = await host.clearMarks();
-      setNotice(t.cleared(n));
+      const msg = await f();
+      if (msg) setNotice(msg);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describe(e, lang));
     } finally {
       setMarks(host.markCount());
+      setCanUndo(host.canUndo());
+      setRunning(false);
     }
+  };
+
+  const clear = () => act(async () => t.cleared(await host.clearMarks()));
+  const writeBack = (chosen: Proposal[]) => {
+    setPreviewOpen(false);
+    return act(async () => {
+      const r = await host.applyWrites(chosen);
+      return t.writtenBack(r.written, r.skipped.length);
+    });
+  };
+  const undo = () =>
+    act(async () => {
+      const r = await host.undoWrites();
+      return t.undone(r.written, r.skipped.length);
+    });
+  const makeReport = () =>
+    act(async () => {
+      if (!outcome) return null;
+      await host.writeReport(outcome.report, outcome.options, lang, new Date().toISOString());
+      return t.reportDone;
+    });
+  const saveSettings = (s: WorkbookSettings) => {
+    setSettingsOpen(false);
+    return act(async () => {
+      await host.saveSettings(s);
+      setSettings(s);
+      return t.saved;
+    });
   };
 
   React.useEffect(() => {
@@ -158,7 +215,23 @@ export function App(props: AppProps) {
         <Button onClick={() => void clear()} disabled={running || marks === 0} data-testid="clear">
           {t.clear}
         </Button>
+        <Button onClick={() => setSettingsOpen(true)} disabled={running} data-testid="open-settings">
+          {t.settings}
+        </Button>
       </div>
+      <div className={s.toolbar}>
+        <Button onClick={() => setPreviewOpen(true)} disabled={running || !outcome} data-testid="write-back">
+          {t.writeBack}
+        </Button>
+        <Button onClick={() => void undo()} disabled={running || !canUndo} data-testid="undo">
+          {t.undoWriteBack}
+        </Button>
+        <Button onClick={() => void makeReport()} disabled={running || !outcome} data-testid="make-report">
+          {t.report}
+        </Button>
+      </div>
+      <SettingsDialog open={settingsOpen} t={t} lang={lang} value={settings} onCancel={() => setSettingsOpen(false)} onSave={(v) => void saveSettings(v)} />
+      <WriteBackDialog open={previewOpen} t={t} proposals={outcome?.proposals ?? []} onCancel={() => setPreviewOpen(false)} onConfirm={(c) => void writeBack(c)} />
       <div className={s.switches}>
         <Switch label={t.highlight} checked={highlight} onChange={(_, d) => setHighlight(d.checked)} />
         <Switch label={t.live} checked={live} disabled={!host.capabilities.events} onChange={(_, d) => setLive(d.checked)} />

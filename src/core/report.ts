@@ -1,0 +1,82 @@
+import { WorkbookReport } from "./engine";
+import { SEVERITY_LABEL } from "./labels";
+import { CheckOptions, Lang } from "./options";
+import { formatPercent } from "./parse";
+import { CellValue } from "./snapshot";
+
+/**
+ * The 校验报告 sheet, as rows: the date, the settings used, each form's key figures and grade, and every finding with
+ * a link to its cell. Shared by the add-in (生成校验报告) and the CLI (--out). Pure: the same report, settings and date
+ * always give the same rows.
+ */
+export interface ReportSheet {
+  rows: CellValue[][];
+  /** cells that link to a finding's cell: 0-based row/col in `rows` */
+  links: Array<{ row: number; col: number; sheet: string; address: string; text: string }>;
+  /** rows to set bold (titles and headers) */
+  bold: number[];
+}
+
+export function settingsLines(o: CheckOptions, lang: Lang): Array<[string, string]> {
+  const zh = lang === "zh";
+  const pct = (n: number) => formatPercent(n, 0);
+  return [
+    [zh ? "超额完成须说明的阈值" : "Over-achievement threshold", pct(o.overachievementThreshold)],
+    [zh ? "超额扣分" : "Over-achievement deduction", String(o.overachievementDeduction)],
+    [zh ? "反向指标公式" : "Reverse formula", o.reverseFormula === "ratio" ? (zh ? "A÷B×分值" : "A÷B×w") : zh ? "(1−(B−A)÷A)×分值" : "(1−(B−A)÷A)×w"],
+    [zh ? "定性指标分档" : "Qualitative tiers", `${pct(o.qualitativeTiers.achieved)}/${pct(o.qualitativeTiers.partly)}`],
+    [zh ? "按执行率封顶总分" : "Cap total by execution rate", o.capTotalByExecutionRate ? (zh ? "是" : "yes") : zh ? "否" : "no"],
+    [zh ? "执行率须说明原因的下限" : "Execution rate needing a reason below", pct(o.lowExecutionThreshold)],
+    [zh ? "四舍五入视为一致" : "Rounded scores are consistent", o.acceptRounding ? (zh ? "是" : "yes") : zh ? "否" : "no"],
+    [
+      zh ? "一级指标默认权重" : "Default level-1 weights",
+      `${o.level1Weights.output}/${o.level1Weights.outcome}/${o.level1Weights.satisfaction}/${o.level1Weights.budget}`,
+    ],
+  ];
+}
+
+export function buildReport(report: WorkbookReport, options: CheckOptions, lang: Lang, checkedAt: string): ReportSheet {
+  const zh = lang === "zh";
+  const rows: CellValue[][] = [];
+  const bold: number[] = [];
+  const links: ReportSheet["links"] = [];
+  bold.push(rows.length);
+  rows.push([zh ? "绩效自评校验报告" : "Self-evaluation check report"]);
+  rows.push([zh ? "校验时间" : "Checked at", checkedAt]);
+  rows.push([]);
+  bold.push(rows.length);
+  rows.push([zh ? "校验设置" : "Settings"]);
+  for (const [k, v] of settingsLines(options, lang)) rows.push([k, v]);
+  rows.push([]);
+  bold.push(rows.length);
+  rows.push(
+    zh
+      ? ["工作表", "范围", "项目名称", "执行率", "预算得分", "填写总分", "得分合计", "重算总分", "等级", "错误", "警告", "提示"]
+      : ["Sheet", "Range", "Project", "Execution rate", "Budget score", "Written total", "Sum of scores", "Recalculated total", "Grade", "Errors", "Warnings", "Info"],
+  );
+  for (const f of report.forms) {
+    rows.push([
+      f.sheet,
+      f.range,
+      f.projectName ?? (f.kind === "department" ? (zh ? "（部门整体支出，未校验）" : "(department form, not checked)") : ""),
+      f.budget.executionRate === null ? "" : formatPercent(f.budget.executionRate),
+      f.budget.score ?? "",
+      f.totals.reportedScore ?? "",
+      f.checked ? f.totals.sumOfScores : "",
+      f.checked ? f.totals.recalculatedScore : "",
+      f.grade ?? "",
+      f.counts.error,
+      f.counts.warning,
+      f.counts.info,
+    ]);
+  }
+  if (report.forms.length === 0) rows.push([zh ? "没有找到项目支出绩效自评表" : "No self-evaluation form found"]);
+  rows.push([]);
+  bold.push(rows.length);
+  rows.push(zh ? ["工作表", "单元格", "严重程度", "规则", "说明", "应为", "实为"] : ["Sheet", "Cell", "Severity", "Rule", "Message", "Expected", "Actual"]);
+  for (const f of [...report.findings, ...report.forms.flatMap((x) => x.findings)]) {
+    if (f.sheet && f.cell) links.push({ row: rows.length, col: 1, sheet: f.sheet, address: f.cell, text: f.cell });
+    rows.push([f.sheet, f.cell, SEVERITY_LABEL[lang][f.severity], f.rule, f.message, f.expected ?? "", f.actual ?? ""]);
+  }
+  return { rows, links, bold };
+}

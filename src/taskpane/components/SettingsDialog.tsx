@@ -1,0 +1,111 @@
+import * as React from "react";
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { WorkbookSettings } from "../../addin/host";
+import { Severity } from "../../core/findings";
+import { Lang, PRESETS, PolicySettings, presetSettings, resolveOptions } from "../../core/options";
+import { Strings } from "../i18n";
+
+const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
+
+function policyOf(s: WorkbookSettings): PolicySettings {
+  const { lang: _l, defaultYear: _y, ...policy } = resolveOptions({ ...presetSettings(s.preset), ...s.options });
+  return policy;
+}
+
+export function SettingsDialog(props: { open: boolean; t: Strings; lang: Lang; value: WorkbookSettings; onCancel: () => void; onSave: (s: WorkbookSettings) => void }) {
+  const { t, lang } = props;
+  const s = useStyles();
+  const [preset, setPreset] = React.useState(props.value.preset);
+  const [policy, setPolicy] = React.useState<PolicySettings>(() => policyOf(props.value));
+  const [highlight, setHighlight] = React.useState<Severity[]>(props.value.highlight);
+  React.useEffect(() => {
+    if (props.open) {
+      setPreset(props.value.preset);
+      setPolicy(policyOf(props.value));
+      setHighlight(props.value.highlight);
+    }
+  }, [props.open, props.value]);
+  const set = <K extends keyof PolicySettings>(k: K, v: PolicySettings[K]) => setPolicy((p) => ({ ...p, [k]: v }));
+  const toggle = (sev: Severity, on: boolean) => setHighlight((h) => (on ? [...new Set([...h, sev])] : h.filter((x) => x !== sev)));
+  return (
+    <Dialog open={props.open} onOpenChange={(_, d) => (!d.open ? props.onCancel() : undefined)}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{t.settingsTitle}</DialogTitle>
+          <DialogContent className={s.form} data-testid="settings">
+            <Field label={t.preset}>
+              <RadioGroup
+                value={preset}
+                onChange={(_, d) => {
+                  setPreset(d.value);
+                  setPolicy(policyOf({ preset: d.value, options: {}, highlight }));
+                }}
+              >
+                {PRESETS.map((p) => (
+                  <Radio key={p.id} value={p.id} label={p.name[lang]} />
+                ))}
+              </RadioGroup>
+            </Field>
+            <Field label={t.threshold}>
+              <Input
+                type="number"
+                min={0}
+                max={1000}
+                value={String(Math.round(policy.overachievementThreshold * 100))}
+                onChange={(_, d) => {
+                  const n = Number(d.value);
+                  if (Number.isFinite(n) && n >= 0) set("overachievementThreshold", n / 100);
+                }}
+                data-testid="threshold"
+              />
+            </Field>
+            <Field label={t.deduction}>
+              <Input type="number" min={0} max={100} value={String(policy.overachievementDeduction)} onChange={(_, d) => set("overachievementDeduction", Math.max(0, Number(d.value) || 0))} />
+            </Field>
+            <Field label={t.reverse}>
+              <RadioGroup value={policy.reverseFormula} onChange={(_, d) => set("reverseFormula", d.value === "linear" ? "linear" : "ratio")}>
+                <Radio value="ratio" label={t.reverseRatio} />
+                <Radio value="linear" label={t.reverseLinear} />
+              </RadioGroup>
+            </Field>
+            <Field label={t.tiers}>
+              <RadioGroup value={policy.qualitativeTiers.partly === 0.5 ? "80/50" : "80/60"} onChange={(_, d) => set("qualitativeTiers", { achieved: 0.8, partly: d.value === "80/50" ? 0.5 : 0.6 })}>
+                <Radio value="80/60" label={t.tiers8060} />
+                <Radio value="80/50" label={t.tiers8050} />
+              </RadioGroup>
+            </Field>
+            <Switch label={t.cap} checked={policy.capTotalByExecutionRate} onChange={(_, d) => set("capTotalByExecutionRate", d.checked)} />
+            <Switch label={t.rounding} checked={policy.acceptRounding} onChange={(_, d) => set("acceptRounding", d.checked)} />
+            <Field label={t.highlightWhich}>
+              {(["error", "warning", "info"] as Severity[]).map((sev) => (
+                <Checkbox key={sev} label={t.severity[sev]} checked={highlight.includes(sev)} onChange={(_, d) => toggle(sev, !!d.checked)} />
+              ))}
+            </Field>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => props.onSave({ preset, options: policy, highlight })} data-testid="settings-save">
+              {t.save}
+            </Button>
+            <Button onClick={props.onCancel}>{t.cancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
