@@ -42,3 +42,19 @@ export function describeReadError(e: unknown): InputError {
     return new InputError("不是有效的 .xlsx 文件（zip 内容损坏或被截断）：请在 Excel 中重新保存。", `not a valid .xlsx file (the zip is damaged or truncated: ${msg}): re-save it in Excel.`);
   return new InputError(`无法读取工作簿：${msg}`, `the workbook cannot be read: ${msg}`);
 }
+
+/** Writes bytes next to the target, then renames: a reader never sees half a file. */
+export async function writeAtomic(target: string, data: Buffer | Uint8Array, force: boolean): Promise<void> {
+  if (!force) {
+    try {
+      await fs.access(target);
+      throw new InputError(`输出文件已存在：${target}（加 --force 覆盖）`, `the output ${target} exists (use --force to overwrite)`);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+    }
+  }
+  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(tmp, data);
+  await fs.rename(tmp, target);
+}
+

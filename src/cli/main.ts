@@ -4,11 +4,9 @@ import { WorkbookReport } from "../core/engine";
 import { Finding } from "../core/findings";
 import { CheckOptions, Lang } from "../core/options";
 import { annotateWorkbook } from "../xlsx/annotate";
-import { checkFile } from "./check-file";
 import { InputError } from "./errors";
-import { formatReport, table } from "./format";
-import { defaultTicks, finalizeSelection, proposeWrites } from "../core/writeback";
-import ExcelJS from "exceljs";
+import { FileOutcome, FileTask, processFile } from "./process";
+import { defaultJobs, runPool } from "./pool";
 
 const USAGE = `selfeval — 项目支出绩效自评表校验 / checks project performance self-evaluation forms
 
@@ -23,6 +21,7 @@ const USAGE = `selfeval — 项目支出绩效自评表校验 / checks project p
   --out DIR       write <name>.checked.xlsx into DIR: flagged cells filled, notes, a 校验报告 sheet
   --force         overwrite existing files in --out
   --lang zh|en    language of messages (default zh)
+  --jobs N        files checked at once in worker threads (default: the number of cores, for several files)
   --config FILE   settings (RULES.md §2) as JSON: {"preset":"hubei"} or {"overachievementThreshold":0.5,…};
                   without it, the settings saved in each workbook by the add-in are used
 
@@ -43,12 +42,13 @@ interface Args {
   lang: Lang;
   config: string | null;
   indicatorScores: boolean;
+  jobs: number | null;
 }
 
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args {
-  const a: Args = { command: "", inputs: [], json: false, out: null, force: false, lang: "zh", config: null, indicatorScores: false };
+  const a: Args = { command: "", inputs: [], json: false, out: null, force: false, lang: "zh", config: null, indicatorScores: false, jobs: null };
   const rest = [...argv];
   a.command = rest.shift() ?? "";
   while (rest.length) {
@@ -56,10 +56,14 @@ export function parseArgs(argv: string[]): Args {
     if (x === "--json") a.json = true;
     else if (x === "--force") a.force = true;
     else if (x === "--indicator-scores") a.indicatorScores = true;
-    else if (x === "--out" || x === "--lang" || x === "--config") {
+    else if (x === "--out" || x === "--lang" || x === "--config" || x === "--jobs") {
       const v = rest.shift();
       if (v === undefined) throw new UsageError(`${x} needs a value`);
-      if (x === "--out") a.out = v;
+      if (x === "--jobs") {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not ${v}`);
+        a.jobs = n;
+      } else if (x === "--out") a.out = v;
       else if (x === "--config") a.config = v;
       else if (v === "zh" || v === "en") a.lang = v;
       else throw new UsageError(`--lang takes zh or en, not ${v}`);
@@ -114,21 +118,6 @@ async function loadConfig(file: string | null): Promise<unknown> {
   }
 }
 
-/** Writes bytes next to the target, then renames: a reader never sees half a file. */
-export async function writeAtomic(target: string, data: Buffer | Uint8Array, force: boolean): Promise<void> {
-  if (!force) {
-    try {
-      await fs.access(target);
-      throw new InputError(`输出文件已存在：${target}（加 --force 覆盖）`, `the output ${target} exists (use --force to overwrite)`);
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-    }
-  }
-  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, target);
-}
-
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let args: Args;
   let config: unknown;
@@ -161,95 +150,36 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (args.out) await fs.mkdir(args.out, { recursive: true });
+  const task: FileTask = { command: args.command as "check" | "fix", out: args.out, force: args.force, lang, indicatorScores: args.indicatorScores, json: args.json, config };
+  const jobs = Math.max(1, Math.min(args.jobs ?? defaultJobs(files.length), files.length));
   const jsonFiles: unknown[] = [];
   let unreadable = 0;
   let errors = 0;
   const progress = files.length > 1;
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
+  const emit = (i: number, o: FileOutcome) => {
     if (progress) {
-      const line = `[${i + 1}/${files.length}] ${file}`;
+      const line = `[${i + 1}/${files.length}] ${files[i]}`;
       if (io.isTTY) io.err(`\r${line}\x1b[K`);
       else io.err(line);
     }
-    try {
-      const r = await checkFile(file, options, config);
-      if (args.command === "fix") {
-        const fixed = await fixFile(r, args, lang);
-        if (args.json) jsonFiles.push(fixed);
-        else io.out(formatFix(fixed, lang) + "\n");
-        continue;
-      }
-      errors += countErrors(r.report);
-      if (args.out) {
-        annotateWorkbook(r.workbook, r.report, lang, new Date(), r.options);
-        const target = path.join(args.out, `${path.basename(file).replace(/\.xlsx$/i, "")}.checked.xlsx`);
-        const data = await r.workbook.xlsx.writeBuffer();
-        await writeAtomic(target, Buffer.from(data as ArrayBuffer), args.force);
-      }
-      if (args.json) jsonFiles.push({ file, forms: r.report.forms, findings: r.report.findings });
-      else io.out(formatReport(file, r.report, lang) + "\n");
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
+    errors += o.errors;
+    if (o.unreadable) {
       unreadable++;
-      const msg = lang === "en" ? e.en : e.zh;
-      io.err(`${progress && io.isTTY ? "\n" : ""}selfeval: ${file}: ${msg}`);
-      if (args.json) {
-        const finding: Finding = { rule: "unreadable-file", severity: "error", sheet: "", cell: "", message: msg };
-        jsonFiles.push({ file, error: msg, forms: [], findings: [finding] });
-      }
+      io.err(`${progress && io.isTTY ? "\n" : ""}selfeval: ${files[i]}: ${o.unreadable}`);
     }
+    if (args.json) jsonFiles.push(o.json);
+    else if (o.text) io.out(o.text + "\n");
+  };
+  if (jobs <= 1) {
+    for (let i = 0; i < files.length; i++) emit(i, await processFile(files[i], task));
+  } else {
+    await runPool(files, task, jobs, emit);
   }
   if (progress && io.isTTY) io.err("\n");
   if (args.json) io.out(JSON.stringify({ files: jsonFiles }, null, 2));
   return unreadable > 0 ? 2 : errors > 0 ? 1 : 0;
 }
 
-interface FixResult {
-  file: string;
-  out: string;
-  changes: Array<{ sheet: string; cell: string; rule: string; old: unknown; new: unknown; label: string }>;
-  skipped: Array<{ sheet: string; cell: string; rule: string; reason: string }>;
-}
-
-/** selfeval fix: the proposals written into a copy; formula cells are left alone. */
-async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, args: Args, lang: Lang): Promise<FixResult> {
-  const all = proposeWrites(r.result.analyses, lang);
-  const proposals = finalizeSelection(all, defaultTicks(all, args.indicatorScores));
-  const res: FixResult = { file: r.file, out: path.join(args.out!, `${path.basename(r.file).replace(/\.xlsx$/i, "")}.fixed.xlsx`), changes: [], skipped: [] };
-  for (const p of proposals) {
-    const cell = r.workbook.getWorksheet(p.sheet)?.getCell(p.address);
-    if (!cell) continue;
-    if (cell.formula || cell.type === ExcelJS.ValueType.Formula) {
-      res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写" });
-      continue;
-    }
-    cell.value = p.new;
-    res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
-  }
-  const data = await r.workbook.xlsx.writeBuffer();
-  await writeAtomic(res.out, Buffer.from(data as ArrayBuffer), args.force);
-  return res;
-}
-
-function formatFix(f: FixResult, lang: Lang): string {
-  const zh = lang === "zh";
-  const lines = [`== ${f.file} → ${f.out}`];
-  if (f.changes.length === 0) lines.push(zh ? "  没有需要写回的单元格。" : "  Nothing to write back.");
-  else
-    lines.push(
-      table([
-        zh ? ["单元格", "规则", "原值", "新值", "内容"] : ["cell", "rule", "old", "new", "what"],
-        ...f.changes.map((c) => [`${c.sheet}!${c.cell}`, c.rule, String(c.old === "" ? "（空）" : c.old), String(c.new), c.label]),
-      ]).replace(/^/gm, "  "),
-    );
-  for (const s of f.skipped) lines.push(`  ${s.sheet}!${s.cell} ${s.rule}: ${s.reason}`);
-  return lines.join("\n");
-}
-
-function countErrors(r: WorkbookReport): number {
-  return [...r.findings, ...r.forms.flatMap((f) => f.findings)].filter((f) => f.severity === "error").length;
-}
 
 if (require.main === module) {
   main(process.argv.slice(2), { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s.endsWith("\n") || s.startsWith("\r") ? s : s + "\n"), isTTY: !!process.stderr.isTTY })

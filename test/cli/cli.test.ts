@@ -154,3 +154,19 @@ describe("selfeval check: output, exit codes, files", () => {
     expect(fs.existsSync(path.join(ROOT, "samples/seed-forms.xlsx"))).toBe(true);
   });
 });
+
+describe("selfeval check --jobs (worker threads)", () => {
+  test("the same JSON, in the same order, as one file after another; an unreadable file among them", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-jobs-"));
+    for (const n of ["official", "stacked", "shifted", "provincial", "no-form", "truncated"]) fs.copyFileSync(fixturePath(n), path.join(dir, `${n}.xlsx`));
+    fs.writeFileSync(path.join(dir, "broken.xlsx"), "PK\u0003\u0004 truncated");
+    const one = await run("check", dir, "--json", "--jobs", "1");
+    const two = await run("check", dir, "--json", "--jobs", "2");
+    expect(two.code).toBe(2);
+    expect(two.out).toBe(one.out);
+    expect(JSON.parse(two.out).files.map((f: { file: string }) => path.basename(f.file))).toEqual([
+      "broken.xlsx", "no-form.xlsx", "official.xlsx", "provincial.xlsx", "shifted.xlsx", "stacked.xlsx", "truncated.xlsx",
+    ]);
+    expect((await run("check", dir, "--jobs", "0")).code).toBe(2);
+  });
+});
