@@ -17,6 +17,8 @@ cli
   })
   .then((code) => {
     process.exitCode = code;
+    // for the benchmark: peak memory of the whole run (worker threads included)
+    if (process.env.SELFEVAL_STATS) process.stderr.write(`SELFEVAL_STATS ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
   })
   .catch((e) => {
     process.stderr.write(`selfeval: internal error: ${e && e.message ? e.message : e}\n`);

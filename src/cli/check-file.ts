@@ -1,8 +1,8 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { CheckResult, WorkbookReport, runCheck } from "../core/engine";
 import { CheckOptions, resolveOptions, sanitizeSettings } from "../core/options";
 import { WorkbookSnapshot } from "../core/snapshot";
-import { readXlsx } from "../xlsx/read";
+import { readXlsxSnapshot } from "../xlsx/fast-read";
 import { SETTINGS_KEY, readDocumentSetting } from "../xlsx/settings";
 import { describeReadError, sniffInput } from "./errors";
 
@@ -10,24 +10,32 @@ export interface FileResult {
   file: string;
   report: WorkbookReport;
   result: CheckResult;
-  workbook: ExcelJS.Workbook;
+  /** the exceljs workbook, loaded only when it will be written (check --out, fix) */
+  workbook: ExcelJS.Workbook | null;
   snapshot: WorkbookSnapshot;
   /** the options the check ran with: defaults, then the workbook's saved settings, then --config */
   options: CheckOptions;
 }
 
 /** Reads and checks one .xlsx file; throws an InputError (one line, no stack) when it cannot be read. */
-export async function checkFile(file: string, overrides: Partial<CheckOptions>, config: unknown = null): Promise<FileResult> {
+export async function checkFile(file: string, overrides: Partial<CheckOptions>, config: unknown = null, needWorkbook = false): Promise<FileResult> {
   const buffer = await sniffInput(file);
-  let loaded;
+  let snapshot: WorkbookSnapshot;
+  let workbook: ExcelJS.Workbook | null = null;
   let saved: unknown = null;
   try {
-    loaded = await readXlsx(buffer);
+    // the lean reader checks; exceljs loads the workbook only when it will be written
+    snapshot = await readXlsxSnapshot(buffer);
     saved = await readDocumentSetting(buffer, SETTINGS_KEY);
+    if (needWorkbook) {
+      // exceljs is loaded only here, when a workbook will be written: checking alone never pays for it
+      const { readXlsx } = require("../xlsx/read") as typeof import("../xlsx/read");
+      workbook = (await readXlsx(buffer)).workbook;
+    }
   } catch (e) {
     throw describeReadError(e);
   }
   const options = resolveOptions({ ...sanitizeSettings(saved), ...sanitizeSettings(config), ...overrides });
-  const result = runCheck(loaded.snapshot, options);
-  return { file, report: result.report, result, workbook: loaded.workbook, snapshot: loaded.snapshot, options };
+  const result = runCheck(snapshot, options);
+  return { file, report: result.report, result, workbook, snapshot, options };
 }

@@ -1,10 +1,8 @@
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { WorkbookReport } from "../core/engine";
 import { Finding } from "../core/findings";
 import { Lang } from "../core/options";
 import { defaultTicks, finalizeSelection, proposeWrites } from "../core/writeback";
-import { annotateWorkbook } from "../xlsx/annotate";
 import { checkFile } from "./check-file";
 import { InputError, writeAtomic } from "./errors";
 import { formatReport, table } from "./format";
@@ -35,15 +33,16 @@ export interface FileOutcome {
 export async function processFile(file: string, task: FileTask): Promise<FileOutcome> {
   const lang = task.lang;
   try {
-    const r = await checkFile(file, { lang }, task.config);
+    const r = await checkFile(file, { lang }, task.config, task.command === "fix" || !!task.out);
     if (task.command === "fix") {
       const fixed = await fixFile(r, task);
       return { json: fixed, text: task.json ? null : formatFix(fixed, lang), errors: 0, unreadable: null };
     }
     if (task.out) {
-      annotateWorkbook(r.workbook, r.report, lang, new Date(), r.options);
+      const { annotateWorkbook } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
+      annotateWorkbook(r.workbook!, r.report, lang, new Date(), r.options);
       const target = path.join(task.out, `${path.basename(file).replace(/\.xlsx$/i, "")}.checked.xlsx`);
-      const data = await r.workbook.xlsx.writeBuffer();
+      const data = await r.workbook!.xlsx.writeBuffer();
       await writeAtomic(target, Buffer.from(data as ArrayBuffer), task.force);
     }
     return {
@@ -78,16 +77,16 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
   const proposals = finalizeSelection(all, defaultTicks(all, task.indicatorScores));
   const res: FixResult = { file: r.file, out: path.join(task.out!, `${path.basename(r.file).replace(/\.xlsx$/i, "")}.fixed.xlsx`), changes: [], skipped: [] };
   for (const p of proposals) {
-    const cell = r.workbook.getWorksheet(p.sheet)?.getCell(p.address);
+    const cell = r.workbook!.getWorksheet(p.sheet)?.getCell(p.address);
     if (!cell) continue;
-    if (cell.formula || cell.type === ExcelJS.ValueType.Formula) {
+    if (cell.formula || cell.type === 6 /* ExcelJS.ValueType.Formula */) {
       res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写" });
       continue;
     }
     cell.value = p.new;
     res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
   }
-  const data = await r.workbook.xlsx.writeBuffer();
+  const data = await r.workbook!.xlsx.writeBuffer();
   await writeAtomic(res.out, Buffer.from(data as ArrayBuffer), task.force);
   return res;
 }

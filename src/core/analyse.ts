@@ -2,7 +2,7 @@ import { Grid } from "./grid";
 import { Category } from "./framework";
 import { CellRef, FormLayout, IndicatorRowLayout } from "./locate";
 import { CheckOptions } from "./options";
-import { Parsed, parseCell, parseText } from "./parse";
+import { Parsed, parseText } from "./parse";
 import { Grade, Score, gradeOf, natureOp, scoreDate, scoreQualitative, scoreQuantitative, totalCap } from "./scoring";
 import { CellValue } from "./snapshot";
 
@@ -76,9 +76,15 @@ export interface FormAnalysis {
 
 function valueCell(grid: Grid, row: number, col: number | undefined): ValueCell | null {
   if (col === undefined) return null;
+  const parsed = grid.parsed(row, col);
+  return { cell: { row, col }, raw: grid.value(row, col), parsed, value: parsed.kind === "number" ? parsed.value : null };
+}
+
+/** A text cell that is read, not parsed (the cause column: sentences). */
+function textCell(grid: Grid, row: number, col: number | undefined): ValueCell | null {
+  if (col === undefined) return null;
   const raw = grid.value(row, col);
-  const parsed = parseCell(raw, grid.format(row, col));
-  return { cell: { row, col }, raw, parsed, value: parsed.kind === "number" ? parsed.value : null };
+  return { cell: { row, col }, raw, parsed: raw === "" ? { kind: "blank" } : { kind: "text", text: String(raw) }, value: null };
 }
 
 const NO_EXPLANATION = /^(\/|／|\\|-|--|—|——|无|0|空|不适用|n\/a|na|……|…|\.\.\.)$/i;
@@ -159,7 +165,7 @@ function analyseBudget(grid: Grid, layout: FormLayout): BudgetAnalysis | null {
   const weight = valueCell(grid, r, c.weight);
   const rate = valueCell(grid, r, c.rate);
   const score = valueCell(grid, r, c.score);
-  const reason = valueCell(grid, r, c.reason);
+  const reason = textCell(grid, r, c.reason);
   const weightValue = weight?.value ?? f.labelWeight;
   const A = annual?.value ?? null;
   const B = executed?.value ?? null;
@@ -198,7 +204,7 @@ function analyseIndicator(grid: Grid, layout: FormLayout, rowLayout: IndicatorRo
   let actual = valueCell(grid, r, cols.actual);
   const weight = valueCell(grid, r, cols.weight);
   const score = valueCell(grid, r, cols.score);
-  const cause = valueCell(grid, r, cols.cause);
+  const cause = textCell(grid, r, cols.cause);
   // 指标性质 and 度量单位 in their own columns: the target is operator + value + unit from three cells.
   const nature = cols.nature !== undefined ? natureOp(grid.text(r, cols.nature)) : null;
   const unitText = cols.unit !== undefined ? grid.text(r, cols.unit) : "";

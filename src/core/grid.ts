@@ -1,5 +1,6 @@
 import { CellValue, MergeArea, SheetSnapshot } from "./snapshot";
 import { normalizeLabel } from "./text";
+import { Parsed, parseCell } from "./parse";
 
 /**
  * Read access to one sheet snapshot in absolute sheet coordinates (0-based), with merged areas resolved.
@@ -12,10 +13,11 @@ export class Grid {
   readonly bottom: number;
   readonly right: number;
   private readonly sheet: SheetSnapshot;
-  /** key row*COLS+col → merge area, for every cell covered by a merge */
-  private readonly mergeIndex = new Map<number, MergeArea>();
-  private readonly labelCache = new Map<number, string>();
-  private static readonly COLS = 16384;
+  /** per cell of the used range (index (row-top)*width + col-left): merge area, label, parsed value — filled lazily */
+  private readonly mergeIndex: Array<MergeArea | undefined>;
+  private readonly labelCache: Array<string | undefined>;
+  private readonly parsedCache: Array<Parsed | undefined>;
+  private readonly width: number;
 
   constructor(sheet: SheetSnapshot) {
     this.sheet = sheet;
@@ -23,16 +25,27 @@ export class Grid {
     this.top = sheet.top;
     this.left = sheet.left;
     const rows = sheet.values.length;
-    const cols = rows > 0 ? Math.max(...sheet.values.map((r) => r.length)) : 0;
+    let cols = 0;
+    for (const r of sheet.values) if (r.length > cols) cols = r.length;
     this.bottom = sheet.top + rows - 1;
     this.right = sheet.left + cols - 1;
+    this.width = Math.max(cols, 1);
+    // preallocated (fast holey elements): assigning far into an empty array would make it a slow dictionary
+    const size = Math.max(rows, 1) * this.width;
+    this.mergeIndex = new Array(size);
+    this.labelCache = new Array(size);
+    this.parsedCache = new Array(size);
     for (const m of sheet.merges) {
       // Only index the part that overlaps the used range: a merge may be huge (whole columns).
       const t = Math.max(m.top, this.top), b = Math.min(m.bottom, this.bottom);
       const l = Math.max(m.left, this.left), r = Math.min(m.right, this.right);
       if ((b - t + 1) * (r - l + 1) > 1_000_000) continue;
-      for (let row = t; row <= b; row++) for (let col = l; col <= r; col++) this.mergeIndex.set(row * Grid.COLS + col, m);
+      for (let row = t; row <= b; row++) for (let col = l; col <= r; col++) this.mergeIndex[this.index(row, col)] = m;
     }
+  }
+
+  private index(row: number, col: number): number {
+    return (row - this.top) * this.width + (col - this.left);
   }
 
   inRange(row: number, col: number): boolean {
@@ -52,7 +65,7 @@ export class Grid {
   }
 
   merge(row: number, col: number): MergeArea | undefined {
-    return this.mergeIndex.get(row * Grid.COLS + col);
+    return this.inRange(row, col) ? this.mergeIndex[this.index(row, col)] : undefined;
   }
 
   /** The value a reader sees at a cell: a merged area's master value on every cell it covers. */
@@ -69,14 +82,27 @@ export class Grid {
 
   /** A label-normalised text of the value at (row, col): no white space, half-width punctuation. */
   label(row: number, col: number): string {
-    const key = row * Grid.COLS + col;
-    let s = this.labelCache.get(key);
+    if (!this.inRange(row, col)) return "";
+    const key = this.index(row, col);
+    let s = this.labelCache[key];
     if (s === undefined) {
       const v = this.value(row, col);
       s = typeof v === "string" ? normalizeLabel(v) : "";
-      this.labelCache.set(key, s);
+      this.labelCache[key] = s;
     }
     return s;
+  }
+
+  /** The cell's value parsed (with its number format), once: location and analysis share it. */
+  parsed(row: number, col: number): Parsed {
+    if (!this.inRange(row, col)) return { kind: "blank" };
+    const key = this.index(row, col);
+    let p = this.parsedCache[key];
+    if (p === undefined) {
+      p = parseCell(this.value(row, col), this.format(row, col));
+      this.parsedCache[key] = p;
+    }
+    return p;
   }
 
   isBlank(row: number, col: number): boolean {

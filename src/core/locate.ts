@@ -1,7 +1,6 @@
 import { Grid } from "./grid";
 import { Category, categoryOfLevel1, categoryOfLevel2 } from "./framework";
 import { labelHas, labelStarts, stripBrackets, weightInLabel } from "./text";
-import { parseCell } from "./parse";
 
 /**
  * Form location: finds every 项目支出绩效自评表 on a sheet by its labels and maps its columns by header text.
@@ -108,18 +107,47 @@ interface Anchor {
   kind: "title" | "dept" | "project";
 }
 
-/** Finds every form on a sheet. */
-export function locateForms(grid: Grid): FormLayout[] {
-  const anchors: Anchor[] = [];
+/** A short text cell, label-normalised: what every label search looks at. */
+interface LabelCell {
+  row: number;
+  col: number;
+  label: string;
+}
+
+/** Every short text cell of the sheet, in row order: the sheet is read once, and label searches scan only these. */
+function labelCells(grid: Grid): LabelCell[] {
+  const out: LabelCell[] = [];
   for (let r = grid.top; r <= grid.bottom; r++) {
     for (let c = grid.left; c <= grid.right; c++) {
-      if (typeof grid.value(r, c) !== "string") continue;
+      const v = grid.value(r, c);
+      if (typeof v !== "string" || v.length === 0 || v.length > 80) continue;
       const l = grid.label(r, c);
       if (l.length === 0 || l.length > 40) continue;
-      if (l.includes(DEPT_TITLE)) anchors.push({ row: r, col: c, kind: "dept" });
-      else if (l.includes(TITLE)) anchors.push({ row: r, col: c, kind: "title" });
-      else if (labelStarts(l, PROJECT_NAME) && l.length <= 8) anchors.push({ row: r, col: c, kind: "project" });
+      out.push({ row: r, col: c, label: l });
     }
+  }
+  return out;
+}
+
+/** Index of the first label cell at or below a row. */
+function firstAtRow(cells: LabelCell[], row: number): number {
+  let lo = 0, hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid].row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Finds every form on a sheet. */
+export function locateForms(grid: Grid): FormLayout[] {
+  const cells = labelCells(grid);
+  const anchors: Anchor[] = [];
+  for (const { row: r, col: c, label: l } of cells) {
+    if (l.includes(DEPT_TITLE)) anchors.push({ row: r, col: c, kind: "dept" });
+    else if (l.includes(TITLE)) anchors.push({ row: r, col: c, kind: "title" });
+    else if (labelStarts(l, PROJECT_NAME) && l.length <= 8) anchors.push({ row: r, col: c, kind: "project" });
   }
   // One start per form: a title claims the 项目名称 label within a few rows below it.
   const starts: Array<Anchor & { project?: Anchor }> = [];
@@ -136,51 +164,46 @@ export function locateForms(grid: Grid): FormLayout[] {
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     const segEnd = i + 1 < starts.length ? starts[i + 1].row - 1 : grid.bottom;
-    const form = readForm(grid, start, segEnd);
+    const find = (top: number, bottom: number, test: (label: string) => boolean, left = grid.left, right = grid.right): CellRef | null => {
+      for (let i = firstAtRow(cells, top); i < cells.length && cells[i].row <= bottom; i++) {
+        const x = cells[i];
+        if (x.col >= left && x.col <= right && test(x.label)) return { row: x.row, col: x.col };
+      }
+      return null;
+    };
+    const form = readForm(grid, find, start, segEnd);
     if (form) forms.push(form);
   }
   return forms;
 }
 
-function findInRows(grid: Grid, top: number, bottom: number, test: (label: string) => boolean, left = grid.left, right = grid.right): CellRef | null {
-  for (let r = top; r <= bottom; r++) {
-    for (let c = left; c <= right; c++) {
-      if (typeof grid.value(r, c) !== "string") continue;
-      const l = grid.label(r, c);
-      if (l && l.length <= 40 && test(l)) return { row: r, col: c };
-    }
-  }
-  return null;
-}
+type Find = (top: number, bottom: number, test: (label: string) => boolean, left?: number, right?: number) => CellRef | null;
 
 /** Text of a header column over the band's rows, each merged area counted once, at its first column. */
 function headerText(grid: Grid, rows: number[], col: number): string {
   let s = "";
-  const seen = new Set<string>();
+  let lastRow = -1;
   for (const r of rows) {
     const m = grid.merge(r, col);
     const mr = m ? m.top : r;
-    const mc = m ? m.left : col;
-    if (mc !== col) continue;
-    const key = `${mr},${mc}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    s += grid.label(mr, mc);
+    if ((m ? m.left : col) !== col || mr === lastRow) continue; // another column's merge, or the same merge again
+    lastRow = mr;
+    s += grid.label(mr, col);
   }
-  return stripBrackets(s);
+  return s.includes("(") || s.includes("[") || s.includes("【") ? stripBrackets(s) : s;
 }
 
-function readForm(grid: Grid, start: Anchor & { project?: Anchor }, segEnd: number): FormLayout | null {
+function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anchor }, segEnd: number): FormLayout | null {
   const top = start.row;
   const projectAnchor = start.kind === "project" ? start : start.project ?? null;
   const kind = start.kind === "dept" ? "department" : "project";
 
   // Sections. The funds section comes before the indicator header.
-  const indHeader = findInRows(grid, top, segEnd, (l) => /^一级指标/.test(l)) ?? findInRows(grid, top, segEnd, (l) => /^三级指标/.test(l));
+  const indHeader = findInRows(top, segEnd, (l) => /^一级指标/.test(l)) ?? findInRows(top, segEnd, (l) => /^三级指标/.test(l));
   const fundsEnd = indHeader ? indHeader.row - 1 : segEnd;
   const short = (l: string, n: number) => stripBrackets(l).replace(/[:：]$/, "").length <= n;
-  const fundsLabel = findInRows(grid, top, fundsEnd, (l) => labelStarts(l, FUNDS_LABELS) && short(l, 8));
-  const fundsTotal = findInRows(grid, top, fundsEnd, (l) => labelStarts(stripBrackets(l), FUNDS_TOTAL) && short(l, 8));
+  const fundsLabel = findInRows(top, fundsEnd, (l) => labelStarts(l, FUNDS_LABELS) && short(l, 8));
+  const fundsTotal = findInRows(top, fundsEnd, (l) => labelStarts(stripBrackets(l), FUNDS_TOTAL) && short(l, 8));
   let funds: FundsLayout | null = null;
   if (fundsLabel || fundsTotal) funds = readFunds(grid, top, segEnd, fundsLabel, fundsTotal, indHeader?.row ?? segEnd);
 
@@ -188,10 +211,10 @@ function readForm(grid: Grid, start: Anchor & { project?: Anchor }, segEnd: numb
   let totalLabel: CellRef | null = null;
   if (indHeader) {
     const after = indHeader.row + 1;
-    totalLabel = findInRows(grid, after, segEnd, (l) => labelStarts(stripBrackets(l), TOTAL_LABELS) && stripBrackets(l).length <= 6, grid.left, Math.min(grid.right, indHeader.col + 3));
+    totalLabel = findInRows(after, segEnd, (l) => labelStarts(stripBrackets(l), TOTAL_LABELS) && stripBrackets(l).length <= 6, grid.left, Math.min(grid.right, indHeader.col + 3));
     indicators = readIndicators(grid, indHeader, totalLabel ? totalLabel.row - 1 : segEnd);
   } else {
-    totalLabel = findInRows(grid, top, segEnd, (l) => labelStarts(stripBrackets(l), TOTAL_LABELS) && stripBrackets(l).length <= 6);
+    totalLabel = findInRows(top, segEnd, (l) => labelStarts(stripBrackets(l), TOTAL_LABELS) && stripBrackets(l).length <= 6);
   }
 
   if (kind === "project" && !projectAnchor && !funds && !indicators) return null;
@@ -307,7 +330,7 @@ function readFunds(grid: Grid, top: number, segEnd: number, label: CellRef | nul
   let totalRow = total ? total.row : null;
   if (totalRow === null && headerRow >= 0 && columns.annual !== undefined) {
     for (let r = headerRow + 1; r <= Math.min(limit, headerRow + 3); r++) {
-      if (parseCell(grid.value(r, columns.annual), grid.format(r, columns.annual)).kind === "number") {
+      if (grid.parsed(r, columns.annual).kind === "number") {
         totalRow = r;
         break;
       }
@@ -368,8 +391,8 @@ function readIndicators(grid: Grid, header: CellRef, lastRow: number): Indicator
     const nameCol = columns.name;
     const weightCol = columns.weight;
     const name = nameCol !== undefined ? grid.text(r, nameCol) : "";
-    const weightParsed = weightCol !== undefined ? parseCell(grid.value(r, weightCol), grid.format(r, weightCol)) : { kind: "blank" as const };
-    const target = columns.target !== undefined ? parseCell(grid.value(r, columns.target), grid.format(r, columns.target)) : { kind: "blank" as const };
+    const weightParsed = weightCol !== undefined ? grid.parsed(r, weightCol) : { kind: "blank" as const };
+    const target = columns.target !== undefined ? grid.parsed(r, columns.target) : { kind: "blank" as const };
     const nameEmpty = name === "" || /^[\/／\-—…．.]+$/.test(name);
     const targetEmpty = target.kind === "blank" || target.kind === "placeholder";
     const weightEmpty = weightParsed.kind === "blank" || weightParsed.kind === "placeholder";

@@ -31,28 +31,25 @@ const POST_OPS: Array<[string, Op]> = [
   ["及以上", ">="], ["以上", ">="], ["及以下", "<="], ["以下", "<="], ["以内", "<="], ["之内", "<="], ["内", "<="],
 ];
 
+const OPERATOR_SPELLINGS: Record<string, string> = { "≥": ">=", "≧": ">=", "⩾": ">=", "≤": "<=", "≦": "<=", "⩽": "<=", "＜": "<", "＞": ">", "＝": "=", "=>": ">=", "=<": "<=" };
+
 /** Replace the many ways of writing an operator by one ASCII spelling; drop white space and thousands separators. */
 export function normalizeValueText(s: string): string {
-  let t = toHalfWidth(s)
-    .replace(/[\s\u00a0\u200b]+/g, "")
-    .replace(/[≥≧⩾]/g, ">=")
-    .replace(/[≤≦⩽]/g, "<=")
-    .replace(/＜/g, "<")
-    .replace(/＞/g, ">")
-    .replace(/[＝]/g, "=")
-    .replace(/=>/g, ">=")
-    .replace(/=</g, "<=")
-    .replace(/[。；;，,]+$/g, "");
+  let t = /[\uff01-\uff5e\u3000]/.test(s) ? toHalfWidth(s) : s;
+  t = t.replace(/[\s\u00a0\u200b]+/g, "").replace(/=>|=<|[≥≧⩾≤≦⩽＜＞＝]/g, (m) => OPERATOR_SPELLINGS[m]);
+  if (/[。；;，,]$/.test(t)) t = t.replace(/[。；;，,]+$/, "");
   // thousands separators: 1,234.5 → 1234.5 (only between digit groups of three)
-  t = t.replace(/(\d),(?=\d{3}(?:\D|$))/g, "$1");
+  if (t.includes(",")) t = t.replace(/(\d),(?=\d{3}(?:\D|$))/g, "$1");
   return t;
 }
 
 export function isPercentFormat(format: string): boolean {
+  if (format === "General" || !format.includes("%")) return false;
   return /%/.test(format.replace(/"[^"]*"|\\./g, ""));
 }
 
 export function isDateFormat(format: string): boolean {
+  if (format === "General" || format === "@") return false;
   const f = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").toLowerCase();
   if (f === "general" || f === "@" || f === "") return false;
   return /[ymd]/.test(f) && !/[#0?]/.test(f.replace(/\.0+/g, ""));
@@ -80,8 +77,12 @@ export function parseCell(value: CellValue, format = "General"): Parsed {
   return parseText(value);
 }
 
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 export function parseText(raw: string): Parsed {
   const s = raw ?? "";
+  // the common cases first: a plain number written as text, a one-character placeholder
+  if (PLAIN_NUMBER.test(s)) return { kind: "number", op: null, value: Number(s), unit: "" };
   if (s.trim() === "") return { kind: "blank" };
   if (isErrorValue(s)) return { kind: "error", code: s.trim().toUpperCase() };
   const t = normalizeValueText(s);

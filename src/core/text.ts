@@ -14,6 +14,8 @@ export function toHalfWidth(s: string): string {
 
 /** For matching labels: half-width, no white space (labels are often spaced out: "绩  效  指  标"). */
 export function normalizeLabel(s: string): string {
+  // most labels need nothing done: skip the work for them
+  if (!/[\s\u00a0\u200b\u3000\uff01-\uff5e]/.test(s)) return s;
   return toHalfWidth(s).replace(/[\s\u00a0\u200b]+/g, "");
 }
 

@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { ZipReader } from "./zip";
 
 /**
  * Reads the add-in's document settings from an .xlsx: Office stores them as properties of the add-in's web extension
@@ -12,10 +12,13 @@ function unescapeXml(s: string): string {
 }
 
 export async function readDocumentSetting(buffer: Buffer | ArrayBuffer, name: string): Promise<unknown> {
-  const zip = await JSZip.loadAsync(buffer);
-  const parts = Object.keys(zip.files).filter((f) => /^xl\/webextensions\/webextension\d*\.xml$/i.test(f));
+  // Zip entry names are stored uncompressed: without a web extension part there is nothing to unzip again.
+  const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
+  if (!bytes.includes("xl/webextensions/webextension")) return null;
+  const zip = new ZipReader(bytes);
+  const parts = [...zip.entries.keys()].filter((f) => /^xl\/webextensions\/webextension\d*\.xml$/i.test(f));
   for (const p of parts) {
-    const xml = await zip.file(p)!.async("string");
+    const xml = zip.text(p) ?? "";
     for (const m of xml.matchAll(/<(?:\w+:)?property\s+([^>]*?)\/?>/g)) {
       const attrs = m[1];
       const n = /name="([^"]*)"/.exec(attrs);

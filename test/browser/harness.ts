@@ -11,7 +11,16 @@ import { FakeOptions } from "../host/fake-office";
  * playwright-core, the Office.js CDN request answered with our test host, every other outside request aborted
  * and counted.
  */
-export const ROOT = path.resolve(__dirname, "../..");
+function findRoot(from: string): string {
+  let d = from;
+  while (!fs.existsSync(path.join(d, "package.json")) || !fs.existsSync(path.join(d, "manifest.xml"))) {
+    const up = path.dirname(d);
+    if (up === d) throw new Error("cannot find the project root");
+    d = up;
+  }
+  return d;
+}
+export const ROOT = findRoot(__dirname);
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const OUTPUT = path.join(ROOT, "test-output");
@@ -52,7 +61,7 @@ export async function buildHostScript(): Promise<string> {
     webpack(
       {
         mode: "production",
-        entry: path.join(__dirname, "host-entry.ts"),
+        entry: path.join(ROOT, "test/browser/host-entry.ts"),
         output: { path: out, filename: "office-test-host.js" },
         resolve: { extensions: [".ts", ".js"] },
         module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: path.join(ROOT, "tsconfig.json"), transpileOnly: true, compilerOptions: { noEmit: false } } } }] },

@@ -8,10 +8,14 @@ const UNIT = "%|[万亿千]?元|人次|人|次|家|个|份|项|场|户|期|篇|�
  * A number stated in an indicator's name ("安全执法检查次数6次", "满意度(≥90%)"): at the end of the name or in brackets,
  * always with a unit so years and codes are not taken for targets.
  */
+const IN_BRACKETS = new RegExp(`[(\\[【]((?:>=|<=|>|<|=)?\\d+(?:\\.\\d+)?(?:${UNIT})(?:以上|以下|以内)?)[)\\]】]`);
+const AT_END = new RegExp(`((?:>=|<=|>|<|=)?\\d+(?:\\.\\d+)?(?:${UNIT})(?:以上|以下|以内)?)(?:[(\\[【][^)\\]】]*[)\\]】])?$`);
+
 export function quantityInName(name: string): { op: ">=" | "<=" | ">" | "<" | "=" | null; value: number; unit: string } | null {
+  if (!/\d/.test(name)) return null;
   const t = normalizeValueText(name);
-  const bracket = new RegExp(`[(\\[【]((?:>=|<=|>|<|=)?\\d+(?:\\.\\d+)?(?:${UNIT})(?:以上|以下|以内)?)[)\\]】]`).exec(t);
-  const tail = new RegExp(`((?:>=|<=|>|<|=)?\\d+(?:\\.\\d+)?(?:${UNIT})(?:以上|以下|以内)?)(?:[(\\[【][^)\\]】]*[)\\]】])?$`).exec(t);
+  const bracket = IN_BRACKETS.exec(t);
+  const tail = AT_END.exec(t);
   const m = bracket ?? tail;
   if (!m) return null;
   const p = parseText(m[1]);
