@@ -240,14 +240,23 @@ export function officeWorkbookHost(): WorkbookHost {
     async writeReport(report, options, lang, checkedAt) {
       const sheet = buildReport(report, options, lang, checkedAt);
       await Excel.run(async (context) => {
-        const ws = await createOrClearSheet(context, REPORT_SHEET_NAME);
-        const width = Math.max(...sheet.rows.map((r) => r.length));
-        const values = sheet.rows.map((r) => [...r.map((v) => v ?? ""), ...new Array(width - r.length).fill("")]);
-        ws.getRangeByIndexes(0, 0, values.length, width).values = values;
-        for (const b of sheet.bold) ws.getRangeByIndexes(b, 0, 1, width).format.font.bold = true;
-        for (const l of sheet.links) ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: `${quoteSheet(l.sheet)}!${l.address}`, textToDisplay: l.text };
         quietUntil = Date.now() + 2000;
-        await context.sync();
+        try {
+          const ws = await createOrClearSheet(context, REPORT_SHEET_NAME);
+          const width = Math.max(...sheet.rows.map((r) => r.length));
+          const values = sheet.rows.map((r) => [...r.map((v) => v ?? ""), ...new Array(width - r.length).fill("")]);
+          ws.getRangeByIndexes(0, 0, values.length, width).values = values;
+          for (const b of sheet.bold) ws.getRangeByIndexes(b, 0, 1, width).format.font.bold = true;
+          for (const l of sheet.links) ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: `${quoteSheet(l.sheet)}!${l.address}`, textToDisplay: l.text };
+          await context.sync();
+        } catch (e) {
+          // the report sheet is ours: a half-written one is removed, not left behind
+          await Excel.run(async (ctx) => {
+            ctx.workbook.worksheets.getItemOrNullObject(REPORT_SHEET_NAME).delete();
+            await ctx.sync();
+          }).catch(() => undefined);
+          throw e;
+        }
       });
     },
     async select(cell) {

@@ -1,5 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
+import { XlsxFormatError } from "../xlsx/fast-read";
+import { ZipError } from "../xlsx/zip";
 
 /** A problem with an input file, told in one line (Chinese and English), never a stack trace. */
 export class InputError extends Error {
@@ -38,6 +40,13 @@ export async function sniffInput(file: string): Promise<Buffer> {
 export function describeReadError(e: unknown): InputError {
   if (e instanceof InputError) return e;
   const msg = e instanceof Error ? e.message : String(e);
+  if (e instanceof ZipError) {
+    if (/would unpack|cannot be unpacked|larger than/i.test(msg))
+      return new InputError(`文件解压后远大于正常的工作簿（可能是“zip 炸弹”），已拒绝，没有解压：请确认文件来源，或在 Excel 中重新保存。（${msg}）`, `the file would unpack to far more than a workbook does (a possible zip bomb); refused without unpacking it: check where it came from, or re-save it in Excel. (${msg})`);
+    if (/encrypted/i.test(msg)) return new InputError("工作簿已加密：请在 Excel 中取消密码后另存为 .xlsx 再校验。", "the workbook is encrypted: remove the password in Excel, save as .xlsx, then check it.");
+    return new InputError(`不是有效的 .xlsx 文件（zip 内容损坏或被截断）：请在 Excel 中重新保存。（${msg}）`, `not a valid .xlsx file (the zip is damaged or truncated: ${msg}): re-save it in Excel.`);
+  }
+  if (e instanceof XlsxFormatError) return new InputError(`不是 Excel 工作簿（${msg}）：请在 Excel 中另存为 .xlsx。`, `not an Excel workbook (${msg}): save it as .xlsx in Excel.`);
   if (/central directory|end of data|zip|corrupt|invalid signature|unexpected end/i.test(msg))
     return new InputError("不是有效的 .xlsx 文件（zip 内容损坏或被截断）：请在 Excel 中重新保存。", `not a valid .xlsx file (the zip is damaged or truncated: ${msg}): re-save it in Excel.`);
   return new InputError(`无法读取工作簿：${msg}`, `the workbook cannot be read: ${msg}`);

@@ -38,7 +38,10 @@ export interface BudgetAnalysis {
 export interface IndicatorAnalysis {
   row: number;
   layout: IndicatorRowLayout;
+  /** the name for messages (at most 60 characters) */
   name: string;
+  /** the name as written */
+  fullName: string;
   nameCell: CellRef | null;
   target: ValueCell | null;
   actual: ValueCell | null;
@@ -241,7 +244,8 @@ function analyseIndicator(grid: Grid, layout: FormLayout, rowLayout: IndicatorRo
   return {
     row: r,
     layout: rowLayout,
-    name,
+    name: [...name].length > 60 ? `${[...name].slice(0, 60).join("")}…` : name,
+    fullName: name,
     nameCell: cols.name !== undefined ? { row: r, col: cols.name } : null,
     target,
     actual,

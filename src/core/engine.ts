@@ -49,6 +49,20 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
   const wbFindings: Finding[] = [];
   for (const sheet of wb.sheets) {
     if (sheet.name === REPORT_SHEET_NAME) continue; // our own report lists findings, it is not a form
+    if (sheet.clipped) {
+      const far = address(sheet.clipped.farthest.row, sheet.clipped.farthest.col);
+      const n = sheet.clipped.cells;
+      wbFindings.push({
+        rule: "sheet-clipped",
+        severity: "warning",
+        sheet: sheet.name,
+        cell: far,
+        message: say(
+          `工作表“${sheet.name}”的内容延伸到 ${far}，远离其余内容；${n > 0 ? `这 ${n} 个远处单元格` : "超出部分"}未校验。若无用，请删除这些单元格。`,
+          `The sheet "${sheet.name}" reaches ${far}, far from the rest; ${n > 0 ? `those ${n} far cells were` : "the part beyond was"} not checked. Delete them if they are not needed.`,
+        ),
+      });
+    }
     const grid = new Grid(sheet);
     for (const layout of locateForms(grid)) {
       if (layout.kind === "department") {

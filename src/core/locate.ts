@@ -60,7 +60,7 @@ export interface FormLayout {
   totalRow: number | null;
   /** the 总分 label cell */
   totalLabelCell: CellRef | null;
-  missing: Array<"funds" | "indicators" | "total" | "fundsTotal">;
+  missing: Array<"funds" | "indicators" | "indicatorRows" | "total" | "fundsTotal">;
 }
 
 const TITLE = "项目支出绩效自评表";
@@ -270,6 +270,7 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
     if (!funds) missing.push("funds");
     else if (funds.totalRow === null) missing.push("fundsTotal");
     if (!indicators) missing.push("indicators");
+    else if (indicators.rows.length === 0) missing.push("indicatorRows");
     if (totalRow === null) missing.push("total");
   }
 

@@ -1,5 +1,5 @@
 import { parseRange, splitAddress } from "../core/a1";
-import { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { Capabilities } from "./capabilities";
 
 /**
@@ -38,24 +38,32 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
   });
   await context.sync();
 
-  const sheets: SheetSnapshot[] = used.map((u) =>
-    u.range.isNullObject
-      ? { name: u.name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges: [] }
-      : { name: u.name, top: u.range.rowIndex, left: u.range.columnIndex, values: [], formats: [], merges: [] },
-  );
+  // A used range past the snapshot limit (a stray value at XFD1048576) is read only as far as the limit allows.
+  const dims = used.map((u) => {
+    if (u.range.isNullObject) return { rows: 0, cols: 0, clipped: false };
+    const cols = Math.min(u.range.columnCount, 1024);
+    const rows = Math.min(u.range.rowCount, Math.floor(MAX_SNAPSHOT_CELLS / cols));
+    return { rows, cols, clipped: rows < u.range.rowCount || cols < u.range.columnCount };
+  });
+  const sheets: SheetSnapshot[] = used.map((u, i) => {
+    if (u.range.isNullObject) return { name: u.name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges: [] };
+    const s: SheetSnapshot = { name: u.name, top: u.range.rowIndex, left: u.range.columnIndex, values: [], formats: [], merges: [] };
+    if (dims[i].clipped) s.clipped = { cells: -1, farthest: { row: u.range.rowIndex + u.range.rowCount - 1, col: u.range.columnIndex + u.range.columnCount - 1 } };
+    return s;
+  });
   // Row chunks of at most maxBytes each; chunks are packed into as few syncs as the limit allows.
   const chunks: Chunk[] = [];
   used.forEach((u, i) => {
     if (u.range.isNullObject) return;
-    const perRow = Math.max(1, u.range.columnCount) * BYTES_PER_CELL;
+    const perRow = Math.max(1, dims[i].cols) * BYTES_PER_CELL;
     const rowsPerChunk = Math.max(1, Math.floor(maxBytes / perRow));
-    for (let r = 0; r < u.range.rowCount; r += rowsPerChunk) chunks.push({ sheet: i, row: r, rows: Math.min(rowsPerChunk, u.range.rowCount - r) });
+    for (let r = 0; r < dims[i].rows; r += rowsPerChunk) chunks.push({ sheet: i, row: r, rows: Math.min(rowsPerChunk, dims[i].rows - r) });
   });
   const batches: Chunk[][] = [];
   let current: Chunk[] = [];
   let bytes = 0;
   for (const c of chunks) {
-    const cost = c.rows * Math.max(1, used[c.sheet].range.columnCount) * BYTES_PER_CELL;
+    const cost = c.rows * Math.max(1, dims[c.sheet].cols) * BYTES_PER_CELL;
     if (current.length > 0 && bytes + cost > maxBytes) {
       batches.push(current);
       current = [];
@@ -79,7 +87,7 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
   for (let b = 0; b < batches.length; b++) {
     const loaded = batches[b].map((c) => {
       const u = used[c.sheet];
-      const r = u.ws.getRangeByIndexes(u.range.rowIndex + c.row, u.range.columnIndex, c.rows, u.range.columnCount);
+      const r = u.ws.getRangeByIndexes(u.range.rowIndex + c.row, u.range.columnIndex, c.rows, dims[c.sheet].cols);
       r.load("values,numberFormat");
       return { c, r };
     });

@@ -1,5 +1,5 @@
 import { parseAddress, parseRange } from "../core/a1";
-import { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { CellValue, MergeArea, PlacedCell, SheetSnapshot, WorkbookSnapshot, snapshotFromCells } from "../core/snapshot";
 import { ZipReader } from "./zip";
 
 /**
@@ -109,8 +109,7 @@ export function readXlsxSnapshotSync(bytes: Buffer, zip: ZipReader = new ZipRead
 const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 
 function readSheet(name: string, xml: string, shared: string[], formats: string[]): SheetSnapshot {
-  const cells: Array<{ r: number; c: number; v: CellValue; f: string }> = [];
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  const cells: PlacedCell[] = [];
   let nextRow = 0, nextCol = 0, lastRowSeen = -1;
   const data = /<(?:\w+:)?sheetData\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheetData>/.exec(xml)?.[1] ?? "";
   // rows, to place cells written without an r attribute
@@ -147,10 +146,6 @@ function readSheet(name: string, xml: string, shared: string[], formats: string[
       const s = /\ss="(\d+)"/.exec(attrs);
       const f = s ? (formats[Number(s[1])] ?? "General") : "General";
       cells.push({ r: at.row, c: at.col, v, f });
-      if (at.row < top) top = at.row;
-      if (at.row > bottom) bottom = at.row;
-      if (at.col < left) left = at.col;
-      if (at.col > right) right = at.col;
     }
   }
   const merges: MergeArea[] = [];
@@ -158,33 +153,7 @@ function readSheet(name: string, xml: string, shared: string[], formats: string[
     const r = parseRange(m[1]);
     if (r) merges.push(r);
   }
-  // a merged area holds its value at the master only (Office.js shows it so)
-  const slaves = new Set<number>();
-  const bigMerges: MergeArea[] = [];
-  for (const mg of merges) {
-    if ((mg.bottom - mg.top + 1) * (mg.right - mg.left + 1) > 4096) bigMerges.push(mg);
-    else for (let r = mg.top; r <= mg.bottom; r++) for (let c = mg.left; c <= mg.right; c++) if (r !== mg.top || c !== mg.left) slaves.add(r * 16384 + c);
-  }
-  const slave = (r: number, c: number) => slaves.has(r * 16384 + c) || bigMerges.some((mg) => r >= mg.top && r <= mg.bottom && c >= mg.left && c <= mg.right && (r !== mg.top || c !== mg.left));
-  const kept = merges.length ? cells.filter((x) => !slave(x.r, x.c)) : cells;
-  if (kept.length === 0) return { name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges };
-  if (kept.length !== cells.length) {
-    top = Infinity; left = Infinity; bottom = -1; right = -1;
-    for (const x of kept) {
-      if (x.r < top) top = x.r;
-      if (x.r > bottom) bottom = x.r;
-      if (x.c < left) left = x.c;
-      if (x.c > right) right = x.c;
-    }
-  }
-  const h = bottom - top + 1, w = right - left + 1;
-  const values: CellValue[][] = Array.from({ length: h }, () => new Array<CellValue>(w).fill(""));
-  const fmts: string[][] = Array.from({ length: h }, () => new Array<string>(w).fill("General"));
-  for (const x of kept) {
-    values[x.r - top][x.c - left] = x.v;
-    fmts[x.r - top][x.c - left] = x.f;
-  }
-  return { name, top, left, values, formats: fmts, merges };
+  return snapshotFromCells(name, cells, merges);
 }
 
 function isoToSerial(iso: string): CellValue {

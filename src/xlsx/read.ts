@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { CellValue, MergeArea, PlacedCell, SheetSnapshot, WorkbookSnapshot, snapshotFromCells } from "../core/snapshot";
 
 /**
  * The exceljs adapter: an .xlsx workbook → the engine's snapshot, normalised to what Office.js returns for
@@ -35,30 +35,16 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     merges.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
   }
   // Collect the cells holding a value (merge slaves hold none, as in Office).
-  const cells: Array<{ r: number; c: number; v: CellValue; f: string }> = [];
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  const cells: PlacedCell[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const v = toCellValue(cell.value);
       if (v === "") return;
-      const r = rowNumber - 1, c = colNumber - 1;
-      cells.push({ r, c, v, f: cell.numFmt || "General" });
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
+      cells.push({ r: rowNumber - 1, c: colNumber - 1, v, f: cell.numFmt || "General" });
     });
   });
-  if (bottom < 0) return { name: ws.name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges };
-  const h = bottom - top + 1, w = right - left + 1;
-  const values: CellValue[][] = Array.from({ length: h }, () => new Array<CellValue>(w).fill(""));
-  const formats: string[][] = Array.from({ length: h }, () => new Array<string>(w).fill("General"));
-  for (const x of cells) {
-    values[x.r - top][x.c - left] = x.v;
-    formats[x.r - top][x.c - left] = x.f;
-  }
-  return { name: ws.name, top, left, values, formats, merges };
+  return snapshotFromCells(ws.name, cells, merges);
 }
 
 export function workbookSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {

@@ -136,6 +136,35 @@ suite("the task pane in Chromium", () => {
     expect(await session.page.locator("text=The total is written as 90.5, but the scores add up to 91.5.").count()).toBe(1);
   });
 
+  test("security: cell text is shown literally, never run as HTML or code", async () => {
+    const payloads = [
+      `<img src=x onerror="window.__xss=1">`,
+      `<script>window.__xss=2</script>`,
+      `"><svg onload="window.__xss=3">`,
+      `javascript:window.__xss=4`,
+      `{{constructor.constructor('window.__xss=5')()}}`,
+    ];
+    const wb = await loadFixture("official");
+    let k = 0;
+    // every text cell of the forms, except the labels the form is found by
+    const keep = /项目支出绩效自评表|年度|项目名称|主管部门|实施单位|项目资金|年度资金总额|其中|上年结转|其他资金|预算数|执行数|分值|执行率|得分|总体目标|预期目标|实际完成|绩|指标|完成值|偏差原因|总分|^\/$|%|万元|次|个|家|≥|≤|=|持续|日/;
+    for (const sheet of wb.sheets) {
+      if (sheet.name === "说明") continue;
+      sheet.values = sheet.values.map((row) => row.map((v) => (typeof v === "string" && !keep.test(v) ? payloads[k++ % payloads.length] : v)));
+    }
+    expect(k).toBeGreaterThan(10);
+    session = await openPane(server.url, hostScript, wb);
+    const requests: string[] = [];
+    session.page.on("request", (r) => requests.push(r.url()));
+    await checkNow();
+    await session.page.waitForTimeout(300);
+    expect(await session.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    const text = await session.page.locator("main").innerText();
+    expect(text).toContain(`<img src=x onerror="window.__xss=1">`);
+    expect(await session.page.locator("main img, main svg[onload], main script").count()).toBe(0);
+    expect(requests.filter((u) => /\/x$/.test(u))).toEqual([]);
+  });
+
   test("the ribbon's 一键校验 (?autorun=1) checks as soon as the pane opens", async () => {
     session = await openPane(server.url, hostScript, await loadFixture("official"), {}, "?autorun=1");
     await session.page.getByTestId("form-card").first().waitFor();

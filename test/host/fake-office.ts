@@ -300,6 +300,10 @@ class FakeWorksheet extends ProxyBase {
   }
   delete(): void {
     this.ctx.write("worksheet.delete", () => {
+      if (!this.ctx.model.sheets.some((s) => s.name === this.sheetName)) {
+        if (this.orNull) return; // deleting a null object does nothing
+        throw new FakeOfficeError("ItemNotFound", `The worksheet '${this.sheetName}' does not exist.`);
+      }
       this.ctx.model.sheets = this.ctx.model.sheets.filter((s) => s.name !== this.sheetName);
       this.ctx.model.activeSheet = Math.min(this.ctx.model.activeSheet, this.ctx.model.sheets.length - 1);
     });

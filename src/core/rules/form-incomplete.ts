@@ -4,6 +4,7 @@ const PART = {
   funds: ["项目资金（预算执行）部分", "the funds section"],
   fundsTotal: ["年度资金总额行", "the annual total row of the funds section"],
   indicators: ["绩效指标表头（一级指标/二级指标/三级指标）", "the indicator header (一级/二级/三级指标)"],
+  indicatorRows: ["绩效指标（表头下没有任何指标行）", "indicators (no indicator row under the header)"],
   total: ["总分行", "the total (总分) row"],
 } as const;
 

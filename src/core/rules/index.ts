@@ -46,6 +46,14 @@ export const WORKBOOK_RULES = {
     zh: "部门整体支出绩效自评表等其他表格规则不同，识别后标注为未校验。",
     en: "Other forms (部门整体支出绩效自评表) follow other rules: recognised and reported as not checked.",
   },
+  "sheet-clipped": {
+    zh: "工作表中有远离其余内容的单元格（如 XFD1048576），超出校验范围的部分未校验。",
+    en: "A sheet has cells far from the rest (e.g. XFD1048576); what lies beyond the checked range was not checked.",
+  },
+  "unreadable-file": {
+    zh: "文件无法读取（不是 .xlsx、已损坏、加密、旧版 .xls 或 CSV），其余文件照常校验。",
+    en: "A file cannot be read (not .xlsx, damaged, encrypted, old .xls or CSV); the other files are still checked.",
+  },
   "no-form": {
     zh: "工作簿中没有找到项目支出绩效自评表。",
     en: "The workbook holds no 项目支出绩效自评表.",

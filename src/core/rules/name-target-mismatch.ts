@@ -12,7 +12,7 @@ const IN_BRACKETS = new RegExp(`[(\\[【]((?:>=|<=|>|<|=)?\\d+(?:\\.\\d+)?(?:${U
 const AT_END = new RegExp(`((?:>=|<=|>|<|=)?\\d+(?:\\.\\d+)?(?:${UNIT})(?:以上|以下|以内)?)(?:[(\\[【][^)\\]】]*[)\\]】])?$`);
 
 export function quantityInName(name: string): { op: ">=" | "<=" | ">" | "<" | "=" | null; value: number; unit: string } | null {
-  if (!/\d/.test(name)) return null;
+  if (!/\d/.test(name) || name.length > 500) return null;
   const t = normalizeValueText(name);
   const bracket = IN_BRACKETS.exec(t);
   const tail = AT_END.exec(t);
@@ -31,7 +31,7 @@ export const nameTargetMismatch: Rule = {
   check({ form, report, say }) {
     for (const i of form.indicators) {
       if (!i.target || i.target.parsed.kind !== "number") continue;
-      const q = quantityInName(i.name);
+      const q = quantityInName(i.fullName);
       if (!q) continue;
       const c = commensurate(i.target.parsed, q);
       if (!c || sameAt2(c.a, c.b)) continue;
