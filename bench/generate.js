@@ -14,16 +14,6 @@ const root = path.resolve(__dirname, "..");
 const forms = loadSeed(path.join(root, "samples/seed-forms.txt"));
 const OUT = path.join(__dirname, "tmp");
 
-function writePlanTo(wb, plan) {
-  const ws = wb.addWorksheet(plan.name);
-  for (const cell of plan.cells) {
-    const c = ws.getCell(cell.r + 1, cell.c + 1);
-    c.value = cell.v;
-    if (cell.numFmt) c.numFmt = cell.numFmt;
-  }
-  for (const [r1, c1, r2, c2] of plan.merges) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
-}
-
 /** n forms, 10 stacked to a sheet. */
 async function manyForms(n, file) {
   const wb = new ExcelJS.Workbook();
@@ -31,7 +21,7 @@ async function manyForms(n, file) {
     const plan = L.newPlan(`表${s + 1}`);
     let r = 0;
     for (let i = s * 10; i < Math.min(n, s * 10 + 10); i++) r = L.official(plan, forms[i % 4], r, 0) + 3;
-    writePlanTo(wb, plan);
+    L.writePlan(wb, plan);
   }
   await wb.xlsx.writeFile(file);
   return file;
@@ -47,7 +37,7 @@ async function longForm(rows, file) {
   const wb = new ExcelJS.Workbook();
   const plan = L.newPlan("长表");
   L.official(plan, { ...base, indicators }, 0, 0);
-  writePlanTo(wb, plan);
+  L.writePlan(wb, plan);
   await wb.xlsx.writeFile(file);
   return file;
 }

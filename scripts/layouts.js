@@ -287,4 +287,39 @@ function provincial(plan, form, r0, c0) {
   return r + 1;
 }
 
-module.exports = { newPlan, put, merge, official, provincial, colName, addr, num, splitTarget };
+/** Writes a sheet plan into an exceljs workbook as a new worksheet; `edit` may change the sheet afterwards. */
+function writePlan(wb, plan, options = {}) {
+  const ws = wb.addWorksheet(plan.name);
+  let maxCol = 0;
+  for (const cell of plan.cells) {
+    const c = ws.getCell(cell.r + 1, cell.c + 1);
+    c.value = cell.v;
+    if (cell.numFmt) c.numFmt = cell.numFmt;
+    if (options.wrap) c.alignment = { vertical: "middle", wrapText: true };
+    maxCol = Math.max(maxCol, cell.c + 1);
+  }
+  for (const [r1, c1, r2, c2] of plan.merges) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
+  if (options.width) for (let c = 1; c <= maxCol; c++) ws.getColumn(c).width = options.width;
+  if (options.edit) options.edit(ws);
+  return ws;
+}
+
+/**
+ * Rewrites a saved .xlsx with every zip entry dated 2021-03-31 and in name order, so that generating the files again
+ * gives the same bytes (exceljs stamps entries with the time of writing).
+ */
+async function freezeZip(file) {
+  const fs = require("fs");
+  const JSZip = require("jszip");
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const out = new JSZip();
+  const date = new Date(Date.UTC(2021, 2, 31, 0, 0, 0));
+  for (const name of Object.keys(zip.files).sort()) {
+    const f = zip.files[name];
+    if (f.dir) continue;
+    out.file(name, await f.async("nodebuffer"), { date, createFolders: false });
+  }
+  fs.writeFileSync(file, await out.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } }));
+}
+
+module.exports = { newPlan, put, merge, official, provincial, colName, addr, num, splitTarget, writePlan, freezeZip };

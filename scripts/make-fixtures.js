@@ -14,30 +14,16 @@ const root = path.resolve(__dirname, "..");
 const forms = loadSeed(path.join(root, "samples/seed-forms.txt"));
 const FIXED_DATE = new Date(Date.UTC(2021, 2, 31, 8, 0, 0));
 
-function writePlan(wb, plan) {
-  const ws = wb.addWorksheet(plan.name);
-  let maxCol = 0;
-  for (const cell of plan.cells) {
-    const c = ws.getCell(cell.r + 1, cell.c + 1);
-    c.value = cell.v;
-    if (cell.numFmt) c.numFmt = cell.numFmt;
-    c.alignment = { vertical: "middle", wrapText: true };
-    maxCol = Math.max(maxCol, cell.c + 1);
-  }
-  for (const [r1, c1, r2, c2] of plan.merges) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
-  for (let c = 1; c <= maxCol; c++) ws.getColumn(c).width = 14;
-  return ws;
-}
-
 async function save(file, plans) {
   const wb = new ExcelJS.Workbook();
   wb.creator = "selfeval fixtures";
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  for (const p of plans) writePlan(wb, p);
-  const out = path.join(root, file);
+  for (const p of plans) L.writePlan(wb, p, { wrap: true, width: 14 });
+  const out = path.join(process.env.SELFEVAL_FIXTURE_ROOT || root, file);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   await wb.xlsx.writeFile(out);
+  await L.freezeZip(out);
   return out;
 }
 

@@ -35,6 +35,11 @@ export interface CellChange extends CellRef {
 
 export const cellKey = (c: CellRef): string => `${c.sheet}!${c.address}`;
 
+/** A fill that is "no fill": pattern None, or — where the API cannot tell (before ExcelApi 1.9) — plain white. */
+export function isNoFill(fill: CellState["fill"]): boolean {
+  return fill.pattern === "None" || (fill.pattern === null && fill.color.toUpperCase() === "#FFFFFF");
+}
+
 /** The changes that bring cells back to a recorded state (rollback and undo): only what differs. */
 export function planRestore(original: CellState[], current: Map<string, CellState>): CellChange[] {
   const out: CellChange[] = [];
@@ -44,8 +49,8 @@ export function planRestore(original: CellState[], current: Map<string, CellStat
     const ch: CellChange = { sheet: o.sheet, address: o.address };
     if (c.numberFormat !== o.numberFormat) ch.numberFormat = o.numberFormat;
     if (c.value !== o.value) ch.value = o.value;
-    const oNone = o.fill.pattern === "None" || (o.fill.pattern === null && o.fill.color.toUpperCase() === "#FFFFFF");
-    const cNone = c.fill.pattern === "None" || (c.fill.pattern === null && c.fill.color.toUpperCase() === "#FFFFFF");
+    const oNone = isNoFill(o.fill);
+    const cNone = isNoFill(c.fill);
     if (oNone !== cNone || (!oNone && o.fill.color.toUpperCase() !== c.fill.color.toUpperCase())) ch.fill = oNone ? "none" : o.fill.color;
     if (c.note !== o.note) {
       if (c.note !== null) out.push({ sheet: o.sheet, address: o.address, note: null });

@@ -1,4 +1,4 @@
-import { CellChange, CellState, cellKey } from "./changes";
+import { CellChange, CellState, cellKey, isNoFill } from "./changes";
 import { Finding, SEVERITY_ORDER, Severity } from "./findings";
 import { SEVERITY_FILL } from "./labels";
 
@@ -55,8 +55,7 @@ export function planClear(marks: Mark[], states: Map<string, CellState>): CellCh
     if (!s) continue;
     const ch: CellChange = { sheet: m.sheet, address: m.address };
     if (s.fill.color.toUpperCase() === m.applied.toUpperCase()) {
-      const wasNone = m.original.pattern === "None" || (m.original.pattern === null && m.original.color.toUpperCase() === "#FFFFFF");
-      ch.fill = wasNone ? "none" : m.original.color;
+      ch.fill = isNoFill(m.original) ? "none" : m.original.color;
     }
     if (m.note && s.note !== null && s.note.startsWith(NOTE_PREFIX)) ch.note = null;
     if (m.commentId) ch.deleteComment = m.commentId;
