@@ -1,10 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { WorkbookReport } from "../core/engine";
-import { Finding } from "../core/findings";
-import { CheckOptions, Lang } from "../core/options";
-import { annotateWorkbook } from "../xlsx/annotate";
-import { InputError } from "./errors";
+import { Lang } from "../core/options";
 import { FileOutcome, FileTask, processFile } from "./process";
 import { defaultJobs, runPool } from "./pool";
 
@@ -143,7 +139,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const lang = args.lang;
-  const options: Partial<CheckOptions> = { lang };
   const files = await expandInputs(args.inputs);
   if (files.length === 0) {
     io.err(lang === "en" ? "selfeval: no .xlsx file found in the inputs" : "selfeval：输入中没有 .xlsx 文件");

@@ -35,7 +35,9 @@ export const nameTargetMismatch: Rule = {
       if (!q) continue;
       const c = commensurate(i.target.parsed, q);
       if (!c || sameAt2(c.a, c.b)) continue;
-      const shown = typeof i.target.raw === "string" ? i.target.raw : String(i.target.raw);
+      // as written, with the unit from a 度量单位 column where the form has one
+      const t = i.target.parsed;
+      const shown = typeof i.target.raw === "string" && /\D/.test(i.target.raw) ? i.target.raw : t.unit === "%" ? `${fmt(t.value * 100)}%` : `${fmt(t.value)}${t.unit}`;
       report({
         severity: "warning",
         at: i.target.cell,

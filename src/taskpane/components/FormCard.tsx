@@ -1,4 +1,3 @@
-import * as React from "react";
 import { Badge, Button, Caption1, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { FormReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";

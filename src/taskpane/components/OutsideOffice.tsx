@@ -1,4 +1,3 @@
-import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { STRINGS } from "../i18n";
 

@@ -21,3 +21,10 @@ describe("name-target-mismatch", () => {
     expect(quantityInName("第3批项目验收率")).toBeNull();
   });
 });
+
+describe("name-target-mismatch with a 度量单位 column", () => {
+  test("the provincial form shows the target with its unit", async () => {
+    const r = check(onlySheets(await loadFixture("provincial"), "安全生产"));
+    expect(findings(r, "name-target-mismatch")).toEqual([expect.objectContaining({ cell: "F14", expected: "6次", actual: "4次" })]);
+  });
+});
