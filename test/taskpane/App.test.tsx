@@ -197,9 +197,13 @@ describe("write back, settings and the report from the pane", () => {
     fireEvent.click(screen.getByTestId("confirm-write"));
     await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已写回 3 个单元格"));
     expect(model.cell(model.sheet("项目1"), 25, 7).value).toBe(95);
+    // the list was checked again: the total and the two scores are right now
+    await waitFor(() => expect(screen.getAllByTestId("finding").map((e) => e.getAttribute("data-rule"))).not.toContain("total-score"));
+    expect(screen.getAllByTestId("finding").map((e) => e.getAttribute("data-rule"))).not.toContain("indicator-score");
     fireEvent.click(screen.getByTestId("undo"));
     await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已撤销 3 个单元格的写回"));
     expect(model.state()).toEqual(before);
+    await waitFor(() => expect(screen.getAllByTestId("finding").map((e) => e.getAttribute("data-rule"))).toContain("total-score"));
   });
 
   test("a protected sheet: a message, nothing written", async () => {

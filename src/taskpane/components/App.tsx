@@ -137,18 +137,32 @@ export function App(props: AppProps) {
   };
 
   const clear = () => act(async () => t.cleared(await host.clearMarks()));
-  const writeBack = (chosen: Proposal[]) => {
+  // After a write the list is checked again, so it shows the workbook as it now is; the write's message stays.
+  const writeBack = async (chosen: Proposal[]) => {
     setPreviewOpen(false);
-    return act(async () => {
+    let message: string | null = null;
+    await act(async () => {
       const r = await host.applyWrites(chosen);
-      return t.writtenBack(r.written, r.skipped.length);
+      message = t.writtenBack(r.written, r.skipped.length);
+      return message;
     });
+    if (message) {
+      await run();
+      setNotice(message);
+    }
   };
-  const undo = () =>
-    act(async () => {
+  const undo = async () => {
+    let message: string | null = null;
+    await act(async () => {
       const r = await host.undoWrites();
-      return t.undone(r.written, r.skipped.length);
+      message = t.undone(r.written, r.skipped.length);
+      return message;
     });
+    if (message) {
+      await run();
+      setNotice(message);
+    }
+  };
   const makeReport = () =>
     act(async () => {
       if (!outcome) return null;
