@@ -1,0 +1,50 @@
+import { checkWorkbook } from "../../src/core/engine";
+import { Grid } from "../../src/core/grid";
+import { locateForms } from "../../src/core/locate";
+import { CellValue, SheetSnapshot } from "../../src/core/snapshot";
+
+/** A sheet from rows of cells (no merges), starting at B3. */
+function sheet(rows: CellValue[][], name = "表"): SheetSnapshot {
+  const width = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => [...r, ...new Array(width - r.length).fill("")]);
+  return { name, top: 2, left: 1, values, formats: values.map((r) => r.map(() => "General")), merges: [] };
+}
+
+/** A form with every header written the other way RULES.md §1 lists, the 权重 column before the target. */
+const renamed = sheet([
+  ["项目支出绩效自评表"],
+  ["（2021年度）"],
+  ["项目名称", "某某项目"],
+  ["资金情况（万元）", "", "年初预算", "调整后预算数", "预算执行数", "权重", "预算执行率", "得分"],
+  ["", "总额", 100, 80, 72, 10, "90%", 9],
+  ["", "其中：财政资金", 100, 80, 72],
+  ["年度总体目标", "……"],
+  ["绩效指标（90分）", "一级指标", "二级指标", "三级指标", "权重", "年度目标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施"],
+  ["", "产出指标（50分）", "数量指标", "培训人数", 25, "≥100人", "120人次", 25, ""],
+  ["", "", "时效指标", "完成时间", 25, "12月底前", "2021年12月20日", 25, ""],
+  ["", "效益指标（30分）", "社会效益指标", "群众知晓率", 30, "有效提高", "达成", 30, ""],
+  ["", "满意度指标（10分）", "满意度指标", "满意率", 10, "95%以上", "0.9", 9, "个别对象不满意，已回访"],
+  ["合计", "", "", "", 100, "", "", 98],
+]);
+
+describe("renamed and reordered columns (RULES.md §1 synonyms)", () => {
+  test("every column is found by its other name", () => {
+    const f = locateForms(new Grid(renamed))[0];
+    expect(f.funds?.columns).toEqual({ initial: 3, annual: 4, executed: 5, weight: 6, rate: 7, score: 8 });
+    expect(f.indicators?.columns).toEqual({ level1: 2, level2: 3, name: 4, weight: 5, target: 6, actual: 7, score: 8, cause: 9 });
+    expect(f.year).toBe(2021);
+    expect(f.projectName).toBe("某某项目");
+  });
+
+  test("checked the same: 90% execution of the adjusted budget, totals, no false findings", () => {
+    const r = checkWorkbook({ sheets: [renamed] });
+    const form = r.forms[0];
+    expect(form.budget).toEqual({ executionRate: 0.9, score: 9 });
+    expect(form.totals).toMatchObject({ weights: 100, reportedScore: 98, sumOfScores: 98 });
+    expect(form.totals.recalculatedScore).toBeCloseTo(9 + 25 + 25 + 30 + (0.9 / 0.95) * 10, 3);
+    const rules = form.findings.map((x) => `${x.rule}@${x.cell}`);
+    // 0.9 against ≥95%: 9.47 by the rule, 9 written (9.47 rounded: info), its cause given; nothing else
+    expect(rules).toEqual(["indicator-score@I14"]);
+    expect(form.findings[0]).toMatchObject({ severity: "info", actual: 9 });
+  });
+});
