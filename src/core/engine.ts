@@ -139,6 +139,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
         const finding: Finding = { rule: rule.id, severity: f.severity, sheet: layout.sheet, cell, message: f.message };
         if (f.expected !== undefined) finding.expected = f.expected;
         if (f.actual !== undefined) finding.actual = f.actual;
+        if (f.valueFormat) finding.valueFormat = f.valueFormat;
         raw.push({ f: finding, row: f.at.row, col: f.at.col, order });
       },
     };

@@ -17,6 +17,8 @@ export interface Finding {
   message: string;
   expected?: number | string | null;
   actual?: number | string | null;
+  /** "percent": expected and actual are fractions to show as percentages (0.5 → 50%) */
+  valueFormat?: "percent";
 }
 
 export interface RuleContext {
@@ -24,7 +26,7 @@ export interface RuleContext {
   options: CheckOptions;
   /** the message in the language of the options */
   say(zh: string, en: string): string;
-  report(f: { severity: Severity; at: CellRef; message: string; expected?: number | string | null; actual?: number | string | null }): void;
+  report(f: { severity: Severity; at: CellRef; message: string; expected?: number | string | null; actual?: number | string | null; valueFormat?: "percent" }): void;
 }
 
 export interface Rule {

@@ -76,7 +76,8 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
   rows.push(zh ? ["工作表", "单元格", "严重程度", "规则", "说明", "应为", "实为"] : ["Sheet", "Cell", "Severity", "Rule", "Message", "Expected", "Actual"]);
   for (const f of [...report.findings, ...report.forms.flatMap((x) => x.findings)]) {
     if (f.sheet && f.cell) links.push({ row: rows.length, col: 1, sheet: f.sheet, address: f.cell, text: f.cell });
-    rows.push([f.sheet, f.cell, SEVERITY_LABEL[lang][f.severity], f.rule, f.message, f.expected ?? "", f.actual ?? ""]);
+    const v = (x: number | string | null | undefined) => (x === null || x === undefined ? "" : typeof x === "number" && f.valueFormat === "percent" ? formatPercent(x) : x);
+    rows.push([f.sheet, f.cell, SEVERITY_LABEL[lang][f.severity], f.rule, f.message, v(f.expected), v(f.actual)]);
   }
   return { rows, links, bold };
 }

@@ -106,6 +106,7 @@ suite("the task pane in Chromium", () => {
     await preview.waitFor();
     await preview.getByRole("checkbox", { name: "同时按规则改写指标得分" }).click();
     expect(await preview.getByTestId("proposal").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-cell")))).toEqual(["安全生产!J24", "安全生产!J26", "安全生产!J30"]);
+    await session.page.screenshot({ path: path.join(OUTPUT, "preview.png") });
     await session.page.getByTestId("confirm-write").click();
     await session.page.getByTestId("notice").filter({ hasText: "已写回 3 个单元格" }).waitFor();
     const written = await session.page.evaluate(() => {

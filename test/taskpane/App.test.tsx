@@ -55,6 +55,8 @@ describe("the task pane", () => {
     expect(within(cards[0]).getByTestId("form-figures")).toHaveTextContent("75%");
     expect(within(cards[0]).getByTestId("form-figures")).toHaveTextContent("90.5 / 91.5");
     expect(within(cards[0]).getByTestId("form-figures")).toHaveTextContent("95");
+    // a ratio is shown as a percentage
+    expect(screen.getAllByTestId("finding").find((e) => e.getAttribute("data-rule") === "overachievement-unexplained")).toHaveTextContent("实为 50%");
     // counts by severity
     expect(screen.getByTestId("filter-error")).toHaveTextContent("1");
     expect(screen.getByTestId("filter-warning")).toHaveTextContent("4");

@@ -18,6 +18,7 @@ export const executionRate: Rule = {
         message: say(`执行率未填写，应为 ${pct(b.computedRate)}（全年执行数 ÷ 全年预算数）。`, `The execution rate is missing; it should be ${pct(b.computedRate)} (executed ÷ annual budget).`),
         expected: r4(b.computedRate),
         actual: null,
+        valueFormat: "percent",
       });
       return;
     }
@@ -38,6 +39,7 @@ export const executionRate: Rule = {
             ),
       expected: r4(b.computedRate),
       actual: r4(written),
+      valueFormat: "percent",
     });
   },
 };

@@ -21,6 +21,7 @@ export const lowExecutionUnexplained: Rule = {
       ),
       expected: null,
       actual: r4(b.computedRate),
+      valueFormat: "percent",
     });
   },
 };

@@ -21,6 +21,7 @@ export const overachievementUnexplained: Rule = {
         ),
         expected: null,
         actual: r4(over),
+        valueFormat: "percent",
       });
     }
   },

@@ -16,9 +16,9 @@ const useStyles = makeStyles({
 
 export const SEVERITY_BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
-function show(v: unknown): string {
+function show(v: unknown, percent: boolean): string {
   if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "number") return formatNumber(v, 4);
+  if (typeof v === "number") return percent ? formatPercent(v) : formatNumber(v, 4);
   return String(v);
 }
 
@@ -50,7 +50,7 @@ export function FindingItem(props: { finding: Finding; t: Strings; onSelect: (f:
           <Text className={s.message}>{f.message}</Text>
           <Caption1 className={s.meta}>
             {f.rule}
-            {hasValues ? ` · ${t.expected} ${show(f.expected)} · ${t.actual} ${show(f.actual)}` : ""}
+            {hasValues ? ` · ${t.expected} ${show(f.expected, f.valueFormat === "percent")} · ${t.actual} ${show(f.actual, f.valueFormat === "percent")}` : ""}
           </Caption1>
         </span>
       </Button>

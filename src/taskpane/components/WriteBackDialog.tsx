@@ -49,9 +49,12 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; proposals: P
         <DialogBody>
           <DialogTitle>{t.previewTitle}</DialogTitle>
           <DialogContent data-testid="preview">
-            <Text as="p">{t.previewIntro}</Text>
+            <Text as="p" block>
+              {t.previewIntro}
+            </Text>
             {proposals.some((p) => p.optional) ? (
               <Checkbox
+                style={{ display: "flex" }}
                 label={t.useRuleScores}
                 checked={withRules}
                 onChange={(_, d) => {
@@ -67,10 +70,10 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; proposals: P
               <Table size="small" aria-label={t.previewTitle}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell />
+                    <TableHeaderCell style={{ width: 36 }} />
                     <TableHeaderCell>{t.cell}</TableHeaderCell>
-                    <TableHeaderCell>{t.oldValue}</TableHeaderCell>
-                    <TableHeaderCell>{t.newValue}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: 64 }}>{t.oldValue}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: 64 }}>{t.newValue}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
