@@ -2,7 +2,8 @@ import type ExcelJS from "exceljs";
 import { CheckResult, WorkbookReport, runCheck } from "../core/engine";
 import { CheckOptions, resolveOptions, sanitizeSettings } from "../core/options";
 import { WorkbookSnapshot } from "../core/snapshot";
-import { readXlsxSnapshot } from "../xlsx/fast-read";
+import { readXlsxSnapshotSync } from "../xlsx/fast-read";
+import { ZipReader } from "../xlsx/zip";
 import { SETTINGS_KEY, readDocumentSetting } from "../xlsx/settings";
 import { describeReadError, sniffInput } from "./errors";
 
@@ -24,9 +25,11 @@ export async function checkFile(file: string, overrides: Partial<CheckOptions>, 
   let workbook: ExcelJS.Workbook | null = null;
   let saved: unknown = null;
   try {
-    // the lean reader checks; exceljs loads the workbook only when it will be written
-    snapshot = await readXlsxSnapshot(buffer);
-    saved = await readDocumentSetting(buffer, SETTINGS_KEY);
+    // the package is opened once: the lean reader checks, the settings come from the same directory;
+    // exceljs loads the workbook only when it will be written
+    const zip = new ZipReader(buffer);
+    snapshot = readXlsxSnapshotSync(buffer, zip);
+    saved = await readDocumentSetting(zip, SETTINGS_KEY);
     if (needWorkbook) {
       // exceljs is loaded only here, when a workbook will be written: checking alone never pays for it
       const { readXlsx } = require("../xlsx/read") as typeof import("../xlsx/read");

@@ -11,11 +11,8 @@ function unescapeXml(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#(\d+);/g, (_, d) => String.fromCharCode(Number(d))).replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/&amp;/g, "&");
 }
 
-export async function readDocumentSetting(buffer: Buffer | ArrayBuffer, name: string): Promise<unknown> {
-  // Zip entry names are stored uncompressed: without a web extension part there is nothing to unzip again.
-  const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
-  if (!bytes.includes("xl/webextensions/webextension")) return null;
-  const zip = new ZipReader(bytes);
+export async function readDocumentSetting(buffer: Buffer | ArrayBuffer | ZipReader, name: string): Promise<unknown> {
+  const zip = buffer instanceof ZipReader ? buffer : new ZipReader(Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer));
   const parts = [...zip.entries.keys()].filter((f) => /^xl\/webextensions\/webextension\d*\.xml$/i.test(f));
   for (const p of parts) {
     const xml = zip.text(p) ?? "";
