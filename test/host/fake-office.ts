@@ -446,24 +446,23 @@ class FakeRange extends ProxyBase {
   get values(): CellValue[][] {
     return this.get("values");
   }
-  set values(v: CellValue[][]) {
-    this.ctx.write(`values`, () => {
+  /** A queued write to every cell of the range, refused on a protected sheet, as Office.js does. */
+  writeCells(what: string, patch: (r: number, c: number) => Partial<FakeCell>): void {
+    this.ctx.write(what, () => {
       const b = this.where()!;
       const sheet = this.ctx.model.sheet(b.sheet);
       if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) this.ctx.model.setCell(sheet, r, c, { value: v[r - b.top][c - b.left] });
+      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) this.ctx.model.setCell(sheet, r, c, patch(r - b.top, c - b.left));
     });
+  }
+  set values(v: CellValue[][]) {
+    this.writeCells("values", (r, c) => ({ value: v[r][c] }));
   }
   get numberFormat(): string[][] {
     return this.get("numberFormat");
   }
   set numberFormat(v: string[][]) {
-    this.ctx.write(`numberFormat`, () => {
-      const b = this.where()!;
-      const sheet = this.ctx.model.sheet(b.sheet);
-      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) this.ctx.model.setCell(sheet, r, c, { format: v[r - b.top][c - b.left] });
-    });
+    this.writeCells("numberFormat", (r, c) => ({ format: v[r][c] }));
   }
   get formulas(): CellValue[][] {
     return this.get("formulas");
@@ -541,11 +540,7 @@ class FakeRangeFormat {
     this.fill = new FakeRangeFill(ctx, range);
     this.font = {
       set bold(v: boolean) {
-        ctx.write("font.bold", () => {
-          const b = range.where()!;
-          const sheet = ctx.model.sheet(b.sheet);
-          for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) ctx.model.setCell(sheet, r, c, { bold: v });
-        });
+        range.writeCells("font.bold", () => ({ bold: v }));
       },
       get bold(): boolean {
         throw new FakeOfficeError("PropertyNotLoaded", "font.bold is write-only in this fake");
@@ -586,12 +581,7 @@ class FakeRangeFill extends ProxyBase {
     this.each("fill.clear", NO_FILL);
   }
   private each(what: string, fill: () => FakeCell["fill"]): void {
-    this.ctx.write(what, () => {
-      const b = this.range.where()!;
-      const sheet = this.ctx.model.sheet(b.sheet);
-      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) this.ctx.model.setCell(sheet, r, c, { fill: fill() });
-    });
+    this.range.writeCells(what, () => ({ fill: fill() }));
   }
 }
 
