@@ -1,0 +1,69 @@
+import { WorkbookReport, runCheck } from "../core/engine";
+import { Finding } from "../core/findings";
+import { Lang, resolveOptions, sanitizeSettings } from "../core/options";
+import { Problem, WebInputError, describeReadError, sniffBytes } from "./errors";
+import { readWorkbook } from "./read";
+
+/**
+ * One file, start to end, in the browser (in the Web Worker, or in the page when workers are unavailable):
+ * sniff, read, check with the same engine as the add-in and the CLI (src/core/engine.ts runCheck), with the
+ * workbook's saved settings, in both languages at once so the language switch needs no second read.
+ * Plain data in and out (it crosses postMessage). Pure: no DOM.
+ */
+export interface FileOutcome {
+  name: string;
+  size: number;
+  /** the reports in Chinese and English; null when the file could not be read */
+  reports: Record<Lang, WorkbookReport> | null;
+  /** why the file could not be read; null when it was */
+  problem: { kind: Problem; zh: string; en: string } | null;
+  ms: number;
+}
+
+export function processBytes(name: string, bytes: Uint8Array, now: () => number = () => Date.now()): FileOutcome {
+  const t0 = now();
+  try {
+    sniffBytes(name, bytes);
+    let read;
+    try {
+      read = readWorkbook(bytes);
+    } catch (e) {
+      throw describeReadError(e);
+    }
+    const saved = sanitizeSettings(read.settings);
+    const reports = {
+      zh: runCheck(read.snapshot, resolveOptions({ ...saved, lang: "zh" })).report,
+      en: runCheck(read.snapshot, resolveOptions({ ...saved, lang: "en" })).report,
+    };
+    return { name, size: bytes.length, reports, problem: null, ms: now() - t0 };
+  } catch (e) {
+    // never a blank page and never a stack trace: the file gets its line, the others go on
+    const err =
+      e instanceof WebInputError
+        ? e
+        : new WebInputError("unreadable", `内部错误: ${e instanceof Error ? e.message : String(e)}`, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+    return { name, size: bytes.length, reports: null, problem: { kind: err.problem, zh: err.zh, en: err.en }, ms: now() - t0 };
+  }
+}
+
+/** One file's entry of `selfeval check --json` (src/cli/process.ts), with the file's name as its path. */
+export function fileJson(o: FileOutcome, lang: Lang): unknown {
+  if (o.reports) {
+    const r = o.reports[lang];
+    return { file: o.name, forms: r.forms, findings: r.findings };
+  }
+  const msg = o.problem ? o.problem[lang] : "";
+  const finding: Finding = { rule: "unreadable-file", severity: "error", sheet: "", cell: "", message: msg };
+  return { file: o.name, error: msg, forms: [], findings: [finding] };
+}
+
+/** The text `selfeval check FILE… --json` prints for these files. */
+export function cliJsonText(outcomes: FileOutcome[], lang: Lang): string {
+  return JSON.stringify({ files: outcomes.map((o) => fileJson(o, lang)) }, null, 2);
+}
+
+export function countSeverities(r: WorkbookReport): { error: number; warning: number; info: number } {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of [...r.findings, ...r.forms.flatMap((x) => x.findings)]) c[f.severity]++;
+  return c;
+}
