@@ -1,0 +1,345 @@
+import * as React from "react";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Lang } from "../core/options";
+import { formatNumber, formatPercent } from "../core/parse";
+import { FormCard } from "../taskpane/components/FormCard";
+import { STRINGS } from "../taskpane/i18n";
+import { ANNOTATE_AVAILABLE, annotatedCopy } from "./annotate";
+import { ALL_JSON_NAME, SUMMARY_NAME, batchZip, jsonName, summaryWorkbookFor, uniqueNames } from "./bundle";
+import { XLSX_TYPE, download } from "./download";
+import { FeatureReport } from "./features";
+import { FileOutcome, cliJsonText, countSeverities } from "./pipeline";
+import { Checker, createChecker, readFileBytes } from "./runner";
+import { WEB_STRINGS } from "./strings";
+import { COLUMN_LABEL, SORT_KEYS, SortKey, checkedName, sortRows, summaryRows } from "./summary";
+
+const useStyles = makeStyles({
+  page: { maxWidth: "1100px", margin: "0 auto", padding: "16px", display: "flex", flexDirection: "column", gap: "14px" },
+  header: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: "12px", flexWrap: "wrap" },
+  h1: { fontSize: "22px", margin: "0 0 4px", fontWeight: 600 },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: "8px",
+    padding: "24px",
+    textAlign: "center",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
+  progress: { width: "100%", height: "10px" },
+  notice: { padding: "10px 12px", borderRadius: "6px", backgroundColor: tokens.colorPaletteYellowBackground1, border: `1px solid ${tokens.colorPaletteYellowBorder1}` },
+  problem: { padding: "10px 12px", borderRadius: "6px", backgroundColor: tokens.colorPaletteRedBackground1, border: `1px solid ${tokens.colorPaletteRedBorder1}` },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  tableWrap: { overflowX: "auto" },
+  table: { borderCollapse: "collapse", width: "100%", fontSize: "13px" },
+  th: { textAlign: "left", borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, padding: "4px 6px", whiteSpace: "nowrap" },
+  td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "4px 6px", verticalAlign: "top" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  sortButton: { background: "none", border: "none", padding: 0, font: "inherit", fontWeight: 600, cursor: "pointer", color: "inherit" },
+  rowProblem: { color: tokens.colorPaletteRedForeground1 },
+  linkButton: { background: "none", border: "none", padding: 0, font: "inherit", color: tokens.colorBrandForegroundLink, textDecoration: "underline", cursor: "pointer", textAlign: "left" },
+  cards: { display: "flex", flexDirection: "column", gap: "10px", maxWidth: "760px" },
+  details: { display: "flex", flexDirection: "column", gap: "10px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "12px" },
+});
+
+interface Progress {
+  done: number;
+  total: number;
+  current: string;
+}
+
+const ALL_VISIBLE = { error: true, warning: true, info: true } as const;
+
+export function App(props: { features: FeatureReport; initialLang: Lang }) {
+  const s = useStyles();
+  const [lang, setLang] = React.useState<Lang>(props.initialLang);
+  const [outcomes, setOutcomes] = React.useState<FileOutcome[]>([]);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  const [elapsed, setElapsed] = React.useState<number | null>(null);
+  const [selected, setSelected] = React.useState<number | null>(null);
+  const [sort, setSort] = React.useState<{ key: SortKey; dir: "asc" | "desc" } | null>(null);
+  const [dragging, setDragging] = React.useState(false);
+  const [where, setWhere] = React.useState<"worker" | "page" | null>(null);
+  const files = React.useRef<File[]>([]);
+  const checker = React.useRef<Promise<Checker> | null>(null);
+  const input = React.useRef<HTMLInputElement>(null);
+  const w = WEB_STRINGS[lang];
+  const t = STRINGS[lang];
+
+  React.useEffect(() => {
+    document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+    document.title = w.title;
+  }, [lang, w.title]);
+
+  const run = React.useCallback(async (list: File[]) => {
+    if (list.length === 0) return;
+    files.current = list;
+    setOutcomes([]);
+    setSelected(null);
+    setSort(null);
+    setElapsed(null);
+    const t0 = Date.now();
+    checker.current ??= createChecker();
+    const c = await checker.current;
+    setWhere(c.where);
+    const out: FileOutcome[] = [];
+    for (let i = 0; i < list.length; i++) {
+      setProgress({ done: i, total: list.length, current: list[i].name });
+      let o: FileOutcome;
+      try {
+        o = await c.check(list[i].name, await readFileBytes(list[i]));
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        o = { name: list[i].name, size: list[i].size, reports: null, problem: { kind: "unreadable", zh: `无法读取文件：${msg}`, en: `the file cannot be read: ${msg}` }, ms: 0 };
+      }
+      out.push(o);
+    }
+    setProgress(null);
+    setOutcomes(out);
+    setElapsed(Date.now() - t0);
+    if (out.length === 1) setSelected(0);
+  }, []);
+
+  const onFiles = (fl: FileList | null) => {
+    void run(fl ? Array.from(fl) : []);
+  };
+
+  const rows = React.useMemo(() => {
+    const r = summaryRows(outcomes, lang);
+    return sort ? sortRows(r, sort.key, sort.dir) : r;
+  }, [outcomes, lang, sort]);
+
+  const names = React.useMemo(() => uniqueNames(outcomes.map((o) => o.name)), [outcomes]);
+
+  const copyOf = async (i: number): Promise<Uint8Array | null> => {
+    const o = outcomes[i];
+    if (!ANNOTATE_AVAILABLE || !o.reports) return null;
+    return annotatedCopy(new Uint8Array(await readFileBytes(files.current[i])), o.reports[lang], lang);
+  };
+
+  const downloadZip = async () => {
+    let copies: Map<number, Uint8Array> | null = null;
+    if (ANNOTATE_AVAILABLE) {
+      copies = new Map();
+      for (let i = 0; i < outcomes.length; i++) {
+        try {
+          const c = await copyOf(i);
+          if (c) copies.set(i, c);
+        } catch {
+          // a copy that cannot be written is left out; its JSON says why the file is as it is
+        }
+      }
+    }
+    download(lang === "en" ? "selfeval.zip" : "校验结果.zip", batchZip(outcomes, lang, copies) as BlobPart, "application/zip");
+  };
+
+  const sortBy = (key: SortKey) => setSort((cur) => (cur && cur.key === key ? { key, dir: cur.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "errors" || key === "warnings" ? "desc" : "asc" }));
+
+  const n = (x: number | null) => (x === null ? "—" : formatNumber(x));
+  const shown = selected === null ? null : outcomes[selected];
+
+  if (props.features.missing.length) {
+    return (
+      <main className={s.page}>
+        <div role="alert" className={s.problem} data-testid="missing-features">
+          <Text weight="semibold">{w.missingTitle}</Text>
+          <p>
+            {w.missingBody}
+            {props.features.missing.join("、")}
+          </p>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <main className={s.page}>
+      <header className={s.header}>
+        <div>
+          <h1 className={s.h1}>{w.title}</h1>
+          <Text>{w.tagline}</Text>
+        </div>
+        <Button onClick={() => setLang(lang === "zh" ? "en" : "zh")} aria-label={w.switchLangLabel} data-testid="lang">
+          {w.switchLang}
+        </Button>
+      </header>
+      {props.features.degraded.length ? (
+        <div className={s.notice} data-testid="degraded">
+          {w.degraded}
+          {props.features.degraded.join("、")}
+        </div>
+      ) : null}
+      {location.protocol === "file:" ? (
+        <div className={s.notice} data-testid="file-url">
+          {w.fileUrl}
+        </div>
+      ) : null}
+      <div
+        className={dragging ? `${s.drop} ${s.dropActive}` : s.drop}
+        data-testid="drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          onFiles(e.dataTransfer.files);
+        }}
+      >
+        <Text>{w.drop} </Text>
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={progress !== null} data-testid="pick">
+          {w.pick}
+        </Button>
+        <input
+          ref={input}
+          className={s.hidden}
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,.xls,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="file-input"
+          aria-label={w.pick}
+          tabIndex={-1}
+          onChange={(e) => {
+            onFiles(e.target.files);
+            e.target.value = "";
+          }}
+        />
+        <div>
+          <Caption1>{w.dropHint}</Caption1>
+        </div>
+      </div>
+
+      {progress ? (
+        <div data-testid="progress" role="status">
+          <Text>{w.progress(progress.done + 1, progress.total, progress.current)}</Text>
+          <progress className={s.progress} max={progress.total} value={progress.done} aria-label={w.progress(progress.done + 1, progress.total, progress.current)} />
+        </div>
+      ) : null}
+
+      {elapsed !== null && outcomes.length ? (
+        <div role="status" data-testid="done">
+          <Text>
+            {w.done(outcomes.length, elapsed)}
+            {where ? ` (${w.checkedIn(where)})` : ""}
+          </Text>
+        </div>
+      ) : null}
+
+      {outcomes.length > 1 ? (
+        <section aria-labelledby="summary-heading" data-testid="summary">
+          <h2 id="summary-heading">{w.summary}</h2>
+          <div className={s.actions}>
+            <Button onClick={() => download(SUMMARY_NAME[lang], summaryWorkbookFor(outcomes, lang, false) as BlobPart, XLSX_TYPE)} data-testid="download-summary">
+              {w.downloadSummary}
+            </Button>
+            <Button onClick={() => void downloadZip()} data-testid="download-zip">
+              {ANNOTATE_AVAILABLE ? w.downloadZip : w.downloadZipNoCopies}
+            </Button>
+            <Button onClick={() => download(ALL_JSON_NAME, cliJsonText(outcomes, lang), "application/json")} data-testid="download-all-json">
+              {w.downloadAllJson}
+            </Button>
+          </div>
+          <div className={s.tableWrap}>
+            <table className={s.table} data-testid="summary-table">
+              <thead>
+                <tr>
+                  {SORT_KEYS.map((k) => (
+                    <th key={k} className={s.th} aria-sort={sort?.key === k ? (sort.dir === "asc" ? "ascending" : "descending") : "none"} scope="col">
+                      <button type="button" className={s.sortButton} onClick={() => sortBy(k)} data-testid={`sort-${k}`} title={w.sortBy(COLUMN_LABEL[lang][k])}>
+                        {COLUMN_LABEL[lang][k]}
+                        {sort?.key === k ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
+                      </button>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={`${r.fileIndex}-${i}`} data-testid="summary-row" data-status={r.status} data-file={r.file}>
+                    <td className={s.td}>
+                      <button type="button" className={s.linkButton} onClick={() => setSelected(r.fileIndex)} aria-label={`${w.details} ${r.file}`}>
+                        {r.file}
+                      </button>
+                    </td>
+                    <td className={r.status === "unreadable" ? `${s.td} ${s.rowProblem}` : s.td} data-testid="summary-form">
+                      {r.form}
+                    </td>
+                    <td className={s.td}>{r.template}</td>
+                    <td className={`${s.td} ${s.num}`}>{r.rate === null ? "—" : formatPercent(r.rate)}</td>
+                    <td className={`${s.td} ${s.num}`}>{n(r.written)}</td>
+                    <td className={`${s.td} ${s.num}`}>{n(r.recalculated)}</td>
+                    <td className={s.td}>{r.errors > 0 ? "" : (r.grade ?? "")}</td>
+                    <td className={`${s.td} ${s.num}`} data-testid="summary-errors">
+                      {r.errors}
+                    </td>
+                    <td className={`${s.td} ${s.num}`}>{r.warnings}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {shown ? (
+        <section className={s.details} aria-labelledby="details-heading" data-testid="details">
+          <h2 id="details-heading">{shown.name}</h2>
+          {shown.reports ? (
+            <>
+              <Text data-testid="verdict">
+                {t.formsChecked(shown.reports[lang].forms.length)} ·{" "}
+                {countSeverities(shown.reports[lang]).error ? w.verdictErrors(countSeverities(shown.reports[lang]).error) : w.verdictOk}
+              </Text>
+              <div className={s.actions}>
+                <Button onClick={() => download(jsonName(names[selected!]), cliJsonText([shown], lang), "application/json")} data-testid="download-json">
+                  {w.downloadJson}
+                </Button>
+                {ANNOTATE_AVAILABLE ? (
+                  <Button
+                    onClick={() =>
+                      void copyOf(selected!).then((c) => {
+                        if (c) download(checkedName(names[selected!]), c as BlobPart, XLSX_TYPE);
+                      })
+                    }
+                    data-testid="download-copy"
+                  >
+                    {w.downloadCopy}
+                  </Button>
+                ) : (
+                  <Button disabled data-testid="download-copy" title={w.copyUnavailable}>
+                    {w.copyUnavailable}
+                  </Button>
+                )}
+              </div>
+              {shown.reports[lang].findings.length ? (
+                <ul data-testid="workbook-findings">
+                  {shown.reports[lang].findings.map((f, i) => (
+                    <li key={i} data-testid="finding" data-rule={f.rule} data-cell={f.cell ? `${f.sheet}!${f.cell}` : ""}>
+                      {f.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {shown.reports[lang].forms.length === 0 ? <Text weight="semibold">{w.noForm}</Text> : null}
+              <div className={s.cards}>
+                {shown.reports[lang].forms.map((f, i) => (
+                  <FormCard key={`${f.sheet}-${f.range}-${i}`} form={f} t={t} visible={ALL_VISIBLE} onSelect={() => undefined} />
+                ))}
+              </div>
+            </>
+          ) : (
+            <div role="alert" className={s.problem} data-testid="file-problem" data-problem={shown.problem?.kind}>
+              <Text weight="semibold">{w.fileProblem}</Text>
+              <p>{shown.problem?.[lang]}</p>
+              <Button onClick={() => download(jsonName(names[selected!]), cliJsonText([shown], lang), "application/json")} data-testid="download-json">
+                {w.downloadJson}
+              </Button>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </main>
+  );
+}

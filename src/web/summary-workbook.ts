@@ -1,0 +1,106 @@
+import { strToU8, zipSync } from "fflate";
+import { Lang } from "../core/options";
+import { COLUMN_LABEL, SORT_KEYS, SummaryRow } from "./summary";
+
+/**
+ * The 汇总 workbook: the summary rows as one sheet, each row's 文件 cell a HYPERLINK to its form (file#'sheet'!A1),
+ * written as minimal SpreadsheetML (ECMA-376 Part 1: content types, relationships, workbook, styles, one worksheet)
+ * zipped with fflate — a few KB of code instead of a spreadsheet library in the page. Pure.
+ */
+function esc(s: string): string {
+  // XML 1.0 forbids most control characters: drop them
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function col(i: number): string {
+  let s = "";
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A sheet name quoted for a reference: '项目 1'!A1 (quotes doubled). */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Excel's formula string literal: quotes doubled; 255 characters at most per literal. */
+function literal(s: string): string {
+  return `"${s.slice(0, 255).replace(/"/g, '""')}"`;
+}
+
+// styles: 0 default, 1 bold header, 2 percent, 3 link (blue, underlined), 4 number 0.00
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts count="1"><numFmt numFmtId="164" formatCode="0.00%"/></numFmts>
+<fonts count="3"><font><sz val="11"/><name val="等线"/><family val="2"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/></font><font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="等线"/><family val="2"/></font></fonts>
+<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
+<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
+<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>`;
+
+export interface SummaryWorkbookOptions {
+  lang: Lang;
+  /** where each row links: a file name relative to the 汇总 workbook (e.g. the annotated copy beside it), or null for no link */
+  linkFile: (row: SummaryRow) => string | null;
+  sheetName?: string;
+}
+
+export function summaryWorkbookXml(rows: SummaryRow[], o: SummaryWorkbookOptions): string {
+  const labels = COLUMN_LABEL[o.lang];
+  const noteHeader = o.lang === "en" ? "Note" : "说明";
+  const header = [...SORT_KEYS.map((k) => labels[k]), noteHeader];
+  const out: string[] = [];
+  const str = (ref: string, v: string, s = 0) => `<c r="${ref}" t="inlineStr"${s ? ` s="${s}"` : ""}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+  const num = (ref: string, v: number | null, s = 0) => (v === null || !Number.isFinite(v) ? "" : `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${v}</v></c>`);
+  out.push(`<row r="1">${header.map((h, i) => str(`${col(i)}1`, h, 1)).join("")}</row>`);
+  rows.forEach((r, i) => {
+    const n = i + 2;
+    const cells: string[] = [];
+    const target = o.linkFile(r);
+    if (target) {
+      const where = r.sheet ? `#${quoteSheetName(r.sheet)}!${r.cell ?? "A1"}` : "";
+      const f = `HYPERLINK(${literal(target + where)},${literal(r.file)})`;
+      cells.push(`<c r="A${n}" t="str" s="3"><f>${esc(f)}</f><v>${esc(r.file)}</v></c>`);
+    } else cells.push(str(`A${n}`, r.file));
+    cells.push(str(`B${n}`, r.form));
+    cells.push(str(`C${n}`, r.template));
+    cells.push(num(`D${n}`, r.rate, 2));
+    cells.push(num(`E${n}`, r.written, 4));
+    cells.push(num(`F${n}`, r.recalculated, 4));
+    if (r.grade) cells.push(str(`G${n}`, r.grade));
+    cells.push(num(`H${n}`, r.errors));
+    cells.push(num(`I${n}`, r.warnings));
+    if (r.note) cells.push(str(`J${n}`, r.note));
+    out.push(`<row r="${n}">${cells.join("")}</row>`);
+  });
+  const last = `J${rows.length + 1}`;
+  const widths = [32, 36, 22, 10, 10, 10, 6, 6, 6, 60];
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<dimension ref="A1:${last}"/>
+<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>
+<sheetFormatPr defaultRowHeight="15"/>
+<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>
+<sheetData>${out.join("")}</sheetData>
+<autoFilter ref="A1:${last}"/>
+</worksheet>`;
+}
+
+export function summaryWorkbook(rows: SummaryRow[], o: SummaryWorkbookOptions): Uint8Array {
+  const sheetName = esc(o.sheetName ?? (o.lang === "en" ? "Summary" : "汇总"));
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`),
+    "_rels/.rels": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    "xl/workbook.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${quoteSheetName(sheetName)}!$A$1:$J$${rows.length + 1}</definedName></definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`),
+    "xl/_rels/workbook.xml.rels": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
+    "xl/styles.xml": strToU8(STYLES),
+    "xl/worksheets/sheet1.xml": strToU8(summaryWorkbookXml(rows, o)),
+  };
+  return zipSync(files, { level: 6, mtime: new Date(1980, 0, 1) });
+}

@@ -1,0 +1,129 @@
+import { FormReport } from "../core/engine";
+import { Lang } from "../core/options";
+import { PROBLEM_HINT } from "./errors";
+import { FileOutcome } from "./pipeline";
+
+/**
+ * The batch summary: one row per form (a file without a form, or that cannot be read, gets one row saying so),
+ * sortable by any column. Pure: the table on the page and the 汇总 workbook are both made from these rows.
+ */
+export type RowStatus = "checked" | "department" | "no-form" | "unreadable";
+
+export interface SummaryRow {
+  /** index of the file in the batch */
+  fileIndex: number;
+  file: string;
+  /** the project's name, or what stands in for it */
+  form: string;
+  sheet: string | null;
+  /** the form's first cell, A1 (the link target) */
+  cell: string | null;
+  template: string;
+  rate: number | null;
+  written: number | null;
+  recalculated: number | null;
+  grade: string | null;
+  errors: number;
+  warnings: number;
+  status: RowStatus;
+  /** for a file that cannot be checked: what to do, in a few words */
+  note: string;
+}
+
+export type SortKey = "file" | "form" | "template" | "rate" | "written" | "recalculated" | "grade" | "errors" | "warnings";
+export const SORT_KEYS: SortKey[] = ["file", "form", "template", "rate", "written", "recalculated", "grade", "errors", "warnings"];
+
+export const COLUMN_LABEL: Record<Lang, Record<SortKey, string>> = {
+  zh: { file: "文件", form: "表（项目）", template: "模板", rate: "执行率", written: "填写总分", recalculated: "重算总分", grade: "等级", errors: "错误", warnings: "警告" },
+  en: { file: "File", form: "Form (project)", template: "Template", rate: "Execution rate", written: "Written total", recalculated: "Recalculated total", grade: "Grade", errors: "Errors", warnings: "Warnings" },
+};
+
+const WORDS = {
+  zh: { unnamed: "（未填写项目名称）", department: "部门整体支出绩效自评表（未校验）", noForm: "未找到项目支出绩效自评表", project: "项目支出", dept: "部门整体支出", unreadable: "无法校验" },
+  en: { unnamed: "(no project name)", department: "whole-department form (not checked)", noForm: "no 项目支出绩效自评表 found", project: "project expenditure", dept: "whole department", unreadable: "cannot be checked" },
+};
+
+/** The form's template: the family the reader recognised when the engine reports one (issue 11's `template` key), else its kind. */
+function templateOf(f: FormReport, lang: Lang): string {
+  const t = (f as unknown as { template?: { id?: string; name?: string } | string | null }).template;
+  if (t && typeof t === "object" && (t.name || t.id)) return String(t.name ?? t.id);
+  if (typeof t === "string" && t) return t;
+  return f.kind === "department" ? WORDS[lang].dept : WORDS[lang].project;
+}
+
+export function summaryRows(outcomes: FileOutcome[], lang: Lang): SummaryRow[] {
+  const w = WORDS[lang];
+  const rows: SummaryRow[] = [];
+  outcomes.forEach((o, fileIndex) => {
+    const base = { fileIndex, file: o.name };
+    if (!o.reports) {
+      const hint = o.problem ? PROBLEM_HINT[o.problem.kind][lang] : w.unreadable;
+      rows.push({ ...base, form: hint, sheet: null, cell: null, template: "", rate: null, written: null, recalculated: null, grade: null, errors: 1, warnings: 0, status: "unreadable", note: o.problem ? o.problem[lang] : hint });
+      return;
+    }
+    const r = o.reports[lang];
+    // findings about the workbook rather than a form count on the file's first row
+    const wbErrors = r.findings.filter((f) => f.severity === "error").length;
+    const wbWarnings = r.findings.filter((f) => f.severity === "warning").length;
+    if (r.forms.length === 0) {
+      rows.push({ ...base, form: w.noForm, sheet: null, cell: null, template: "", rate: null, written: null, recalculated: null, grade: null, errors: wbErrors, warnings: wbWarnings, status: "no-form", note: r.findings.map((f) => f.message).join(" ") });
+      return;
+    }
+    r.forms.forEach((f, i) => {
+      rows.push({
+        ...base,
+        form: f.kind === "department" ? w.department : (f.projectName ?? w.unnamed),
+        sheet: f.sheet,
+        cell: f.range.split(":")[0],
+        template: templateOf(f, lang),
+        rate: f.checked ? f.budget.executionRate : null,
+        written: f.checked ? f.totals.reportedScore : null,
+        recalculated: f.checked ? f.totals.recalculatedScore : null,
+        grade: f.grade,
+        errors: f.counts.error + (i === 0 ? wbErrors : 0),
+        warnings: f.counts.warning + (i === 0 ? wbWarnings : 0),
+        status: f.checked ? "checked" : "department",
+        note: "",
+      });
+    });
+  });
+  return rows;
+}
+
+const GRADE_ORDER: Record<string, number> = { 优: 0, 良: 1, 中: 2, 差: 3 };
+const collator = typeof Intl !== "undefined" && Intl.Collator ? new Intl.Collator("zh-CN", { numeric: true }) : null;
+
+function compareValues(a: SummaryRow, b: SummaryRow, key: SortKey): number {
+  const x = a[key];
+  const y = b[key];
+  // empty cells last in either direction is handled by the caller
+  if (key === "grade") return (GRADE_ORDER[x as string] ?? 9) - (GRADE_ORDER[y as string] ?? 9);
+  if (typeof x === "number" && typeof y === "number") return x - y;
+  const s = String(x ?? "");
+  const t = String(y ?? "");
+  return collator ? collator.compare(s, t) : s < t ? -1 : s > t ? 1 : 0;
+}
+
+function isEmpty(r: SummaryRow, key: SortKey): boolean {
+  const v = r[key];
+  return v === null || v === "";
+}
+
+/** Sorted copy: by the key, ties kept in batch order; empty values (—) last in both directions. */
+export function sortRows(rows: SummaryRow[], key: SortKey, dir: "asc" | "desc"): SummaryRow[] {
+  const sign = dir === "asc" ? 1 : -1;
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => {
+      const ea = isEmpty(a.r, key);
+      const eb = isEmpty(b.r, key);
+      if (ea !== eb) return ea ? 1 : -1;
+      return (ea ? 0 : sign * compareValues(a.r, b.r, key)) || a.i - b.i;
+    })
+    .map((x) => x.r);
+}
+
+/** The file name of the annotated copy, as `selfeval check --out` names it. */
+export function checkedName(file: string): string {
+  return `${file.replace(/\.xlsx$/i, "")}.checked.xlsx`;
+}

@@ -1,0 +1,22 @@
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Lang } from "../core/options";
+import { App } from "./App";
+import { checkFeatures } from "./features";
+
+/**
+ * The checker without Office (dist/web.html): the same engine as the add-in and the CLI, run in the browser on files
+ * the person picks or drops. Nothing is sent anywhere: the page's CSP allows no connection at all.
+ */
+function initialLang(): Lang {
+  const q = new URLSearchParams(location.search).get("lang");
+  if (q === "en" || q === "zh") return q;
+  return "zh";
+}
+
+const container = document.getElementById("container")!;
+createRoot(container).render(
+  <FluentProvider theme={webLightTheme}>
+    <App features={checkFeatures()} initialLang={initialLang()} />
+  </FluentProvider>,
+);

@@ -1,0 +1,253 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { execFileSync } from "child_process";
+import type { BrowserContext, Page } from "playwright-core";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { CHROMIUM, OUTPUT, ROOT, chromiumMissing, serveDist } from "./harness";
+
+/**
+ * The checker without Office (dist/web.html), end to end: the production bundle in Debian's Chromium, files given to
+ * its file input, every request to anything but the local server failing the test. Compared with the CLI's JSON
+ * (bin/selfeval.js, built by `npm run build:cli`).
+ */
+const missing = chromiumMissing();
+if (missing && process.env.CI) throw new Error(missing);
+if (missing) console.warn(`[browser tests skipped] ${missing}`);
+const suite = missing ? describe.skip : describe;
+
+jest.setTimeout(90000);
+
+const fixture = (name: string) => path.join(ROOT, "test/fixtures", name);
+const corpus = (name: string) => path.join(ROOT, "test/corpus", name);
+const DOCS = path.join(ROOT, "docs");
+
+interface WebSession {
+  context: BrowserContext;
+  page: Page;
+  /** requests to anything but the local server */
+  blocked: string[];
+  errors: string[];
+  close(): Promise<void>;
+}
+
+async function openWeb(url: string, viewport = { width: 1100, height: 900 }): Promise<WebSession> {
+  const { chromium } = require("playwright-core") as typeof import("playwright-core");
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-web-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    locale: "zh-CN",
+    acceptDownloads: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+  });
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  await context.route("**/*", async (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol === "file:" || u.protocol === "blob:" || u.protocol === "data:" || u.hostname === "127.0.0.1") {
+      await route.continue();
+      return;
+    }
+    blocked.push(u.href);
+    await route.abort();
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  return {
+    context,
+    page,
+    blocked,
+    errors,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function cliJson(file: string): { files: Array<Record<string, unknown>> } {
+  const bin = path.join(ROOT, "bin/selfeval.js");
+  if (!fs.existsSync(path.join(ROOT, "build/cli/main.js"))) throw new Error("build/ is missing: run `npm run build:cli` first (npm test does it).");
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [bin, "check", file, "--json"], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    out = (e as { stdout: string }).stdout; // exit code 1 (error-level findings) or 2 (unreadable) still prints the JSON
+  }
+  const j = JSON.parse(out);
+  for (const f of j.files) f.file = path.basename(String(f.file));
+  return j;
+}
+
+async function downloadOf(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).first().click()]);
+  const p = await d.path();
+  return { name: d.suggestedFilename(), bytes: fs.readFileSync(p!) };
+}
+
+suite("the web page in Chromium", () => {
+  let server: { url: string; close: () => Promise<void> };
+  let session: WebSession | null = null;
+
+  beforeAll(async () => {
+    server = await serveDist();
+    if (!fs.existsSync(path.join(ROOT, "dist/web.html"))) throw new Error("dist/web.html is missing: run `npm run build`.");
+    fs.mkdirSync(OUTPUT, { recursive: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  afterEach(async () => {
+    if (session) {
+      expect(session.blocked).toEqual([]); // nothing leaves the machine
+      expect(session.errors).toEqual([]);
+      await session.close();
+      session = null;
+    }
+  });
+
+  test("one file: shown with its forms, and its JSON report equals `selfeval check FILE --json`", async () => {
+    session = await openWeb(`${server.url}/web.html`);
+    const { page } = session;
+    await page.getByTestId("file-input").setInputFiles(fixture("official.xlsx"));
+    await page.getByTestId("details").waitFor();
+    expect(await page.getByTestId("form-card").count()).toBe(4);
+    expect(await page.getByTestId("done").textContent()).toContain("后台线程"); // checked in the worker
+    const shown = await page.$$eval("[data-testid=finding]", (els) => els.map((e) => `${e.getAttribute("data-rule")}@${e.getAttribute("data-cell")}`));
+    const expected = cliJson(fixture("official.xlsx"));
+    const forms = expected.files[0].forms as Array<{ findings: Array<{ rule: string; sheet: string; cell: string }> }>;
+    expect(shown.sort()).toEqual(forms.flatMap((f) => f.findings.map((x) => `${x.rule}@${x.sheet}!${x.cell}`)).sort());
+    const json = await downloadOf(page, "download-json");
+    expect(json.name).toBe("official.json");
+    expect(JSON.parse(json.bytes.toString("utf8"))).toEqual(expected);
+    // the annotated copy: offered once the browser copy writer is in (src/web/annotate.ts), labelled until then
+    const copy = page.getByTestId("download-copy");
+    if (await copy.isDisabled()) expect(await copy.textContent()).toContain("标注副本");
+    else {
+      const c = await downloadOf(page, "download-copy");
+      expect(c.name).toBe("official.checked.xlsx");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(c.bytes as unknown as ArrayBuffer);
+      expect(wb.getWorksheet("校验报告")).toBeTruthy();
+    }
+    await page.screenshot({ path: path.join(DOCS, "web.png"), fullPage: false });
+    // English switch: the same report in English (the CLI's --lang en)
+    await page.getByTestId("lang").click();
+    await page.getByText("Download the JSON report").first().waitFor();
+    const en = await downloadOf(page, "download-json");
+    expect(JSON.parse(en.bytes.toString("utf8")).files[0].forms[0].findings.map((f: { rule: string }) => f.rule)).toEqual((forms[0].findings as Array<{ rule: string }>).map((f) => f.rule));
+    expect(en.bytes.toString("utf8")).not.toEqual(json.bytes.toString("utf8"));
+  });
+
+  test("three files: a summary table that sorts, a 汇总 workbook with links, and the .zip", async () => {
+    session = await openWeb(`${server.url}/web.html`);
+    const { page } = session;
+    const files = ["official.xlsx", "provincial.xlsx", "department.xlsx"].map(fixture);
+    await page.getByTestId("file-input").setInputFiles(files);
+    await page.getByTestId("summary-table").waitFor();
+    const rowsOf = () => page.$$eval("[data-testid=summary-row]", (els) => els.map((e) => Array.from(e.querySelectorAll("td")).map((td) => (td.textContent ?? "").trim())));
+    const rows = await rowsOf();
+    const expected = files.map(cliJson);
+    const formCount = expected.reduce((n, j) => n + Math.max(1, (j.files[0].forms as unknown[]).length), 0);
+    expect(rows.length).toBe(formCount);
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(["official.xlsx", "provincial.xlsx", "department.xlsx"]));
+    // the errors column sums to the CLI's error-level findings
+    const cliErrors = expected.reduce(
+      (n, j) => n + [...(j.files[0].findings as Array<{ severity: string }>), ...(j.files[0].forms as Array<{ findings: Array<{ severity: string }> }>).flatMap((f) => f.findings)].filter((f) => f.severity === "error").length,
+      0,
+    );
+    expect(rows.reduce((n, r) => n + Number(r[7]), 0)).toBe(cliErrors);
+    // sort by errors, most first; again, fewest first
+    await page.getByTestId("sort-errors").click();
+    const desc = (await rowsOf()).map((r) => Number(r[7]));
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    await page.getByTestId("sort-errors").click();
+    const asc = (await rowsOf()).map((r) => Number(r[7]));
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    expect(asc).not.toEqual(desc);
+    await page.getByTestId("sort-file").click();
+    expect((await rowsOf()).map((r) => r[0])).toEqual([...rows.map((r) => r[0])].sort((a, b) => a.localeCompare(b, "zh-CN")));
+    await page.screenshot({ path: path.join(DOCS, "web-batch.png"), fullPage: true });
+
+    // the 汇总 workbook: one row per summary row, each file cell a HYPERLINK to its form
+    const summary = await downloadOf(page, "download-summary");
+    expect(summary.name).toBe("汇总.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(summary.bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.name).toBe("汇总");
+    expect(ws.getCell("A1").value).toBe("文件");
+    expect(ws.rowCount).toBe(formCount + 1);
+    const links: string[] = [];
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const v = ws.getCell(r, 1).value as { formula?: string; result?: unknown };
+      if (v && typeof v === "object" && v.formula) links.push(v.formula);
+    }
+    expect(links.length).toBe(formCount);
+    expect(links).toContain(`HYPERLINK("official.xlsx#'项目1'!${(expected[0].files[0].forms as Array<{ range: string }>)[0].range.split(":")[0]}","official.xlsx")`);
+
+    // the .zip: the 汇总 workbook, the batch's JSON (equal to the CLI's for these files) and each annotated copy once available
+    const zip = await downloadOf(page, "download-zip");
+    const z = await JSZip.loadAsync(zip.bytes);
+    expect(z.file("汇总.xlsx")).toBeTruthy();
+    const all = JSON.parse(await z.file("selfeval.json")!.async("string"));
+    expect(all.files).toEqual(expected.map((j) => j.files[0]));
+    const copies = Object.keys(z.files).filter((n) => n.endsWith(".checked.xlsx"));
+    if (copies.length) {
+      expect(copies.sort()).toEqual(["department.checked.xlsx", "official.checked.xlsx", "provincial.checked.xlsx"]);
+      const c = new ExcelJS.Workbook();
+      await c.xlsx.load((await z.file("official.checked.xlsx")!.async("nodebuffer")) as unknown as ArrayBuffer);
+      expect(c.getWorksheet("校验报告")).toBeTruthy();
+    }
+    const inner = new ExcelJS.Workbook();
+    await inner.xlsx.load((await z.file("汇总.xlsx")!.async("nodebuffer")) as unknown as ArrayBuffer);
+    expect(inner.worksheets[0].rowCount).toBe(formCount + 1);
+  });
+
+  test("a non-workbook, a zip bomb and an .xls each get their line and their message, with the good file checked", async () => {
+    session = await openWeb(`${server.url}/web.html`);
+    const { page } = session;
+    await page.getByTestId("file-input").setInputFiles([corpus("not-a-zip.xlsx"), corpus("zip-bomb.xlsx"), corpus("old-binary.xls"), fixture("shifted.xlsx")]);
+    await page.getByTestId("summary-table").waitFor();
+    const rows = await page.$$eval("[data-testid=summary-row]", (els) => els.map((e) => ({ file: e.getAttribute("data-file"), status: e.getAttribute("data-status"), form: e.querySelector("[data-testid=summary-form]")?.textContent ?? "" })));
+    const of = (f: string) => rows.find((r) => r.file === f)!;
+    expect(of("old-binary.xls")).toEqual({ file: "old-binary.xls", status: "unreadable", form: ".xls/.et：请在 Excel 或 WPS 中另存为 .xlsx" });
+    expect(of("zip-bomb.xlsx").status).toBe("unreadable");
+    expect(of("zip-bomb.xlsx").form).toContain("zip 炸弹");
+    expect(of("not-a-zip.xlsx").status).toBe("unreadable");
+    expect(of("not-a-zip.xlsx").form).toContain("不是 Excel 工作簿");
+    expect(of("shifted.xlsx").status).toBe("checked");
+    const messages: Record<string, string> = {};
+    for (const f of ["not-a-zip.xlsx", "zip-bomb.xlsx", "old-binary.xls"]) {
+      await page.getByRole("button", { name: `查看 ${f}` }).click();
+      await page.locator(`[data-testid=details] h2:text-is("${f}")`).waitFor();
+      messages[f] = (await page.getByTestId("file-problem").textContent()) ?? "";
+      // and its JSON report is the CLI's for the same file
+      const j = await downloadOf(page, "download-json");
+      expect(JSON.parse(j.bytes.toString("utf8"))).toEqual(cliJson(corpus(f)));
+    }
+    expect(messages["old-binary.xls"]).toContain("另存为");
+    expect(messages["zip-bomb.xlsx"]).toContain("zip 炸弹");
+    expect(messages["not-a-zip.xlsx"]).toContain("不是有效的 .xlsx 文件");
+    await page.screenshot({ path: path.join(DOCS, "web-problems.png"), fullPage: true });
+  });
+
+  test("opened from disk (file://): it works, checking in the page, and says how to serve it", async () => {
+    session = await openWeb(`file://${path.join(ROOT, "dist/web.html")}`);
+    const { page } = session;
+    await page.getByTestId("file-url").waitFor();
+    expect(await page.getByTestId("file-url").textContent()).toContain("http.server");
+    await page.getByTestId("file-input").setInputFiles(fixture("provincial.xlsx"));
+    await page.getByTestId("details").waitFor();
+    expect(await page.getByTestId("done").textContent()).toContain("在页面中校验");
+    const json = await downloadOf(page, "download-json");
+    expect(JSON.parse(json.bytes.toString("utf8"))).toEqual(cliJson(fixture("provincial.xlsx")));
+  });
+});
