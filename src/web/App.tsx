@@ -1,8 +1,7 @@
 import * as React from "react";
-import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Lang } from "../core/options";
 import { formatNumber, formatPercent } from "../core/parse";
-import { FormCard } from "../taskpane/components/FormCard";
+import { FindingLine, FormView } from "./FormView";
 import { STRINGS } from "../taskpane/i18n";
 import { ANNOTATE_AVAILABLE, annotatedCopy } from "./annotate";
 import { ALL_JSON_NAME, SUMMARY_NAME, batchZip, jsonName, summaryWorkbookFor, uniqueNames } from "./bundle";
@@ -13,34 +12,6 @@ import { Checker, createChecker, readFileBytes } from "./runner";
 import { WEB_STRINGS } from "./strings";
 import { COLUMN_LABEL, SORT_KEYS, SortKey, checkedName, sortRows, summaryRows } from "./summary";
 
-const useStyles = makeStyles({
-  page: { maxWidth: "1100px", margin: "0 auto", padding: "16px", display: "flex", flexDirection: "column", gap: "14px" },
-  header: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: "12px", flexWrap: "wrap" },
-  h1: { fontSize: "22px", margin: "0 0 4px", fontWeight: 600 },
-  drop: {
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: "8px",
-    padding: "24px",
-    textAlign: "center",
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
-  progress: { width: "100%", height: "10px" },
-  notice: { padding: "10px 12px", borderRadius: "6px", backgroundColor: tokens.colorPaletteYellowBackground1, border: `1px solid ${tokens.colorPaletteYellowBorder1}` },
-  problem: { padding: "10px 12px", borderRadius: "6px", backgroundColor: tokens.colorPaletteRedBackground1, border: `1px solid ${tokens.colorPaletteRedBorder1}` },
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
-  tableWrap: { overflowX: "auto" },
-  table: { borderCollapse: "collapse", width: "100%", fontSize: "13px" },
-  th: { textAlign: "left", borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, padding: "4px 6px", whiteSpace: "nowrap" },
-  td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "4px 6px", verticalAlign: "top" },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  sortButton: { background: "none", border: "none", padding: 0, font: "inherit", fontWeight: 600, cursor: "pointer", color: "inherit" },
-  rowProblem: { color: tokens.colorPaletteRedForeground1 },
-  linkButton: { background: "none", border: "none", padding: 0, font: "inherit", color: tokens.colorBrandForegroundLink, textDecoration: "underline", cursor: "pointer", textAlign: "left" },
-  cards: { display: "flex", flexDirection: "column", gap: "10px", maxWidth: "760px" },
-  details: { display: "flex", flexDirection: "column", gap: "10px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "12px" },
-});
 
 interface Progress {
   done: number;
@@ -48,10 +19,7 @@ interface Progress {
   current: string;
 }
 
-const ALL_VISIBLE = { error: true, warning: true, info: true } as const;
-
 export function App(props: { features: FeatureReport; initialLang: Lang }) {
-  const s = useStyles();
   const [lang, setLang] = React.useState<Lang>(props.initialLang);
   const [outcomes, setOutcomes] = React.useState<FileOutcome[]>([]);
   const [progress, setProgress] = React.useState<Progress | null>(null);
@@ -140,9 +108,9 @@ export function App(props: { features: FeatureReport; initialLang: Lang }) {
 
   if (props.features.missing.length) {
     return (
-      <main className={s.page}>
-        <div role="alert" className={s.problem} data-testid="missing-features">
-          <Text weight="semibold">{w.missingTitle}</Text>
+      <main className="page">
+        <div role="alert" className="problem" data-testid="missing-features">
+          <strong>{w.missingTitle}</strong>
           <p>
             {w.missingBody}
             {props.features.missing.join("、")}
@@ -153,29 +121,29 @@ export function App(props: { features: FeatureReport; initialLang: Lang }) {
   }
 
   return (
-    <main className={s.page}>
-      <header className={s.header}>
+    <main className="page">
+      <header className="header">
         <div>
-          <h1 className={s.h1}>{w.title}</h1>
-          <Text>{w.tagline}</Text>
+          <h1 className="h1">{w.title}</h1>
+          <span>{w.tagline}</span>
         </div>
-        <Button onClick={() => setLang(lang === "zh" ? "en" : "zh")} aria-label={w.switchLangLabel} data-testid="lang">
+        <button type="button" onClick={() => setLang(lang === "zh" ? "en" : "zh")} aria-label={w.switchLangLabel} data-testid="lang">
           {w.switchLang}
-        </Button>
+        </button>
       </header>
       {props.features.degraded.length ? (
-        <div className={s.notice} data-testid="degraded">
+        <div className="notice" data-testid="degraded">
           {w.degraded}
           {props.features.degraded.join("、")}
         </div>
       ) : null}
       {location.protocol === "file:" ? (
-        <div className={s.notice} data-testid="file-url">
+        <div className="notice" data-testid="file-url">
           {w.fileUrl}
         </div>
       ) : null}
       <div
-        className={dragging ? `${s.drop} ${s.dropActive}` : s.drop}
+        className={dragging ? "drop active" : "drop"}
         data-testid="drop"
         onDragOver={(e) => {
           e.preventDefault();
@@ -188,13 +156,13 @@ export function App(props: { features: FeatureReport; initialLang: Lang }) {
           onFiles(e.dataTransfer.files);
         }}
       >
-        <Text>{w.drop} </Text>
-        <Button appearance="primary" onClick={() => input.current?.click()} disabled={progress !== null} data-testid="pick">
+        <span>{w.drop} </span>
+        <button type="button" className="primary" onClick={() => input.current?.click()} disabled={progress !== null} data-testid="pick">
           {w.pick}
-        </Button>
+        </button>
         <input
           ref={input}
-          className={s.hidden}
+          className="visually-hidden"
           type="file"
           multiple
           accept=".xlsx,.xlsm,.xls,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -207,47 +175,47 @@ export function App(props: { features: FeatureReport; initialLang: Lang }) {
           }}
         />
         <div>
-          <Caption1>{w.dropHint}</Caption1>
+          <small>{w.dropHint}</small>
         </div>
       </div>
 
       {progress ? (
         <div data-testid="progress" role="status">
-          <Text>{w.progress(progress.done + 1, progress.total, progress.current)}</Text>
-          <progress className={s.progress} max={progress.total} value={progress.done} aria-label={w.progress(progress.done + 1, progress.total, progress.current)} />
+          <span>{w.progress(progress.done + 1, progress.total, progress.current)}</span>
+          <progress className="progress" max={progress.total} value={progress.done} aria-label={w.progress(progress.done + 1, progress.total, progress.current)} />
         </div>
       ) : null}
 
       {elapsed !== null && outcomes.length ? (
-        <div role="status" data-testid="done">
-          <Text>
+        <div role="status" data-testid="done" data-elapsed-ms={elapsed}>
+          <span>
             {w.done(outcomes.length, elapsed)}
             {where ? ` (${w.checkedIn(where)})` : ""}
-          </Text>
+          </span>
         </div>
       ) : null}
 
       {outcomes.length > 1 ? (
         <section aria-labelledby="summary-heading" data-testid="summary">
           <h2 id="summary-heading">{w.summary}</h2>
-          <div className={s.actions}>
-            <Button onClick={() => download(SUMMARY_NAME[lang], summaryWorkbookFor(outcomes, lang, false) as BlobPart, XLSX_TYPE)} data-testid="download-summary">
+          <div className="actions">
+            <button type="button" onClick={() => download(SUMMARY_NAME[lang], summaryWorkbookFor(outcomes, lang, false) as BlobPart, XLSX_TYPE)} data-testid="download-summary">
               {w.downloadSummary}
-            </Button>
-            <Button onClick={() => void downloadZip()} data-testid="download-zip">
+            </button>
+            <button type="button" onClick={() => void downloadZip()} data-testid="download-zip">
               {ANNOTATE_AVAILABLE ? w.downloadZip : w.downloadZipNoCopies}
-            </Button>
-            <Button onClick={() => download(ALL_JSON_NAME, cliJsonText(outcomes, lang), "application/json")} data-testid="download-all-json">
+            </button>
+            <button type="button" onClick={() => download(ALL_JSON_NAME, cliJsonText(outcomes, lang), "application/json")} data-testid="download-all-json">
               {w.downloadAllJson}
-            </Button>
+            </button>
           </div>
-          <div className={s.tableWrap}>
-            <table className={s.table} data-testid="summary-table">
+          <div className="table-wrap">
+            <table className="summary" data-testid="summary-table">
               <thead>
                 <tr>
                   {SORT_KEYS.map((k) => (
-                    <th key={k} className={s.th} aria-sort={sort?.key === k ? (sort.dir === "asc" ? "ascending" : "descending") : "none"} scope="col">
-                      <button type="button" className={s.sortButton} onClick={() => sortBy(k)} data-testid={`sort-${k}`} title={w.sortBy(COLUMN_LABEL[lang][k])}>
+                    <th key={k} className="th" aria-sort={sort?.key === k ? (sort.dir === "asc" ? "ascending" : "descending") : "none"} scope="col">
+                      <button type="button" className="sort" onClick={() => sortBy(k)} data-testid={`sort-${k}`} title={w.sortBy(COLUMN_LABEL[lang][k])}>
                         {COLUMN_LABEL[lang][k]}
                         {sort?.key === k ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
                       </button>
@@ -258,23 +226,23 @@ export function App(props: { features: FeatureReport; initialLang: Lang }) {
               <tbody>
                 {rows.map((r, i) => (
                   <tr key={`${r.fileIndex}-${i}`} data-testid="summary-row" data-status={r.status} data-file={r.file}>
-                    <td className={s.td}>
-                      <button type="button" className={s.linkButton} onClick={() => setSelected(r.fileIndex)} aria-label={`${w.details} ${r.file}`}>
+                    <td className="td">
+                      <button type="button" className="link" onClick={() => setSelected(r.fileIndex)} aria-label={`${w.details} ${r.file}`}>
                         {r.file}
                       </button>
                     </td>
-                    <td className={r.status === "unreadable" ? `${s.td} ${s.rowProblem}` : s.td} data-testid="summary-form">
+                    <td className={r.status === "unreadable" ? "td row-problem" : "td"} data-testid="summary-form">
                       {r.form}
                     </td>
-                    <td className={s.td}>{r.template}</td>
-                    <td className={`${s.td} ${s.num}`}>{r.rate === null ? "—" : formatPercent(r.rate)}</td>
-                    <td className={`${s.td} ${s.num}`}>{n(r.written)}</td>
-                    <td className={`${s.td} ${s.num}`}>{n(r.recalculated)}</td>
-                    <td className={s.td}>{r.errors > 0 ? "" : (r.grade ?? "")}</td>
-                    <td className={`${s.td} ${s.num}`} data-testid="summary-errors">
+                    <td className="td">{r.template}</td>
+                    <td className="td num">{r.rate === null ? "—" : formatPercent(r.rate)}</td>
+                    <td className="td num">{n(r.written)}</td>
+                    <td className="td num">{n(r.recalculated)}</td>
+                    <td className="td">{r.errors > 0 ? "" : (r.grade ?? "")}</td>
+                    <td className="td num" data-testid="summary-errors">
                       {r.errors}
                     </td>
-                    <td className={`${s.td} ${s.num}`}>{r.warnings}</td>
+                    <td className="td num">{r.warnings}</td>
                   </tr>
                 ))}
               </tbody>
@@ -284,20 +252,21 @@ export function App(props: { features: FeatureReport; initialLang: Lang }) {
       ) : null}
 
       {shown ? (
-        <section className={s.details} aria-labelledby="details-heading" data-testid="details">
+        <section className="details" aria-labelledby="details-heading" data-testid="details">
           <h2 id="details-heading">{shown.name}</h2>
           {shown.reports ? (
             <>
-              <Text data-testid="verdict">
+              <p data-testid="verdict">
                 {t.formsChecked(shown.reports[lang].forms.length)} ·{" "}
                 {countSeverities(shown.reports[lang]).error ? w.verdictErrors(countSeverities(shown.reports[lang]).error) : w.verdictOk}
-              </Text>
-              <div className={s.actions}>
-                <Button onClick={() => download(jsonName(names[selected!]), cliJsonText([shown], lang), "application/json")} data-testid="download-json">
+              </p>
+              <div className="actions">
+                <button type="button" onClick={() => download(jsonName(names[selected!]), cliJsonText([shown], lang), "application/json")} data-testid="download-json">
                   {w.downloadJson}
-                </Button>
+                </button>
                 {ANNOTATE_AVAILABLE ? (
-                  <Button
+                  <button
+                    type="button"
                     onClick={() =>
                       void copyOf(selected!).then((c) => {
                         if (c) download(checkedName(names[selected!]), c as BlobPart, XLSX_TYPE);
@@ -306,36 +275,34 @@ export function App(props: { features: FeatureReport; initialLang: Lang }) {
                     data-testid="download-copy"
                   >
                     {w.downloadCopy}
-                  </Button>
+                  </button>
                 ) : (
-                  <Button disabled data-testid="download-copy" title={w.copyUnavailable}>
+                  <button type="button" disabled data-testid="download-copy" title={w.copyUnavailable}>
                     {w.copyUnavailable}
-                  </Button>
+                  </button>
                 )}
               </div>
               {shown.reports[lang].findings.length ? (
-                <ul data-testid="workbook-findings">
+                <ul className="findings" data-testid="workbook-findings">
                   {shown.reports[lang].findings.map((f, i) => (
-                    <li key={i} data-testid="finding" data-rule={f.rule} data-cell={f.cell ? `${f.sheet}!${f.cell}` : ""}>
-                      {f.message}
-                    </li>
+                    <FindingLine key={i} finding={f} lang={lang} />
                   ))}
                 </ul>
               ) : null}
-              {shown.reports[lang].forms.length === 0 ? <Text weight="semibold">{w.noForm}</Text> : null}
-              <div className={s.cards}>
+              {shown.reports[lang].forms.length === 0 ? <strong>{w.noForm}</strong> : null}
+              <div className="cards">
                 {shown.reports[lang].forms.map((f, i) => (
-                  <FormCard key={`${f.sheet}-${f.range}-${i}`} form={f} t={t} visible={ALL_VISIBLE} onSelect={() => undefined} />
+                  <FormView key={`${f.sheet}-${f.range}-${i}`} form={f} lang={lang} />
                 ))}
               </div>
             </>
           ) : (
-            <div role="alert" className={s.problem} data-testid="file-problem" data-problem={shown.problem?.kind}>
-              <Text weight="semibold">{w.fileProblem}</Text>
+            <div role="alert" className="problem" data-testid="file-problem" data-problem={shown.problem?.kind}>
+              <strong>{w.fileProblem}</strong>
               <p>{shown.problem?.[lang]}</p>
-              <Button onClick={() => download(jsonName(names[selected!]), cliJsonText([shown], lang), "application/json")} data-testid="download-json">
+              <button type="button" onClick={() => download(jsonName(names[selected!]), cliJsonText([shown], lang), "application/json")} data-testid="download-json">
                 {w.downloadJson}
-              </Button>
+              </button>
             </div>
           )}
         </section>

@@ -1,5 +1,4 @@
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Lang } from "../core/options";
 import { App } from "./App";
 import { checkFeatures } from "./features";
@@ -16,7 +15,5 @@ function initialLang(): Lang {
 
 const container = document.getElementById("container")!;
 createRoot(container).render(
-  <FluentProvider theme={webLightTheme}>
-    <App features={checkFeatures()} initialLang={initialLang()} />
-  </FluentProvider>,
+  <App features={checkFeatures()} initialLang={initialLang()} />,
 );

@@ -21,7 +21,6 @@ jest.setTimeout(90000);
 
 const fixture = (name: string) => path.join(ROOT, "test/fixtures", name);
 const corpus = (name: string) => path.join(ROOT, "test/corpus", name);
-const DOCS = path.join(ROOT, "docs");
 
 interface WebSession {
   context: BrowserContext;
@@ -92,6 +91,35 @@ async function downloadOf(page: Page, testId: string): Promise<{ name: string; b
   return { name: d.suggestedFilename(), bytes: fs.readFileSync(p!) };
 }
 
+/** The JavaScript web.html loads: its scripts, and the chunks they name (the worker's), by content hash. */
+function pageScripts(): string[] {
+  const dist = path.join(ROOT, "dist");
+  const html = fs.readFileSync(path.join(dist, "web.html"), "utf8");
+  const set = new Set([...html.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]));
+  const chunks = fs.readdirSync(dist).filter((f) => /^\d+\.[0-9a-f]{8}\.js$/.test(f));
+  for (let grew = true; grew; ) {
+    grew = false;
+    const text = [...set].map((f) => fs.readFileSync(path.join(dist, f), "utf8")).join("\n");
+    for (const c of chunks) if (!set.has(c) && text.includes(c.split(".")[1])) (set.add(c), (grew = true));
+  }
+  return [...set];
+}
+
+test("the page's JavaScript parses as ES2020 (Chromium 86 kernels) and weighs ≤ 350 KB gzip", () => {
+  const acorn = require("acorn") as typeof import("acorn");
+  const zlib = require("zlib") as typeof import("zlib");
+  const files = pageScripts();
+  expect(files.some((f) => f.startsWith("web."))).toBe(true);
+  expect(files.length).toBeGreaterThan(1); // the worker's chunk is found too
+  let gz = 0;
+  for (const f of files) {
+    const code = fs.readFileSync(path.join(ROOT, "dist", f), "utf8");
+    expect(() => acorn.parse(code, { ecmaVersion: 2020, sourceType: "script" })).not.toThrow();
+    gz += zlib.gzipSync(code, { level: 9 }).length;
+  }
+  expect(gz).toBeLessThanOrEqual(350 * 1024);
+});
+
 suite("the web page in Chromium", () => {
   let server: { url: string; close: () => Promise<void> };
   let session: WebSession | null = null;
@@ -137,7 +165,7 @@ suite("the web page in Chromium", () => {
       await wb.xlsx.load(c.bytes as unknown as ArrayBuffer);
       expect(wb.getWorksheet("校验报告")).toBeTruthy();
     }
-    await page.screenshot({ path: path.join(DOCS, "web.png"), fullPage: false });
+    await page.screenshot({ path: path.join(OUTPUT, "web.png"), fullPage: false });
     // English switch: the same report in English (the CLI's --lang en)
     await page.getByTestId("lang").click();
     await page.getByText("Download the JSON report").first().waitFor();
@@ -174,7 +202,7 @@ suite("the web page in Chromium", () => {
     expect(asc).not.toEqual(desc);
     await page.getByTestId("sort-file").click();
     expect((await rowsOf()).map((r) => r[0])).toEqual([...rows.map((r) => r[0])].sort((a, b) => a.localeCompare(b, "zh-CN")));
-    await page.screenshot({ path: path.join(DOCS, "web-batch.png"), fullPage: true });
+    await page.screenshot({ path: path.join(OUTPUT, "web-batch.png"), fullPage: true });
 
     // the 汇总 workbook: one row per summary row, each file cell a HYPERLINK to its form
     const summary = await downloadOf(page, "download-summary");
@@ -236,7 +264,7 @@ suite("the web page in Chromium", () => {
     expect(messages["old-binary.xls"]).toContain("另存为");
     expect(messages["zip-bomb.xlsx"]).toContain("zip 炸弹");
     expect(messages["not-a-zip.xlsx"]).toContain("不是有效的 .xlsx 文件");
-    await page.screenshot({ path: path.join(DOCS, "web-problems.png"), fullPage: true });
+    await page.screenshot({ path: path.join(OUTPUT, "web-problems.png"), fullPage: true });
   });
 
   test("opened from disk (file://): it works, checking in the page, and says how to serve it", async () => {
