@@ -1,7 +1,7 @@
 "use strict";
 /**
  * Bench section: the checker without Office (dist/web.html). 200 one-form submissions (the seed forms in the
- * official layout, one to a workbook, like test/fixtures) given to the page's file input in Debian's Chromium,
+ * official and the provincial layout in turn, one to a workbook, written like test/fixtures) given to the page's file input in Debian's Chromium,
  * read and checked in the page's worker and summarised; the time from choosing the files to the summary table shown.
  * Also the gzip size of the JavaScript the page loads (web.html's scripts and the worker's chunks).
  */
@@ -27,7 +27,7 @@ function pageScripts(dist) {
 }
 
 async function submissions(ROOT) {
-  const dir = path.join(ROOT, "bench/tmp/web-submissions");
+  const dir = path.join(ROOT, "bench/tmp/web-submissions-v2");
   const want = Array.from({ length: N }, (_, i) => path.join(dir, `单位${String(i + 1).padStart(3, "0")}.xlsx`));
   if (want.every((f) => fs.existsSync(f))) return want;
   fs.mkdirSync(dir, { recursive: true });
@@ -38,7 +38,9 @@ async function submissions(ROOT) {
   for (let i = 0; i < N; i++) {
     const wb = new ExcelJS.Workbook();
     const plan = L.newPlan("项目1");
-    L.official(plan, forms[i % forms.length], 0, 0);
+    // the central template and the provincial variant in turn, as a bureau's folder mixes them
+    if (i % 2 === 0) L.official(plan, forms[i % forms.length], 0, 0);
+    else L.provincial(plan, forms[i % forms.length], 0, 0);
     L.writePlan(wb, plan);
     await wb.xlsx.writeFile(want[i]);
   }

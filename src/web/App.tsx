@@ -8,7 +8,7 @@ import { ALL_JSON_NAME, SUMMARY_NAME, batchZip, jsonName, summaryWorkbookFor, un
 import { XLSX_TYPE, download } from "./download";
 import { FeatureReport } from "./features";
 import { FileOutcome, cliJsonText, countSeverities } from "./pipeline";
-import { Checker, createChecker, readFileBytes } from "./runner";
+import { Checker, SpawnWorker, createChecker, readFileBytes } from "./runner";
 import { WEB_STRINGS } from "./strings";
 import { COLUMN_LABEL, SORT_KEYS, SortKey, checkedName, sortRows, summaryRows } from "./summary";
 
@@ -19,7 +19,7 @@ interface Progress {
   current: string;
 }
 
-export function App(props: { features: FeatureReport; initialLang: Lang }) {
+export function App(props: { features: FeatureReport; initialLang: Lang; spawnWorker?: SpawnWorker | null }) {
   const [lang, setLang] = React.useState<Lang>(props.initialLang);
   const [outcomes, setOutcomes] = React.useState<FileOutcome[]>([]);
   const [progress, setProgress] = React.useState<Progress | null>(null);
@@ -47,8 +47,8 @@ export function App(props: { features: FeatureReport; initialLang: Lang }) {
     setSort(null);
     setElapsed(null);
     const t0 = Date.now();
-    checker.current ??= createChecker();
-    const c = await checker.current;
+    checker.current ??= createChecker(props.spawnWorker ?? null);
+    let c = await checker.current;
     setWhere(c.where);
     const out: FileOutcome[] = [];
     for (let i = 0; i < list.length; i++) {
@@ -57,6 +57,10 @@ export function App(props: { features: FeatureReport; initialLang: Lang }) {
       try {
         o = await c.check(list[i].name, await readFileBytes(list[i]));
       } catch (e) {
+        // the worker failed on this file: the next file gets a fresh one
+        c.dispose();
+        checker.current = createChecker(props.spawnWorker ?? null);
+        c = await checker.current;
         const msg = e instanceof Error ? e.message : String(e);
         o = { name: list[i].name, size: list[i].size, reports: null, problem: { kind: "unreadable", zh: `无法读取文件：${msg}`, en: `the file cannot be read: ${msg}` }, ms: 0 };
       }
@@ -66,7 +70,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang }) {
     setOutcomes(out);
     setElapsed(Date.now() - t0);
     if (out.length === 1) setSelected(0);
-  }, []);
+  }, [props.spawnWorker]);
 
   const onFiles = (fl: FileList | null) => {
     void run(fl ? Array.from(fl) : []);

@@ -33,7 +33,9 @@ interface Entry {
   encrypted: boolean;
 }
 
-const utf8 = new TextDecoder("utf-8");
+// made on first use: a browser without TextDecoder must still load the page, to be told what it lacks
+let decoder: TextDecoder | null = null;
+const utf8 = { decode: (b: Uint8Array) => (decoder ??= new TextDecoder("utf-8")).decode(b) };
 
 /** A zip directory over bytes: the part of src/xlsx/zip.ts's ZipReader the lean reader uses (`entries`, `text`). */
 class BytesZip {

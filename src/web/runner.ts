@@ -61,11 +61,14 @@ function workerChecker(worker: Worker): Checker {
   };
 }
 
+/** Starts the page's worker (src/web/web.tsx gives `new Worker(new URL("./worker.ts", import.meta.url))`). */
+export type SpawnWorker = () => Worker;
+
 /** A worker when one can be started and answers; the page otherwise. */
-export async function createChecker(forcePage = false): Promise<Checker> {
-  if (forcePage || typeof Worker === "undefined" || location.protocol === "file:") return pageChecker();
+export async function createChecker(spawn: SpawnWorker | null): Promise<Checker> {
+  if (!spawn || typeof Worker === "undefined" || location.protocol === "file:") return pageChecker();
   try {
-    const worker = new Worker(new URL("./worker.ts", import.meta.url));
+    const worker = spawn();
     // a worker that cannot load its script fails with an error event: probe with an empty file
     const probe = workerChecker(worker);
     const ok = await Promise.race([

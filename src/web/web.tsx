@@ -15,5 +15,5 @@ function initialLang(): Lang {
 
 const container = document.getElementById("container")!;
 createRoot(container).render(
-  <App features={checkFeatures()} initialLang={initialLang()} />,
+  <App features={checkFeatures()} initialLang={initialLang()} spawnWorker={() => new Worker(new URL("./worker.ts", import.meta.url))} />,
 );
