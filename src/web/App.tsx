@@ -62,7 +62,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
         checker.current = createChecker(props.spawnWorker ?? null);
         c = await checker.current;
         const msg = e instanceof Error ? e.message : String(e);
-        o = { name: list[i].name, size: list[i].size, reports: null, problem: { kind: "unreadable", zh: `无法读取文件：${msg}`, en: `the file cannot be read: ${msg}` }, ms: 0 };
+        o = { name: list[i].name, size: list[i].size, reports: null, settings: null, problem: { kind: "unreadable", zh: `无法读取文件：${msg}`, en: `the file cannot be read: ${msg}` }, ms: 0 };
       }
       out.push(o);
     }
@@ -86,7 +86,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
   const copyOf = async (i: number): Promise<Uint8Array | null> => {
     const o = outcomes[i];
     if (!ANNOTATE_AVAILABLE || !o.reports) return null;
-    return annotatedCopy(new Uint8Array(await readFileBytes(files.current[i])), o.reports[lang], lang);
+    return annotatedCopy(new Uint8Array(await readFileBytes(files.current[i])), o.reports[lang], lang, o.settings);
   };
 
   const downloadZip = async () => {

@@ -8,6 +8,7 @@ import { Lang } from "../core/options";
  */
 export const ANNOTATE_AVAILABLE = false;
 
-export async function annotatedCopy(_bytes: Uint8Array, _report: WorkbookReport, _lang: Lang): Promise<Uint8Array> {
+/** The annotated copy of one file: its bytes, its report in `lang`, and the settings saved in it (marks, rules). */
+export async function annotatedCopy(_bytes: Uint8Array, _report: WorkbookReport, _lang: Lang, _settings: unknown): Promise<Uint8Array> {
   throw new Error("the annotated copy is not available in the web page yet");
 }

@@ -15,6 +15,8 @@ export interface FileOutcome {
   size: number;
   /** the reports in Chinese and English; null when the file could not be read */
   reports: Record<Lang, WorkbookReport> | null;
+  /** the settings the add-in saved in the workbook (raw JSON), or null: the annotated copy marks by them */
+  settings: unknown;
   /** why the file could not be read; null when it was */
   problem: { kind: Problem; zh: string; en: string } | null;
   ms: number;
@@ -35,14 +37,14 @@ export function processBytes(name: string, bytes: Uint8Array, now: () => number 
       zh: runCheck(read.snapshot, resolveOptions({ ...saved, lang: "zh" })).report,
       en: runCheck(read.snapshot, resolveOptions({ ...saved, lang: "en" })).report,
     };
-    return { name, size: bytes.length, reports, problem: null, ms: now() - t0 };
+    return { name, size: bytes.length, reports, settings: read.settings ?? null, problem: null, ms: now() - t0 };
   } catch (e) {
     // never a blank page and never a stack trace: the file gets its line, the others go on
     const err =
       e instanceof WebInputError
         ? e
         : new WebInputError("unreadable", `内部错误: ${e instanceof Error ? e.message : String(e)}`, `internal error: ${e instanceof Error ? e.message : String(e)}`);
-    return { name, size: bytes.length, reports: null, problem: { kind: err.problem, zh: err.zh, en: err.en }, ms: now() - t0 };
+    return { name, size: bytes.length, reports: null, settings: null, problem: { kind: err.problem, zh: err.zh, en: err.en }, ms: now() - t0 };
   }
 }
 

@@ -267,6 +267,49 @@ suite("the web page in Chromium", () => {
     await page.screenshot({ path: path.join(OUTPUT, "web-problems.png"), fullPage: true });
   });
 
+  test("many files: a progress bar counts them one at a time; files dropped on the page are checked too; axe finds nothing serious", async () => {
+    session = await openWeb(`${server.url}/web.html`);
+    const { page } = session;
+    // record every state of the progress bar as the page renders it
+    await page.evaluate(() => {
+      const seen: Array<{ value: number; max: number }> = [];
+      (window as unknown as { __progress: typeof seen }).__progress = seen;
+      new MutationObserver(() => {
+        const p = document.querySelector("progress");
+        if (p) seen.push({ value: Number(p.getAttribute("value")), max: Number(p.getAttribute("max")) });
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    const bytes = fs.readFileSync(fixture("shifted.xlsx"));
+    const N = 12;
+    await page.getByTestId("file-input").setInputFiles(Array.from({ length: N }, (_, i) => ({ name: `单位${i + 1}.xlsx`, mimeType: "application/octet-stream", buffer: bytes })));
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=summary-row]").length === n, N * 2);
+    const seen = await page.evaluate(() => (window as unknown as { __progress: Array<{ value: number; max: number }> }).__progress);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((p) => p.max === N)).toBe(true);
+    expect(new Set(seen.map((p) => p.value)).size).toBeGreaterThan(1); // it moved
+    expect(await page.locator("progress").count()).toBe(0); // and is gone when done
+
+    const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(n: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run(document, { resultTypes: ["violations"] });
+      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+
+    // drag and drop: a file dropped on the drop zone replaces the batch
+    await page.evaluate((b64) => {
+      const raw = atob(b64);
+      const arr = new Uint8Array(raw.length);
+      for (let i = 0; i < raw.length; i++) arr[i] = raw.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([arr], "拖入的表.xlsx"));
+      document.querySelector("[data-testid=drop]")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, fs.readFileSync(fixture("provincial.xlsx")).toString("base64"));
+    await page.locator('[data-testid=details] h2:text-is("拖入的表.xlsx")').waitFor();
+    expect(await page.getByTestId("form-card").count()).toBe((cliJson(fixture("provincial.xlsx")).files[0].forms as unknown[]).length);
+  });
+
   test("opened from disk (file://): it works, checking in the page, and says how to serve it", async () => {
     session = await openWeb(`file://${path.join(ROOT, "dist/web.html")}`);
     const { page } = session;
