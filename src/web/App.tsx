@@ -29,6 +29,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
   const [dragging, setDragging] = React.useState(false);
   const [where, setWhere] = React.useState<"worker" | "page" | null>(null);
   const files = React.useRef<File[]>([]);
+  const running = React.useRef(false);
   const checker = React.useRef<Promise<Checker> | null>(null);
   const input = React.useRef<HTMLInputElement>(null);
   const w = WEB_STRINGS[lang];
@@ -39,8 +40,17 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
     document.title = w.title;
   }, [lang, w.title]);
 
+  // a file chosen in the summary: its details come into view, and focus with them
+  const detailsHeading = React.useRef<HTMLHeadingElement>(null);
+  React.useEffect(() => {
+    if (selected === null || outcomes.length < 2) return;
+    detailsHeading.current?.scrollIntoView?.({ block: "start" });
+    detailsHeading.current?.focus();
+  }, [selected, outcomes.length]);
+
   const run = React.useCallback(async (list: File[]) => {
-    if (list.length === 0) return;
+    if (list.length === 0 || running.current) return; // one batch at a time
+    running.current = true;
     files.current = list;
     setOutcomes([]);
     setSelected(null);
@@ -66,6 +76,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
       }
       out.push(o);
     }
+    running.current = false;
     setProgress(null);
     setOutcomes(out);
     setElapsed(Date.now() - t0);
@@ -257,7 +268,9 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
 
       {shown ? (
         <section className="details" aria-labelledby="details-heading" data-testid="details">
-          <h2 id="details-heading">{shown.name}</h2>
+          <h2 id="details-heading" ref={detailsHeading} tabIndex={-1}>
+            {shown.name}
+          </h2>
           {shown.reports ? (
             <>
               <p data-testid="verdict">
