@@ -253,7 +253,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
                     <td className="td num">{r.rate === null ? "—" : formatPercent(r.rate)}</td>
                     <td className="td num">{n(r.written)}</td>
                     <td className="td num">{n(r.recalculated)}</td>
-                    <td className="td">{r.errors > 0 ? "" : (r.grade ?? "")}</td>
+                    <td className="td">{r.grade ?? ""}</td>
                     <td className="td num" data-testid="summary-errors">
                       {r.errors}
                     </td>

@@ -70,6 +70,7 @@ export function summaryRows(outcomes: FileOutcome[], lang: Lang): SummaryRow[] {
       return;
     }
     r.forms.forEach((f, i) => {
+      const errors = f.counts.error + (i === 0 ? wbErrors : 0);
       rows.push({
         ...base,
         form: f.kind === "department" ? w.department : (f.projectName ?? w.unnamed),
@@ -79,8 +80,9 @@ export function summaryRows(outcomes: FileOutcome[], lang: Lang): SummaryRow[] {
         rate: f.checked ? f.budget.executionRate : null,
         written: f.checked ? f.totals.reportedScore : null,
         recalculated: f.checked ? f.totals.recalculatedScore : null,
-        grade: f.grade,
-        errors: f.counts.error + (i === 0 ? wbErrors : 0),
+        // as in the pane: a grade only for a form without errors (its figures are not final); the JSON keeps it
+        grade: errors > 0 ? null : f.grade,
+        errors,
         warnings: f.counts.warning + (i === 0 ? wbWarnings : 0),
         status: f.checked ? "checked" : "department",
         note: "",

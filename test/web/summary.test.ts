@@ -24,6 +24,11 @@ describe("summary rows", () => {
     expect(rows.find((r) => r.file === "old-binary.xls")).toMatchObject({ status: "unreadable", form: ".xls/.et：请在 Excel 或 WPS 中另存为 .xlsx", errors: 1 });
     const first = rows.find((r) => r.file === "official.xlsx")!;
     expect(first).toMatchObject({ sheet: official[0].sheet, cell: official[0].range.split(":")[0], rate: official[0].budget.executionRate, written: official[0].totals.reportedScore, recalculated: official[0].totals.recalculatedScore });
+    // a grade only where the form has no error (the JSON keeps it)
+    const withError = rows.find((r) => r.file === "official.xlsx" && r.errors > 0)!;
+    expect(withError.grade).toBeNull();
+    expect(official.find((f) => f.counts.error > 0)!.grade).not.toBeNull();
+    expect(rows.find((r) => r.file === "official.xlsx" && r.errors === 0)!.grade).toBe(official.find((f) => f.counts.error === 0)!.grade);
     expect(summaryRows(o, "en").find((r) => r.file === "old-binary.xls")!.form).toContain("save it as .xlsx");
   });
 
