@@ -1,0 +1,34 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { unzipSync, strFromU8 } from "fflate";
+import { main } from "../../src/cli/main";
+import { ANNOTATE_AVAILABLE, annotatedCopy } from "../../src/web/annotate";
+import { processBytes } from "../../src/web/pipeline";
+
+/**
+ * The page's annotated copy against `selfeval check --out`'s, part by part: the same parts, byte for byte, but for
+ * the check time written in the 校验报告 sheet.
+ */
+const ROOT = path.resolve(__dirname, "../..");
+const suite = ANNOTATE_AVAILABLE ? describe : describe.skip;
+
+/** The time of the check, wherever a part writes it, as one token. */
+const untimed = (s: string) => s.replace(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?Z?)?/g, "<time>").replace(/\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d\d(:\d\d)?/g, "<time>");
+
+suite("the page's annotated copy equals check --out's", () => {
+  for (const name of ["official.xlsx", "provincial.xlsx", "stacked.xlsx"]) {
+    test(name, async () => {
+      const file = path.join(ROOT, "test/fixtures", name);
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-web-annotate-"));
+      await main(["check", file, "--out", out, "--jobs", "1"], { out: () => undefined, err: () => undefined, isTTY: false });
+      const cli = unzipSync(new Uint8Array(fs.readFileSync(path.join(out, name.replace(/\.xlsx$/, ".checked.xlsx")))));
+      fs.rmSync(out, { recursive: true, force: true });
+      const bytes = new Uint8Array(fs.readFileSync(file));
+      const o = processBytes(name, bytes);
+      const web = unzipSync(await annotatedCopy(bytes, o.reports!.zh, "zh", o.settings));
+      expect(Object.keys(web).sort()).toEqual(Object.keys(cli).sort());
+      for (const part of Object.keys(cli)) expect([part, untimed(strFromU8(web[part]))]).toEqual([part, untimed(strFromU8(cli[part]))]);
+    });
+  }
+});
