@@ -14,6 +14,12 @@ const files = [
   ...fs.readdirSync(path.join(ROOT, "test/corpus")).map((f) => path.join(ROOT, "test/corpus", f)),
 ].filter((f) => /\.(xlsx|xls|csv)$/i.test(f));
 
+/**
+ * The inflater's own words inside a "cannot be unpacked (…)" message: Node's zlib in the CLI, fflate in the page.
+ * Everything else of the message is compared as it is.
+ */
+const inflaterWords = (json: string) => json.replace(/cannot be unpacked \([^()]*\)/g, "cannot be unpacked (…)");
+
 async function cli(file: string, lang: "zh" | "en"): Promise<string> {
   let out = "";
   await main(["check", file, "--json", "--lang", lang, "--jobs", "1"], { out: (s) => (out += s), err: () => undefined, isTTY: false });
@@ -31,7 +37,7 @@ describe("the page's JSON report equals the CLI's", () => {
         const expected = JSON.parse(await cli(file, lang));
         expected.files[0].file = path.basename(file);
         const outcome = processBytes(path.basename(file), new Uint8Array(fs.readFileSync(file)));
-        expect(JSON.parse(cliJsonText([outcome], lang))).toEqual(expected);
+        expect(JSON.parse(inflaterWords(cliJsonText([outcome], lang)))).toEqual(JSON.parse(inflaterWords(JSON.stringify(expected))));
       });
     }
   }
