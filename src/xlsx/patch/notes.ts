@@ -92,11 +92,13 @@ export class SheetNotes {
     }
     const r = root(xml);
     const p = r.tag.prefix;
-    const t = (s: string) => `<${q(p, "t")} xml:space="preserve">${escapeText(s)}</${q(p, "t")}>`;
+    // a run, as Excel writes notes (readers that look only at runs find it too)
+    const t = (s: string) =>
+      `<${q(p, "r")}><${q(p, "rPr")}><${q(p, "sz")} val="9"/><${q(p, "rFont")} val="宋体"/><${q(p, "charset")} val="134"/></${q(p, "rPr")}><${q(p, "t")} xml:space="preserve">${escapeText(s)}</${q(p, "t")}></${q(p, "r")}>`;
     const edits: Array<{ start: number; end: number; text: string }> = [];
     for (const a of this.appends) {
       const text = child(xml, a.el, "text");
-      const run = `<${q(p, "r")}>${t(a.text)}</${q(p, "r")}>`;
+      const run = t(a.text);
       if (!text) {
         edits.push({ start: a.el.innerEnd, end: a.el.innerEnd, text: `<${q(p, "text")}>${run}</${q(p, "text")}>` });
         continue;
