@@ -1,4 +1,5 @@
 import * as path from "path";
+import * as zlib from "zlib";
 import { WorkbookReport } from "../core/engine";
 import { Finding } from "../core/findings";
 import { Lang } from "../core/options";
@@ -42,7 +43,7 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       const { annotateCopy, highlightSetting } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
       // the cells the add-in would mark: the severities of --config, else of the workbook's settings, else its default
       const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
-      const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities }).bytes);
+      const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate }).bytes);
       const target = path.join(task.out, `${path.basename(file).replace(/\.xlsx$/i, "")}.checked.xlsx`);
       await writeAtomic(target, Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength), task.force);
     }
@@ -78,13 +79,16 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
   const proposals = finalizeSelection(all, defaultTicks(all, task.indicatorScores));
   const res: FixResult = { file: r.file, out: path.join(task.out!, `${path.basename(r.file).replace(/\.xlsx$/i, "")}.fixed.xlsx`), changes: [], skipped: [] };
   const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
-  const fixed = writeCopy(() => fixCopy(r.bytes, proposals));
+  const fixed = writeCopy(() => fixCopy(r.bytes, proposals, deflate));
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
   for (const { proposal: p, reason } of fixed.skipped)
     res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: reason === "formula" ? (lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写") : lang === "en" ? "the sheet is not a worksheet in the package" : "工作簿中找不到该工作表" });
   await writeAtomic(res.out, Buffer.from(fixed.bytes.buffer, fixed.bytes.byteOffset, fixed.bytes.byteLength), task.force);
   return res;
 }
+
+/** Node's native raw deflate for the parts a copy changes (the writer itself uses fflate, for the browser). */
+const deflate = (data: Uint8Array): Uint8Array => zlib.deflateRawSync(data, { level: 6 });
 
 /** Runs the copy writer; what it cannot do becomes one line for the file, never a stack trace. */
 function writeCopy<T>(make: () => T): T {

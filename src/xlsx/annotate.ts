@@ -16,6 +16,9 @@ import { WorkbookCopy } from "./patch/copy";
  * other part is kept byte for byte. Uint8Array in and out, no Node APIs: runs in the browser too.
  */
 
+/** Raw deflate for the parts that changed: fflate by default (browser); the CLI passes Node's native zlib. */
+export type Deflate = (data: Uint8Array) => Uint8Array;
+
 /** The severities marked when the workbook's settings say nothing: the add-in's default (errors and warnings). */
 export const DEFAULT_HIGHLIGHT: readonly Severity[] = ["error", "warning"];
 
@@ -46,7 +49,7 @@ export interface AnnotatedCopy {
 export function annotateCopy(
   input: Uint8Array,
   report: WorkbookReport,
-  opts: { lang: Lang; checkedAt: Date; options: CheckOptions; severities?: readonly Severity[] },
+  opts: { lang: Lang; checkedAt: Date; options: CheckOptions; severities?: readonly Severity[]; deflate?: Deflate },
 ): AnnotatedCopy {
   const copy = new WorkbookCopy(input);
   const cells = flaggedCells(allFindings(report), opts.severities ?? DEFAULT_HIGHLIGHT);
@@ -87,7 +90,7 @@ export function annotateCopy(
     }
   }
   copy.setReportSheet({ name: REPORT_SHEET_NAME, rows, links, bold, widths: { 0: 22, 2: 30, 4: 70 } });
-  return { bytes: copy.toBytes(), marked, keptNotes };
+  return { bytes: copy.toBytes(opts.deflate), marked, keptNotes };
 }
 
 /** The part of a note a person wrote: none when we wrote it (the add-in or an earlier copy), else what precedes our separator. */
@@ -104,7 +107,7 @@ export interface FixedCopy {
 }
 
 /** `fix`: the proposals written into a copy (core/writeback decides what); formula cells are never overwritten. */
-export function fixCopy(input: Uint8Array, proposals: Proposal[]): FixedCopy {
+export function fixCopy(input: Uint8Array, proposals: Proposal[], deflate?: Deflate): FixedCopy {
   const copy = new WorkbookCopy(input);
   const written: Proposal[] = [];
   const skipped: FixedCopy["skipped"] = [];
@@ -113,7 +116,7 @@ export function fixCopy(input: Uint8Array, proposals: Proposal[]): FixedCopy {
     if (r === "written") written.push(p);
     else skipped.push({ proposal: p, reason: r === "formula" ? "formula" : "missing" });
   }
-  return { bytes: copy.toBytes(), written, skipped };
+  return { bytes: copy.toBytes(deflate), written, skipped };
 }
 
 export { NOTE_SEPARATOR };

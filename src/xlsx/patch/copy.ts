@@ -58,7 +58,7 @@ export class WorkbookCopy {
   }
 
   private notesOf(s: OpenSheet): SheetNotes {
-    if (!s.notes) s.notes = new SheetNotes(this.pkg, s.entry.part!, s.patcher.xml);
+    if (!s.notes) s.notes = new SheetNotes(this.pkg, s.entry.part!, s.patcher);
     return s.notes;
   }
 
@@ -122,18 +122,16 @@ export class WorkbookCopy {
     this.report = spec;
   }
 
-  /** The copy as bytes. */
-  toBytes(): Uint8Array {
+  /** The copy as bytes (`deflate`: raw deflate for the changed parts; fflate when not given). */
+  toBytes(deflate?: (data: Uint8Array) => Uint8Array): Uint8Array {
     for (const s of this.open.values()) {
-      if (!s.patcher.changed && !s.notes?.changed) continue;
-      let xml = s.patcher.result();
-      if (s.notes) xml = s.notes.finish(xml);
-      this.pkg.write(s.entry.part!, xml);
+      s.notes?.finish();
+      if (s.patcher.changed) this.pkg.write(s.entry.part!, s.patcher.result());
     }
     if (this.report) this.writeReport(this.report);
     if (this.styles) this.styles.finish();
     if (this.recalc) this.fullCalcOnLoad();
-    return this.pkg.toBytes();
+    return this.pkg.toBytes(deflate);
   }
 
   /** Formulas that read a written cell are recalculated when the copy is opened. */

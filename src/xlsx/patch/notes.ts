@@ -1,7 +1,7 @@
 import { address } from "../../core/a1";
 import { XlsxPackage } from "./package";
-import { CONTENT_TYPE, NS, REL_TYPE, addRel, ensureContentType, freePartName, readRels, relPrefix } from "./parts";
-import { insertWorksheetChild } from "./sheet";
+import { CONTENT_TYPE, NS, REL_TYPE, addRel, ensureContentType, freePartName, readRels } from "./parts";
+import { SheetPatcher } from "./sheet";
 import { Element, attr, attrLocal, child, children, escapeText, q, root, runText, splice } from "./xml";
 
 /**
@@ -29,7 +29,7 @@ export class SheetNotes {
   constructor(
     private readonly pkg: XlsxPackage,
     private readonly sheetPart: string,
-    sheetXml: string,
+    private readonly sheet: SheetPatcher,
   ) {
     const rels = readRels(pkg, sheetPart);
     const c = rels.find((r) => r.type === REL_TYPE.comments && !r.external && pkg.has(r.target));
@@ -46,9 +46,8 @@ export class SheetNotes {
         }
     }
     // the VML drawing the sheet already points to (one per sheet), else the one its relationships name
-    const r = root(sheetXml);
-    const ld = child(sheetXml, r, "legacyDrawing");
-    const rid = ld ? attrLocal(sheetXml.slice(ld.tag.start, ld.tag.end), "id") : null;
+    const ld = sheet.hasChild("legacyDrawing");
+    const rid = ld ? attrLocal(sheet.xml.slice(ld.tag.start, ld.tag.end), "id") : null;
     const vml = rels.find((x) => x.id === rid && !x.external) ?? rels.find((x) => x.type === REL_TYPE.vmlDrawing && !x.external);
     if (vml && pkg.has(vml.target)) this.vmlPart = pkg.find(vml.target);
   }
@@ -79,9 +78,9 @@ export class SheetNotes {
     return this.appends.length > 0 || this.added.length > 0 || this.replaces.length > 0;
   }
 
-  /** Writes the notes' parts; returns the sheet part's XML with its legacyDrawing (and namespace) when it needed one. */
-  finish(sheetXml: string): string {
-    if (!this.changed) return sheetXml;
+  /** Writes the notes' parts; queues the sheet's legacyDrawing (and namespace) when it needs one. */
+  finish(): void {
+    if (!this.changed) return;
     const pkg = this.pkg;
     let xml = this.commentsXml;
     if (xml === null) {
@@ -141,14 +140,13 @@ export class SheetNotes {
       else edits.push({ start: list.innerEnd, end: list.innerEnd, text: body });
     }
     pkg.write(this.commentsPart!, splice(xml, edits));
-    if (this.added.length) sheetXml = this.writeVml(sheetXml);
-    return sheetXml;
+    if (this.added.length) this.writeVml();
   }
 
-  private writeVml(sheetXml: string): string {
+  private writeVml(): void {
     const pkg = this.pkg;
     let vml = this.vmlPart ? pkg.text(this.vmlPart) : null;
-    let out = sheetXml;
+    const sheet = this.sheet;
     if (vml === null) {
       this.vmlPart = freePartName(pkg, "xl/drawings/vmlDrawing", ".vml");
       // an idmap block of its own: above every block other VML parts use
@@ -163,17 +161,13 @@ export class SheetNotes {
         `</xml>`;
       const rid = addRel(pkg, this.sheetPart, REL_TYPE.vmlDrawing, this.vmlPart);
       ensureContentType(pkg, this.vmlPart, CONTENT_TYPE.vml, "vml");
-      const ns = relPrefix(out);
-      const main = root(ns.xml).tag.prefix;
-      out = insertWorksheetChild(ns.xml, "legacyDrawing", `<${q(main, "legacyDrawing")} ${ns.prefix}:id="${rid}"/>`);
+      sheet.addChild("legacyDrawing", `<${q(sheet.prefix, "legacyDrawing")} ${sheet.relPrefix()}:id="${rid}"/>`);
       this.nextShape = block * 1024 + 1;
     } else {
       // make sure the sheet points at it (a VML part related but not referenced would not show)
-      const r = root(out);
-      if (!child(out, r, "legacyDrawing")) {
+      if (!sheet.hasChild("legacyDrawing")) {
         const rid = readRels(pkg, this.sheetPart).find((x) => x.target === this.vmlPart)!.id;
-        const ns = relPrefix(out);
-        out = insertWorksheetChild(ns.xml, "legacyDrawing", `<${q(root(ns.xml).tag.prefix, "legacyDrawing")} ${ns.prefix}:id="${rid}"/>`);
+        sheet.addChild("legacyDrawing", `<${q(sheet.prefix, "legacyDrawing")} ${sheet.relPrefix()}:id="${rid}"/>`);
       }
       let max = 1024;
       for (const m of vml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
@@ -188,7 +182,6 @@ export class SheetNotes {
     }
     const shapes = this.added.map((a) => this.shape(a.row, a.col)).join("");
     pkg.write(this.vmlPart!, insertBeforeEnd(vml, shapes));
-    return out;
   }
 
   private nextShape = 1025;

@@ -185,8 +185,11 @@ export class XlsxPackage {
     return this.changed.has(n) || this.removed.has(n);
   }
 
-  /** The whole package: untouched parts copied raw, changed ones deflated. */
-  toBytes(): Uint8Array {
+  /**
+   * The whole package: untouched parts copied raw, changed ones deflated (with `deflate` when given — Node's native
+   * zlib in the CLI — else fflate).
+   */
+  toBytes(deflate: (data: Uint8Array) => Uint8Array = (d) => deflateSync(d, { level: 6 })): Uint8Array {
     const chunks: Uint8Array[] = [];
     const central: Uint8Array[] = [];
     let offset = 0;
@@ -200,7 +203,7 @@ export class XlsxPackage {
       if (changed || !orig) {
         const data = changed ?? new Uint8Array(0);
         method = 8;
-        raw = deflateSync(data, { level: 6 });
+        raw = deflate(data);
         crc = crc32(data);
         size = data.length;
         time = orig?.time ?? now.time;

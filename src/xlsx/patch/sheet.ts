@@ -1,6 +1,8 @@
 import { parseAddress } from "../../core/a1";
 import { address } from "../../core/a1";
-import { Element, Tag, XmlError, attr, child, children, escapeText, q, root, setAttr, splice, tags, textBetween } from "./xml";
+import { Element, Tag, XmlError, attr, children, escapeText, prefixFor, q, setAttr, splice, tags, textBetween } from "./xml";
+
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /**
  * One worksheet part, patched cell by cell: the cells we change are rewritten (their style index, and for a write
@@ -58,35 +60,55 @@ export class SheetPatcher {
   private readonly sheetData: Element | null;
   private readonly patches = new Map<string, { row: number; col: number; style?: number; value?: NewValue }>();
 
+  /** the root element and its children, found in the same single pass that indexes the cells */
+  readonly root: Element;
+  readonly rootChildren: Element[] = [];
+  private readonly extra: Array<{ start: number; end: number; text: string }> = [];
+
   constructor(readonly xml: string) {
-    const r = root(xml);
+    const { root: r, sheetData } = this.scan();
+    this.root = r;
     this.prefix = r.tag.prefix;
-    this.sheetData = child(xml, r, "sheetData");
-    const cols = child(xml, r, "cols");
+    this.sheetData = sheetData;
+    const cols = this.rootChildren.find((c) => c.tag.local === "cols");
     if (cols)
       for (const c of children(xml, cols, "col")) {
         const t = xml.slice(c.tag.start, c.tag.end);
         const s = attr(t, "style");
         if (s !== null) this.colStyles.push({ min: Number(attr(t, "min")) - 1, max: Number(attr(t, "max")) - 1, style: Number(s) });
       }
-    if (this.sheetData && this.sheetData.innerEnd > this.sheetData.innerStart) this.index(this.sheetData);
   }
 
-  private index(sd: Element): void {
+  /** One pass over the part: the root's children, and the rows and cells of sheetData. */
+  private scan(): { root: Element; sheetData: Element | null } {
     const xml = this.xml;
-    let depth = 0;
+    let rootEl: Element | null = null;
+    let sheetData: Element | null = null;
+    const stack: Tag[] = [];
+    let inData = false;
     let row: RowLoc | null = null;
     let cell: { tag: Tag; col: number; formula: boolean } | null = null;
     let lastRow = -1;
     let nextCol = 0;
-    for (const t of tags(xml, sd.innerStart, sd.innerEnd)) {
+    for (const t of tags(xml)) {
+      const depth = stack.length; // the depth of an opening tag's parent
       if (t.kind === "close") {
-        depth--;
-        if (depth === 0 && row) {
+        const open = stack.pop();
+        if (!open) throw new XmlError("an end tag without its start");
+        const d = stack.length;
+        if (d === 0) rootEl = { tag: open, innerStart: open.end, innerEnd: t.start, end: t.end };
+        else if (d === 1) {
+          const el = { tag: open, innerStart: open.end, innerEnd: t.start, end: t.end };
+          this.rootChildren.push(el);
+          if (open.local === "sheetData" && inData) {
+            sheetData = el;
+            inData = false;
+          }
+        } else if (inData && d === 2 && row) {
           row.innerEnd = t.start;
           row.end = t.end;
           row = null;
-        } else if (depth === 1 && cell && row) {
+        } else if (inData && d === 3 && cell && row) {
           const loc: CellLoc = { col: cell.col, tag: cell.tag, innerStart: cell.tag.end, innerEnd: t.start, end: t.end, formula: cell.formula };
           row.cells.push(loc);
           this.byKey.set(`${row.index},${loc.col}`, { row, cell: loc });
@@ -94,9 +116,24 @@ export class SheetPatcher {
         }
         continue;
       }
-      if (depth === 0 && t.local === "row") {
-        const text = xml.slice(t.start, t.end);
-        const r = attr(text, "r");
+      if (depth === 0) {
+        if (t.kind === "empty") rootEl = { tag: t, innerStart: t.end, innerEnd: t.end, end: t.end };
+        else stack.push(t);
+        continue;
+      }
+      if (depth === 1) {
+        if (t.kind === "empty") {
+          const el = { tag: t, innerStart: t.end, innerEnd: t.end, end: t.end };
+          this.rootChildren.push(el);
+          if (t.local === "sheetData") sheetData = el;
+        } else {
+          if (t.local === "sheetData") inData = true;
+          stack.push(t);
+        }
+        continue;
+      }
+      if (inData && depth === 2 && t.local === "row") {
+        const r = refAttr(xml, t);
         const index = r !== null && /^\d+$/.test(r.trim()) ? Number(r) - 1 : lastRow + 1;
         lastRow = index;
         nextCol = 0;
@@ -105,13 +142,12 @@ export class SheetPatcher {
         if (!this.rowByIndex.has(index)) this.rowByIndex.set(index, loc);
         if (t.kind === "open") {
           row = loc;
-          depth++;
+          stack.push(t);
         }
         continue;
       }
-      if (depth === 1 && row && t.local === "c") {
-        const text = xml.slice(t.start, t.end);
-        const r = attr(text, "r");
+      if (inData && depth === 3 && row && t.local === "c") {
+        const r = refAttr(xml, t);
         const at = r ? parseAddress(r) : null;
         const col = at ? at.col : nextCol;
         nextCol = col + 1;
@@ -121,14 +157,40 @@ export class SheetPatcher {
           this.byKey.set(`${row.index},${col}`, { row, cell: loc });
         } else {
           cell = { tag: t, col, formula: false };
-          depth++;
+          stack.push(t);
         }
         continue;
       }
-      if (cell && depth === 2 && t.local === "f") cell.formula = true;
-      if (t.kind === "open") depth++;
+      if (cell && depth === 4 && t.local === "f") cell.formula = true;
+      if (t.kind === "open") stack.push(t);
     }
-    if (depth !== 0) throw new XmlError("the sheet's rows are not closed");
+    if (stack.length !== 0 || !rootEl) throw new XmlError("the sheet part is not well-formed (unclosed elements)");
+    return { root: rootEl, sheetData };
+  }
+
+  /** The prefix the part binds to the relationships namespace; declared on the root (in the result) when missing. */
+  relPrefix(): string {
+    const tag = this.xml.slice(this.root.tag.start, this.root.tag.end);
+    const found = prefixFor(tag, REL_NS);
+    if (found) return found;
+    const queued = this.extra.find((e) => e.start === this.root.tag.start);
+    if (queued) return /xmlns:(\w+)="[^"]*relationships"/.exec(queued.text)![1];
+    let p = "r";
+    for (let i = 1; new RegExp(`\\sxmlns:${p}\\s*=`).test(tag); i++) p = `r${i}`;
+    this.extra.push({ start: this.root.tag.start, end: this.root.tag.end, text: tag.replace(/^(<[^\s/>]+)/, `$1 xmlns:${p}="${REL_NS}"`) });
+    return p;
+  }
+
+  /** Queues a new child of the worksheet, at its place in the schema's order. */
+  addChild(local: string, text: string): void {
+    const later = WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf(local) + 1);
+    const next = this.rootChildren.find((c) => later.includes(c.tag.local));
+    const at = next ? next.tag.start : this.root.innerEnd;
+    this.extra.push({ start: at, end: at, text });
+  }
+
+  hasChild(local: string): Element | null {
+    return this.rootChildren.find((c) => c.tag.local === local) ?? null;
   }
 
   info(row: number, col: number): CellInfo {
@@ -168,7 +230,7 @@ export class SheetPatcher {
   }
 
   get changed(): boolean {
-    return this.patches.size > 0;
+    return this.patches.size > 0 || this.extra.length > 0;
   }
 
   private cellXml(row: number, col: number, tagText: string | null, style: number | undefined, value: NewValue | undefined, keepInner: string): string {
@@ -190,9 +252,9 @@ export class SheetPatcher {
 
   /** The part with every patch applied. */
   result(): string {
-    if (this.patches.size === 0) return this.xml;
+    if (!this.changed) return this.xml;
     const xml = this.xml;
-    const edits: Array<{ start: number; end: number; text: string }> = [];
+    const edits: Array<{ start: number; end: number; text: string }> = [...this.extra];
     const newCellsByRow = new Map<number, Array<{ col: number; text: string }>>();
     for (const p of this.patches.values()) {
       const hit = this.byKey.get(`${p.row},${p.col}`);
@@ -254,16 +316,20 @@ export class SheetPatcher {
   }
 }
 
-/** Inserts a child of the worksheet at its place in the schema's order; returns the new part. */
-export function insertWorksheetChild(xml: string, local: string, text: string): string {
-  const r = root(xml);
-  const later = WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf(local) + 1);
-  let at = r.innerEnd;
-  for (const c of children(xml, r)) {
-    if (later.includes(c.tag.local)) {
-      at = c.tag.start;
-      break;
+const REF = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+
+/** A row's or cell's r attribute, read in place (the hot path of indexing a large sheet); null when absent. */
+function refAttr(xml: string, t: Tag): string | null {
+  // find " r" within the tag without copying it
+  let i = xml.indexOf("r", t.start + t.qname.length + 1);
+  while (i >= 0 && i < t.end) {
+    const before = xml.charCodeAt(i - 1);
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      REF.lastIndex = i - 1;
+      const m = REF.exec(xml);
+      if (m && m.index + m[0].length <= t.end) return m[1] ?? m[2];
     }
+    i = xml.indexOf("r", i + 1);
   }
-  return splice(xml, [{ start: at, end: at, text }]);
+  return null;
 }

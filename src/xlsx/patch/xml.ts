@@ -67,7 +67,7 @@ export function* tags(xml: string, from = 0, to = xml.length): Generator<Tag> {
     const isClose = c === 47; /* / */
     const nameStart = isClose ? lt + 2 : lt + 1;
     let k = nameStart;
-    while (k < j && !/[\s/>]/.test(xml[k])) k++;
+    for (let ch = xml.charCodeAt(k); k < j && ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13 && ch !== 47 && ch !== 62; ch = xml.charCodeAt(++k));
     const qname = xml.slice(nameStart, k);
     const colon = qname.indexOf(":");
     const kind = isClose ? "close" : xml.charCodeAt(j - 1) === 47 ? "empty" : "open";
