@@ -278,6 +278,11 @@ describe("copies from other writers and shapes", () => {
     ...fs.readdirSync(path.join(ROOT, "test/fixtures")).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(ROOT, "test/fixtures", f)),
     path.join(ROOT, "samples/seed-forms.xlsx"),
     ...RICH_ALL,
+    // the robustness corpus, but for the files that are not readable workbooks at all
+    ...fs
+      .readdirSync(path.join(ROOT, "test/corpus"))
+      .filter((f) => f.endsWith(".xlsx") && !["encrypted.xlsx", "not-a-zip.xlsx", "truncated-zip.xlsx", "zip-bomb.xlsx", "zip-size-lie.xlsx"].includes(f))
+      .map((f) => path.join(ROOT, "test/corpus", f)),
   ];
 
   test.each(corpus.map((f) => [path.relative(ROOT, f)]))("%s: fix --indicator-scores and check --out write valid copies that change only what they mean to", async (rel) => {
