@@ -141,6 +141,9 @@ function comparePackages(input: Uint8Array, output: Uint8Array, want: Expect): {
       const na = notes(xa);
       const nb = notes(xb);
       for (const [ref, t] of na) expect(nb.get(ref)?.startsWith(t)).toBe(true);
+    } else if (/^xl\/(threadedComments|persons)\//.test(part)) {
+      // threads and persons only added to
+      expect(xb.startsWith(xa.slice(0, xa.lastIndexOf("</")))).toBe(true);
     } else if (part.endsWith(".vml")) {
       expect(xb.startsWith(xa.slice(0, xa.lastIndexOf("</xml>")))).toBe(true);
     } else if (/(^|\/)workbook\.xml$/.test(part)) {
@@ -376,6 +379,59 @@ describe("hand-made packages the reader reads (x:-prefixed, r-less, inline strin
     const form = text(unzip(out).get("xl/worksheets/sheet2.xml"));
     expect(form).toMatch(opts.prefix ? /<x:legacyDrawing r:id="rId\d+"\/>/ : /<legacyDrawing r:id="rId\d+"\/>/);
     expect(readSnapshot(out).sheets.slice(0, -1)).toEqual(readSnapshot(input).sheets);
+  });
+});
+
+describe("threaded comments (Excel 365)", () => {
+  /** The rich submission with a thread (a comment and a reply) on 总分, as Excel 365 writes one. */
+  function withThread(): Uint8Array {
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(RICH)));
+    const ns = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments";
+    parts["xl/threadedComments/threadedComment1.xml"] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="${ns}" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+        `<threadedComment ref="H26" dT="2021-03-02T09:00:00.00" personId="{11111111-1111-4111-8111-111111111111}" id="{AAAAAAAA-0000-4000-8000-000000000001}"><text>审核意见：总分请复核。</text></threadedComment>` +
+        `<threadedComment ref="H26" dT="2021-03-02T10:00:00.00" personId="{22222222-2222-4222-8222-222222222222}" id="{AAAAAAAA-0000-4000-8000-000000000002}" parentId="{AAAAAAAA-0000-4000-8000-000000000001}"><text>已核对。</text></threadedComment>` +
+        `</ThreadedComments>`,
+    );
+    parts["xl/persons/person.xml"] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<personList xmlns="${ns}" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+        `<person displayName="张审核" id="{11111111-1111-4111-8111-111111111111}" userId="zhang" providerId="None"/><person displayName="李填报" id="{22222222-2222-4222-8222-222222222222}" userId="li" providerId="None"/></personList>`,
+    );
+    const addRel = (relsPart: string, rel: string) => {
+      parts[relsPart] = strToU8(text(parts[relsPart]).replace("</Relationships>", `${rel}</Relationships>`));
+    };
+    addRel("xl/worksheets/_rels/sheet1.xml.rels", `<Relationship Id="rId90" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/>`);
+    addRel("xl/_rels/workbook.xml.rels", `<Relationship Id="rId90" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/>`);
+    parts["[Content_Types].xml"] = strToU8(
+      text(parts["[Content_Types].xml"]).replace(
+        "</Types>",
+        `<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/><Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/></Types>`,
+      ),
+    );
+    return zipSync(parts);
+  }
+
+  test("our text is a reply in the cell's thread, by our own person; the thread is kept; a second run replaces the reply", () => {
+    const input = withThread();
+    const report = findingsOf(input);
+    const once = annotateCopy(input, report, { lang: "zh", checkedAt: new Date(0), options: resolveOptions({}) }).bytes;
+    const cells = flaggedCells(allFindings(report), DEFAULT_HIGHLIGHT);
+    comparePackages(input, once, { values: new Set(), fills: new Map(cells.map((c) => [key(c), SEVERITY_FILL[c.severity]])), report: true });
+    const threadA = text(unzip(input).get("xl/threadedComments/threadedComment1.xml"));
+    const threadB = text(unzip(once).get("xl/threadedComments/threadedComment1.xml"));
+    const items = elements(threadB, "ThreadedComments", "threadedComment");
+    expect(items.length).toBe(3);
+    expect(threadB.startsWith(threadA.slice(0, threadA.indexOf("</ThreadedComments>")))).toBe(true);
+    const persons = elements(text(unzip(once).get("xl/persons/person.xml")), "personList", "person");
+    const ours = persons.find((p) => p.displayName === "绩效自评校验")!;
+    expect(persons.length).toBe(3);
+    expect(items[2]).toMatchObject({ ref: "H26", parentId: "{AAAAAAAA-0000-4000-8000-000000000001}", personId: ours.id });
+    expect(threadB).toContain(`${NOTE_PREFIX}\n总分填写为 90.5`);
+    // the legacy note (what other programs show) carries it too
+    expect(text(unzip(once).get("xl/comments1.xml"))).toContain(`${NOTE_SEPARATOR}\n总分填写为 90.5`);
+    const twice = annotateCopy(once, findingsOf(once), { lang: "zh", checkedAt: new Date(0), options: resolveOptions({}) }).bytes;
+    expect(elements(text(unzip(twice).get("xl/threadedComments/threadedComment1.xml")), "ThreadedComments", "threadedComment").length).toBe(3);
+    expect(elements(text(unzip(twice).get("xl/persons/person.xml")), "personList", "person").length).toBe(3);
   });
 });
 

@@ -58,7 +58,7 @@ export class WorkbookCopy {
   }
 
   private notesOf(s: OpenSheet): SheetNotes {
-    if (!s.notes) s.notes = new SheetNotes(this.pkg, s.entry.part!, s.patcher);
+    if (!s.notes) s.notes = new SheetNotes(this.pkg, s.entry.part!, s.patcher, this.parts.workbook);
     return s.notes;
   }
 

@@ -2,6 +2,7 @@ import { address } from "../../core/a1";
 import { XlsxPackage } from "./package";
 import { CONTENT_TYPE, NS, REL_TYPE, addRel, ensureContentType, freePartName, readRels } from "./parts";
 import { SheetPatcher } from "./sheet";
+import { ThreadedComments } from "./threaded";
 import { Element, attr, attrLocal, child, children, escapeText, q, root, runText, splice } from "./xml";
 
 /**
@@ -30,7 +31,9 @@ export class SheetNotes {
     private readonly pkg: XlsxPackage,
     private readonly sheetPart: string,
     private readonly sheet: SheetPatcher,
+    workbookPart: string,
   ) {
+    this.threaded = new ThreadedComments(pkg, sheetPart, workbookPart, NOTE_AUTHOR);
     const rels = readRels(pkg, sheetPart);
     const c = rels.find((r) => r.type === REL_TYPE.comments && !r.external && pkg.has(r.target));
     if (c) {
@@ -62,7 +65,14 @@ export class SheetNotes {
    * `ownPrefix`, or what follows the separator) is replaced, so checking a checked copy again does not pile up.
    */
   add(row: number, col: number, text: string, ownPrefix: string): void {
-    const hit = this.existing.get(address(row, col));
+    const ref = address(row, col);
+    const hit = this.existing.get(ref);
+    if (this.threaded.has(ref)) {
+      // Excel 365 shows the thread: ours is a reply in it (and, for other programs, also in the legacy note)
+      this.threaded.reply(ref, text.startsWith(ownPrefix) ? text : `${ownPrefix}\n${text}`);
+      this.threadReplies++;
+      if (!hit) return;
+    }
     if (!hit) this.added.push({ row, col, text });
     else if (hit.text.startsWith(ownPrefix)) this.replaces.push({ el: hit.el, text });
     else {
@@ -74,13 +84,18 @@ export class SheetNotes {
 
   private readonly replaces: Array<{ el: Element; text: string }> = [];
 
+  private readonly threaded: ThreadedComments;
+  private threadReplies = 0;
+
   get changed(): boolean {
-    return this.appends.length > 0 || this.added.length > 0 || this.replaces.length > 0;
+    return this.appends.length > 0 || this.added.length > 0 || this.replaces.length > 0 || this.threadReplies > 0;
   }
 
   /** Writes the notes' parts; queues the sheet's legacyDrawing (and namespace) when it needs one. */
   finish(): void {
     if (!this.changed) return;
+    this.threaded.finish(new Date());
+    if (!this.appends.length && !this.added.length && !this.replaces.length) return;
     const pkg = this.pkg;
     let xml = this.commentsXml;
     if (xml === null) {
