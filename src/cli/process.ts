@@ -39,19 +39,26 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       const fixed = await fixFile(r, task);
       return { json: fixed, text: task.json ? null : formatFix(fixed, lang), errors: 0, unreadable: null };
     }
+    // a copy that cannot be written is said in one line; the check's report is still given
+    let copyError: string | null = null;
     if (task.out) {
       const { annotateCopy, highlightSetting } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
       // the cells the add-in would mark: the severities of --config, else of the workbook's settings, else its default
       const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
-      const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate }).bytes);
-      const target = path.join(task.out, `${path.basename(file).replace(/\.xlsx$/i, "")}.checked.xlsx`);
-      await writeAtomic(target, Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength), task.force);
+      try {
+        const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate }).bytes);
+        const target = path.join(task.out, `${path.basename(file).replace(/\.xlsx$/i, "")}.checked.xlsx`);
+        await writeAtomic(target, copy, task.force);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        copyError = lang === "en" ? e.en : e.zh;
+      }
     }
     return {
-      json: { file, forms: r.report.forms, findings: r.report.findings },
+      json: { file, forms: r.report.forms, findings: r.report.findings, ...(copyError ? { error: copyError } : {}) },
       text: task.json ? null : formatReport(file, r.report, lang),
       errors: countErrors(r.report),
-      unreadable: null,
+      unreadable: copyError,
     };
   } catch (e) {
     // Never a crash and never a stack trace: the file is reported, the others go on.
@@ -83,7 +90,7 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
   for (const { proposal: p, reason } of fixed.skipped)
     res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: reason === "formula" ? (lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写") : lang === "en" ? "the sheet is not a worksheet in the package" : "工作簿中找不到该工作表" });
-  await writeAtomic(res.out, Buffer.from(fixed.bytes.buffer, fixed.bytes.byteOffset, fixed.bytes.byteLength), task.force);
+  await writeAtomic(res.out, fixed.bytes, task.force);
   return res;
 }
 

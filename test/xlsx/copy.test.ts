@@ -382,6 +382,24 @@ describe("hand-made packages the reader reads (x:-prefixed, r-less, inline strin
   });
 });
 
+describe("a copy that cannot be made", () => {
+  test("is said in one line, with the check's report still given, and nothing half-written", async () => {
+    // a sheet the reader can still read but that is not well-formed XML (its root is never closed)
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(fixturePath("official"))));
+    parts["xl/worksheets/sheet2.xml"] = strToU8(text(parts["xl/worksheets/sheet2.xml"]).replace("</worksheet>", ""));
+    const dir = tmp();
+    const file = path.join(dir, "broken-sheet.xlsx");
+    fs.writeFileSync(file, zipSync(parts));
+    const r = await run("check", file, "--out", path.join(dir, "out"), "--json");
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.out).files[0];
+    expect(json.forms.length).toBe(4);
+    expect(json.error).toMatch(/^无法写出副本（.*）；原文件未改动。$/);
+    expect(r.err).toContain("无法写出副本");
+    expect(fs.readdirSync(path.join(dir, "out"))).toEqual([]);
+  });
+});
+
 describe("threaded comments (Excel 365)", () => {
   /** The rich submission with a thread (a comment and a reply) on 总分, as Excel 365 writes one. */
   function withThread(): Uint8Array {
