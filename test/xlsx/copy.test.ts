@@ -90,8 +90,9 @@ function comparePackages(input: Uint8Array, output: Uint8Array, want: Expect): {
       if ((p?.s ?? "0") !== (q?.s ?? "0")) {
         styleChanged.add(`${name}!${key}`);
         // the new format is the old one with our fill (or, for a write, a number format) — nothing else differs
-        const before = xfsA[Number(p?.s ?? 0)] ?? xfsA[0];
+        const before = xfsA[Number(p?.s ?? 0)] ?? xfsA[0] ?? "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>";
         const after = xfsB[Number(q!.s)];
+        if (!after) throw new Error(`${name}!${key}: style ${q?.s} is not in the copy's styles (${xfsB.length} formats)`);
         const strip = (x: string) => x.replace(/\s(fillId|applyFill|numFmtId|applyNumberFormat)="[^"]*"/g, "").replace(/\s*\/?>[\s\S]*$/, "");
         expect(strip(after)).toBe(strip(before));
         const fill = want.fills.get(`${name}!${key}`);
@@ -308,8 +309,15 @@ describe("copies from other writers and shapes", () => {
 });
 
 /** A fixture rewritten as the Open XML SDK writes (every element `x:`-prefixed), without `r` attributes, and with inline strings. */
-function handMade(file: string, opts: { prefix: boolean; noRefs: boolean; inline: boolean }): Uint8Array {
+function handMade(file: string, opts: { prefix: boolean; noRefs: boolean; inline: boolean; noStyles?: boolean }): Uint8Array {
   const parts = unzipSync(new Uint8Array(fs.readFileSync(file)));
+  if (opts.noStyles) {
+    // a minimal package: no styles part at all (cells without s, no relationship, no content type)
+    delete parts["xl/styles.xml"];
+    parts["xl/_rels/workbook.xml.rels"] = strToU8(text(parts["xl/_rels/workbook.xml.rels"]).replace(/<Relationship [^>]*Target="styles.xml"\/>/, ""));
+    parts["[Content_Types].xml"] = strToU8(text(parts["[Content_Types].xml"]).replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, ""));
+    for (const name of Object.keys(parts)) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) parts[name] = strToU8(text(parts[name]).replace(/(<(?:c|row|col)\b[^>]*?)\s(?:s|style)="\d+"/g, "$1"));
+  }
   const sst = sharedStrings(text(parts["xl/sharedStrings.xml"]));
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -349,6 +357,7 @@ describe("hand-made packages the reader reads (x:-prefixed, r-less, inline strin
     ["x:-prefixed", { prefix: true, noRefs: false, inline: false }],
     ["r-less", { prefix: false, noRefs: true, inline: false }],
     ["x:-prefixed, r-less, inline strings", { prefix: true, noRefs: true, inline: true }],
+    ["x:-prefixed, without a styles part", { prefix: true, noRefs: false, inline: false, noStyles: true }],
   ])("%s: fix and check --out", async (_label, opts) => {
     const input = handMade(fixturePath("official"), opts);
     expect(readSnapshot(input)).toEqual(readSnapshot(new Uint8Array(fs.readFileSync(fixturePath("official"))))); // the stand-in reads the same
