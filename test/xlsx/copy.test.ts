@@ -522,6 +522,13 @@ describe("the package patcher", () => {
     expect(empty.result()).toBe(`<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`);
   });
 
+  test("single quotes, spaces around '=', and an old cell inside an XML comment: only the live cell is patched", () => {
+    const p = new SheetPatcher(`<worksheet xmlns="m"><sheetData><row r='1'><!-- <c r="A1" s="9"><v>7</v></c> --><c r='A1' s = '2' t='s'><v>0</v></c></row></sheetData></worksheet>`);
+    expect(p.info(0, 0)).toMatchObject({ exists: true, style: 2, type: "s" });
+    p.set(0, 0, { style: 5, value: { t: "n", v: 3 } });
+    expect(p.result()).toBe(`<worksheet xmlns="m"><sheetData><row r='1'><!-- <c r="A1" s="9"><v>7</v></c> --><c r='A1' s="5"><v>3</v></c></row></sheetData></worksheet>`);
+  });
+
   test("a percent written into an empty cell becomes a number with a percent format; text stays text; formulas stay", () => {
     const input = new Uint8Array(fs.readFileSync(fixturePath("official")));
     const out = fixCopy(input, [
