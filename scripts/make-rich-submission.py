@@ -185,6 +185,8 @@ def verify():
             wb = openpyxl.load_workbook(path)
             form = wb[FORM]
             print(f"[openpyxl] {label}: sheets {wb.sheetnames}; H26={form['H26'].value!r}; comment H26={form['H26'].comment.text if form['H26'].comment else None!r}")
+            e14 = form["E14"]
+            print(f"[openpyxl] {label}: E14 fill={e14.fill.fgColor.rgb}; comment E14={e14.comment.text if e14.comment else None!r}; chart/image on 自评表: {len(form._charts)}/{len(form._images)}")
             js = ("const E=require('exceljs');(async()=>{const w=new E.Workbook();await w.xlsx.load(require('fs').readFileSync(process.argv[1]));"
                   "const s=w.getWorksheet('自评表');console.log('[exceljs] '+w.worksheets.map(x=>x.name).join(',')+'; H26='+JSON.stringify(s.getCell('H26').value)+'; note='+JSON.stringify(s.getCell('H26').note))})()"
                   ".catch(e=>{console.error(e.message);process.exit(1)})")
