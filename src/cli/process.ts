@@ -47,7 +47,7 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
       try {
         const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate }).bytes);
-        const target = path.join(task.out, `${path.basename(file).replace(/\.xlsx$/i, "")}.checked.xlsx`);
+        const target = path.join(task.out, copyName(file, "checked"));
         await writeAtomic(target, copy, task.force);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -84,7 +84,7 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
   const lang = task.lang;
   const all = proposeWrites(r.result.analyses, lang);
   const proposals = finalizeSelection(all, defaultTicks(all, task.indicatorScores));
-  const res: FixResult = { file: r.file, out: path.join(task.out!, `${path.basename(r.file).replace(/\.xlsx$/i, "")}.fixed.xlsx`), changes: [], skipped: [] };
+  const res: FixResult = { file: r.file, out: path.join(task.out!, copyName(r.file, "fixed")), changes: [], skipped: [] };
   const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
   const fixed = writeCopy(() => fixCopy(r.bytes, proposals, deflate));
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
@@ -92,6 +92,13 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
     res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: reason === "formula" ? (lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写") : lang === "en" ? "the sheet is not a worksheet in the package" : "工作簿中找不到该工作表" });
   await writeAtomic(res.out, fixed.bytes, task.force);
   return res;
+}
+
+/** <name>.checked.xlsx / <name>.fixed.xlsx; a macro-enabled workbook stays .xlsm (Excel refuses macros in an .xlsx). */
+function copyName(file: string, kind: "checked" | "fixed"): string {
+  const base = path.basename(file);
+  const ext = /\.xlsm$/i.test(base) ? ".xlsm" : ".xlsx";
+  return `${base.replace(/\.xls[xm]$/i, "")}.${kind}${ext}`;
 }
 
 /** Node's native raw deflate for the parts a copy changes (the writer itself uses fflate, for the browser). */

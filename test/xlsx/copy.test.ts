@@ -485,17 +485,29 @@ describe("the package patcher", () => {
     expect(Object.keys(unzipSync(out))).toEqual(Object.keys(unzipSync(input)));
   });
 
-  test("a VBA project and custom XML survive a copy byte for byte (an .xlsm stays an .xlsm)", () => {
+  test("a VBA project and custom XML survive a copy byte for byte (an .xlsm stays an .xlsm)", async () => {
     const parts = unzipSync(new Uint8Array(fs.readFileSync(fixturePath("official"))));
     const vba = new Uint8Array(4096).map((_, i) => (i * 7919) % 251);
     parts["xl/vbaProject.bin"] = vba;
     parts["customXml/item1.xml"] = strToU8('<?xml version="1.0"?><b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography"/>');
+    parts["[Content_Types].xml"] = strToU8(
+      text(parts["[Content_Types].xml"])
+        .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+        .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+    );
+    parts["xl/_rels/workbook.xml.rels"] = strToU8(text(parts["xl/_rels/workbook.xml.rels"]).replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
     const input = zipSync(parts);
-    const report = findingsOf(input);
-    for (const out of [annotateCopy(input, report, { lang: "zh", checkedAt: new Date(0), options: resolveOptions({}) }).bytes, fixCopy(input, []).bytes]) {
-      const b = unzipSync(out);
+    const dir = tmp();
+    const file = path.join(dir, "宏.xlsm");
+    fs.writeFileSync(file, input);
+    expect((await run("check", file, "--out", dir)).code).toBe(1);
+    expect((await run("fix", file, "--out", dir)).code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(["宏.checked.xlsm", "宏.fixed.xlsm", "宏.xlsm"]);
+    for (const name of ["宏.checked.xlsm", "宏.fixed.xlsm"]) {
+      const b = unzipSync(new Uint8Array(fs.readFileSync(path.join(dir, name))));
       expect(Buffer.from(b["xl/vbaProject.bin"]).equals(Buffer.from(vba))).toBe(true);
       expect(text(b["customXml/item1.xml"])).toBe(text(parts["customXml/item1.xml"]));
+      expect(text(b["[Content_Types].xml"])).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
     }
   });
 
