@@ -48,10 +48,11 @@ export class SheetNotes {
           if (ref) this.existing.set(ref, { ref, el, text: text ? runText(xml, text) : "" });
         }
     }
-    // the VML drawing the sheet already points to (one per sheet), else the one its relationships name
+    // the VML drawing the sheet already points to with its legacyDrawing (one per sheet)
     const ld = sheet.hasChild("legacyDrawing");
     const rid = ld ? attrLocal(sheet.xml.slice(ld.tag.start, ld.tag.end), "id") : null;
-    const vml = rels.find((x) => x.id === rid && !x.external) ?? rels.find((x) => x.type === REL_TYPE.vmlDrawing && !x.external);
+    // (only the one legacyDrawing names: a VML part of legacyDrawingHF holds header and footer pictures, not notes)
+    const vml = rid ? rels.find((x) => x.id === rid && !x.external) : undefined;
     if (vml && pkg.has(vml.target)) this.vmlPart = pkg.find(vml.target);
   }
 
