@@ -3,7 +3,7 @@ import * as zlib from "zlib";
 import { WorkbookReport } from "../core/engine";
 import { Finding } from "../core/findings";
 import { Lang } from "../core/options";
-import { defaultTicks, finalizeSelection, proposeWrites } from "../core/writeback";
+import { defaultTicks, proposeWrites } from "../core/writeback";
 import { checkFile } from "./check-file";
 import { InputError, writeAtomic } from "./errors";
 import { formatReport, table } from "./format";
@@ -83,10 +83,10 @@ interface FixResult {
 async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask): Promise<FixResult> {
   const lang = task.lang;
   const all = proposeWrites(r.result.analyses, lang);
-  const proposals = finalizeSelection(all, defaultTicks(all, task.indicatorScores));
+  const ticks = defaultTicks(all, task.indicatorScores);
   const res: FixResult = { file: r.file, out: path.join(task.out!, copyName(r.file, "fixed")), changes: [], skipped: [] };
   const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
-  const fixed = writeCopy(() => fixCopy(r.bytes, proposals, deflate));
+  const fixed = writeCopy(() => fixCopy(r.bytes, all, { ticks, deflate }));
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
   for (const { proposal: p, reason } of fixed.skipped)
     res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: reason === "formula" ? (lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写") : lang === "en" ? "the sheet is not a worksheet in the package" : "工作簿中找不到该工作表" });

@@ -6,7 +6,7 @@ import { NOTE_PREFIX, flaggedCells, planHighlights } from "../core/marks";
 import { CheckOptions, Lang } from "../core/options";
 import { buildReport } from "../core/report";
 import { CellValue } from "../core/snapshot";
-import { Proposal } from "../core/writeback";
+import { Proposal, finalizeSelection, proposalKey } from "../core/writeback";
 import { NOTE_SEPARATOR } from "./patch/notes";
 import { WorkbookCopy } from "./patch/copy";
 
@@ -106,17 +106,31 @@ export interface FixedCopy {
   skipped: Array<{ proposal: Proposal; reason: "formula" | "missing" }>;
 }
 
-/** `fix`: the proposals written into a copy (core/writeback decides what); formula cells are never overwritten. */
-export function fixCopy(input: Uint8Array, proposals: Proposal[], deflate?: Deflate): FixedCopy {
+/**
+ * `fix`: proposals written into a copy; formula cells are never overwritten. With `ticks`, `proposals` is every
+ * proposal of the check and the selection is made here (core/writeback's finalizeSelection) after leaving out the
+ * cells that hold formulas — so a total never counts an indicator score that could not be written. Without, the
+ * proposals are written as given.
+ */
+export function fixCopy(input: Uint8Array, proposals: Proposal[], opts: { ticks?: ReadonlySet<string>; deflate?: Deflate } = {}): FixedCopy {
   const copy = new WorkbookCopy(input);
   const written: Proposal[] = [];
   const skipped: FixedCopy["skipped"] = [];
-  for (const p of proposals) {
+  let selection = proposals;
+  if (opts.ticks) {
+    const formulas = new Set(proposals.filter((p) => copy.isFormula(p.sheet, p.address)).map(proposalKey));
+    for (const p of finalizeSelection(proposals, opts.ticks)) if (formulas.has(proposalKey(p))) skipped.push({ proposal: p, reason: "formula" });
+    selection = finalizeSelection(
+      proposals.filter((p) => !formulas.has(proposalKey(p))),
+      new Set([...opts.ticks].filter((k) => !formulas.has(k))),
+    );
+  }
+  for (const p of selection) {
     const r = copy.write(p.sheet, p.address, p.new);
     if (r === "written") written.push(p);
     else skipped.push({ proposal: p, reason: r === "formula" ? "formula" : "missing" });
   }
-  return { bytes: copy.toBytes(deflate), written, skipped };
+  return { bytes: copy.toBytes(opts.deflate), written, skipped };
 }
 
 export { NOTE_SEPARATOR };

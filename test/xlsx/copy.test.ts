@@ -391,6 +391,39 @@ describe("hand-made packages the reader reads (x:-prefixed, r-less, inline strin
   });
 });
 
+describe("shared formulas", () => {
+  test("indicator scores held by a shared formula are left alone, and the total then counts them as they are", async () => {
+    // 项目1!H20:H22 as one shared formula (master and two dependents), with the values the form shows cached
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(fixturePath("official"))));
+    parts["xl/worksheets/sheet2.xml"] = strToU8(
+      text(parts["xl/worksheets/sheet2.xml"])
+        .replace('<c r="H20" s="1"><v>3</v></c>', '<c r="H20" s="1"><f t="shared" ref="H20:H22" si="0">G20*0.6</f><v>3</v></c>')
+        .replace('<c r="H21" s="1"><v>5</v></c>', '<c r="H21" s="1"><f t="shared" si="0"/><v>5</v></c>')
+        .replace('<c r="H22" s="1"><v>1</v></c>', '<c r="H22" s="1"><f t="shared" si="0"/><v>1</v></c>'),
+    );
+    const input = zipSync(parts);
+    expect(text(unzipSync(input)["xl/worksheets/sheet2.xml"]).match(/t="shared"/g)?.length).toBe(3);
+    const dir = tmp();
+    const file = path.join(dir, "shared.xlsx");
+    fs.writeFileSync(file, input);
+    const fx = await run("fix", file, "--out", dir, "--json", "--indicator-scores");
+    expect(fx.code).toBe(0);
+    const json = JSON.parse(fx.out).files[0];
+    expect(json.skipped.map((x: { cell: string }) => x.cell)).toEqual(["H20", "H22"]);
+    // the total as if the indicator scores had not been ticked: the sum of the scores as written
+    expect(json.changes).toEqual([expect.objectContaining({ sheet: "项目1", cell: "H26", old: 90.5, new: 91.5 })]);
+    const fixed = new Uint8Array(fs.readFileSync(path.join(dir, "shared.fixed.xlsx")));
+    comparePackages(input, fixed, { values: new Set(["项目1!H26"]), fills: new Map(), formatOk: true, report: false });
+    // --out marks the formula cells and keeps their formulas
+    await run("check", file, "--out", dir);
+    const out = new Uint8Array(fs.readFileSync(path.join(dir, "shared.checked.xlsx")));
+    const cells = flaggedCells(allFindings(findingsOf(input)), DEFAULT_HIGHLIGHT);
+    expect(cells.map(key)).toContain("项目1!H22");
+    comparePackages(input, out, { values: new Set(), fills: new Map(cells.map((c) => [key(c), SEVERITY_FILL[c.severity]])), report: true });
+    expect(text(unzip(out).get("xl/worksheets/sheet2.xml"))).toMatch(/<c r="H22" s="\d+"><f t="shared" si="0"\/><v>1<\/v><\/c>/);
+  });
+});
+
 describe("a copy that cannot be made", () => {
   test("is said in one line, with the check's report still given, and nothing half-written", async () => {
     // a sheet the reader can still read but that is not well-formed XML (its root is never closed)

@@ -89,6 +89,13 @@ export class WorkbookCopy {
     return true;
   }
 
+  /** Does the cell hold a formula? */
+  isFormula(sheet: string, a1: string): boolean {
+    const s = this.sheet(sheet);
+    const at = parseAddress(a1);
+    return !!s && !!at && s.patcher.info(at.row, at.col).formula;
+  }
+
   /**
    * Writes a value in a cell's own form: a number as a number, text as text (an inline string), a percent text into
    * an empty or numeric cell as a number with a percent format (as Excel stores what one types). A formula cell is
