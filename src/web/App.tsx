@@ -27,6 +27,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
   const [selected, setSelected] = React.useState<number | null>(null);
   const [sort, setSort] = React.useState<{ key: SortKey; dir: "asc" | "desc" } | null>(null);
   const [dragging, setDragging] = React.useState(false);
+  const [copyError, setCopyError] = React.useState<string | null>(null);
   const [where, setWhere] = React.useState<"worker" | "page" | null>(null);
   const files = React.useRef<File[]>([]);
   const running = React.useRef(false);
@@ -42,6 +43,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
 
   // a file chosen in the summary: its details come into view, and focus with them
   const detailsHeading = React.useRef<HTMLHeadingElement>(null);
+  React.useEffect(() => setCopyError(null), [selected, outcomes]);
   React.useEffect(() => {
     if (selected === null || outcomes.length < 2) return;
     detailsHeading.current?.scrollIntoView?.({ block: "start" });
@@ -284,11 +286,15 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
                 {ANNOTATE_AVAILABLE ? (
                   <button
                     type="button"
-                    onClick={() =>
-                      void copyOf(selected!).then((c) => {
-                        if (c) download(checkedName(names[selected!]), c as BlobPart, XLSX_TYPE);
-                      })
-                    }
+                    onClick={() => {
+                      setCopyError(null);
+                      copyOf(selected!).then(
+                        (c) => {
+                          if (c) download(checkedName(names[selected!]), c as BlobPart, XLSX_TYPE);
+                        },
+                        (e: unknown) => setCopyError(w.copyFailed(e instanceof Error ? e.message : String(e))),
+                      );
+                    }}
                     data-testid="download-copy"
                   >
                     {w.downloadCopy}
@@ -299,6 +305,11 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
                   </button>
                 )}
               </div>
+              {copyError ? (
+                <div role="alert" className="problem" data-testid="copy-error">
+                  {copyError}
+                </div>
+              ) : null}
               {shown.reports[lang].findings.length ? (
                 <ul className="findings" data-testid="workbook-findings">
                   {shown.reports[lang].findings.map((f, i) => (

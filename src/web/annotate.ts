@@ -1,14 +1,15 @@
 import { WorkbookReport } from "../core/engine";
-import { Lang } from "../core/options";
+import { Lang, resolveOptions, sanitizeSettings } from "../core/options";
+import { annotateCopy, highlightSetting } from "../xlsx/annotate";
 
 /**
- * The page's one door to the annotated copy (the copy `selfeval check --out` writes: flagged cells filled, notes, a
- * 校验报告 sheet, everything else of the original kept). It will call the browser-capable copy writer of issue 14
- * once that is on main; until then the page shows the download as not yet available, with that label.
+ * The page's one door to the annotated copy: the copy `selfeval check --out` writes (src/xlsx/annotate.ts: the
+ * original package patched in place — flagged cells filled, notes, a 校验报告 sheet, every other part kept), marked
+ * by the severities and rules saved in the workbook, as the CLI does without --config.
  */
-export const ANNOTATE_AVAILABLE = false;
+export const ANNOTATE_AVAILABLE = true;
 
-/** The annotated copy of one file: its bytes, its report in `lang`, and the settings saved in it (marks, rules). */
-export async function annotatedCopy(_bytes: Uint8Array, _report: WorkbookReport, _lang: Lang, _settings: unknown): Promise<Uint8Array> {
-  throw new Error("the annotated copy is not available in the web page yet");
+export async function annotatedCopy(bytes: Uint8Array, report: WorkbookReport, lang: Lang, settings: unknown): Promise<Uint8Array> {
+  const options = resolveOptions({ ...sanitizeSettings(settings), lang });
+  return annotateCopy(bytes, report, { lang, checkedAt: new Date(), options, severities: highlightSetting(settings) ?? undefined }).bytes;
 }

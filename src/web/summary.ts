@@ -125,7 +125,8 @@ export function sortRows(rows: SummaryRow[], key: SortKey, dir: "asc" | "desc"):
     .map((x) => x.r);
 }
 
-/** The file name of the annotated copy, as `selfeval check --out` names it. */
+/** The file name of the annotated copy, as `selfeval check --out` names it (a macro-enabled workbook stays .xlsm). */
 export function checkedName(file: string): string {
-  return `${file.replace(/\.xlsx$/i, "")}.checked.xlsx`;
+  const ext = /\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx";
+  return `${file.replace(/\.xls[xm]$/i, "")}.checked${ext}`;
 }
