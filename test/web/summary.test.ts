@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { batchZip, summaryWorkbookFor, uniqueNames } from "../../src/web/bundle";
 import { FileOutcome, processBytes } from "../../src/web/pipeline";
-import { SummaryRow, sortRows, summaryRows } from "../../src/web/summary";
+import { SummaryRow, checkedName, sortRows, summaryRows } from "../../src/web/summary";
 import { quoteSheetName } from "../../src/web/summary-workbook";
 
 /** The batch summary (rows, sorting), the 汇总 workbook read back by exceljs, and the .zip read back by JSZip. */
@@ -90,5 +90,7 @@ describe("the 汇总 workbook and the .zip", () => {
     expect(uniqueNames(["a.xlsx", "A.xlsx", "a.xlsx", "b"])).toEqual(["a.xlsx", "A (2).xlsx", "a (3).xlsx", "b"]);
     expect(uniqueNames(['x:"y".xlsx'])).toEqual(["x__y_.xlsx"]);
     expect(quoteSheetName("it's")).toBe("'it''s'");
+    expect(checkedName("表.xlsx")).toBe("表.checked.xlsx");
+    expect(checkedName("宏.XLSM")).toBe("宏.checked.xlsm"); // as check --out: Excel refuses macros in an .xlsx
   });
 });
