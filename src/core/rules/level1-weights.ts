@@ -16,14 +16,16 @@ export const level1Weights: Rule = {
     const d = options.level1Weights;
     const diffs: string[] = [];
     const diffsEn: string[] = [];
-    for (const c of ORDER) {
+    // only against the family's own scheme: none for Sichuan 2023 and Hubei 2020 (RULES.md §5)
+    const scheme = options.checkLevel1Weights && form.layout.family.level1Scheme;
+    for (const c of scheme ? ORDER : []) {
       if (!sameAt2(form.level1[c], d[c])) {
         diffs.push(`${CATEGORY_LABEL[c].zh} ${fmt(form.level1[c])}（默认 ${d[c]}）`);
         diffsEn.push(`${CATEGORY_LABEL[c].en} ${fmt(form.level1[c])} (default ${d[c]})`);
       }
     }
     const bw = form.budget?.weightValue;
-    if (bw != null && !sameAt2(bw, d.budget)) {
+    if (scheme && bw != null && !sameAt2(bw, d.budget)) {
       diffs.push(`预算执行 ${fmt(bw)}（默认 ${d.budget}）`);
       diffsEn.push(`budget ${fmt(bw)} (default ${d.budget})`);
     }
