@@ -162,7 +162,7 @@ export function analyseForm(grid: Grid, layout: FormLayout, options: CheckOption
   const totalRow = layout.totalRow;
   const totalWeight = totalRow !== null && ind ? valueCell(grid, totalRow, ind.columns.weight) : null;
   let totalScore = totalRow !== null && ind ? valueCell(grid, totalRow, ind.columns.score) : null;
-  if (totalScore && totalScore.parsed.kind === "blank" && layout.totalLabelCell) {
+  if (totalScore && totalScore.parsed.kind === "blank" && layout.totalLabelCell && ind?.columns.weight === undefined) {
     // 总分 written in the first cell after the label (Hubei: 总分 | 99.6)
     const from = grid.spanEnd(layout.totalLabelCell.row, layout.totalLabelCell.col) + 1;
     for (let c = from; c <= layout.right; c++) {

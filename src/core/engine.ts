@@ -158,6 +158,13 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
 function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource): FormReport {
   const layout = form.layout;
   const raw: Array<{ f: Finding; row: number; col: number; order: number }> = [];
+  // Findings that would only repeat what one finding already says, or judge figures read from a section not read.
+  const quiet = new Set<string>(form.unfilled ? QUIET_WHEN_UNFILLED : []);
+  if (form.unchecked.some((u) => u.section === "funds")) {
+    for (const id of ["total-score", "execution-cap", "level1-weights"]) quiet.add(id);
+    if (form.budget?.weightValue == null) quiet.add("weights-total");
+  }
+  if (form.unchecked.some((u) => u.section === "indicators")) for (const id of ["total-score", "weights-total", "level1-weights", "execution-cap"]) quiet.add(id);
   const seen = new Set<string>();
   RULES.forEach((rule, order) => {
     const ctx: RuleContext = {
@@ -165,7 +172,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
       options,
       say,
       report(f) {
-        if (form.unfilled && QUIET_WHEN_UNFILLED.has(rule.id)) return;
+        if (quiet.has(rule.id)) return;
         const cell = address(f.at.row, f.at.col);
         const key = `${rule.id}@${cell}@${f.message}`;
         if (seen.has(key)) return;
