@@ -3,7 +3,7 @@ import { Category } from "./framework";
 import { CellRef, FormLayout, IndicatorRowLayout } from "./locate";
 import { CheckOptions } from "./options";
 import { Parsed, parseText } from "./parse";
-import { Grade, Score, gradeOf, natureOp, scoreDate, scoreQualitative, scoreQuantitative, totalCap } from "./scoring";
+import { DONE, Grade, Score, gradeOf, natureOp, scoreDate, scoreQualitative, scoreQuantitative, totalCap } from "./scoring";
 import { CellValue } from "./snapshot";
 import { isPromptText } from "./vocabulary";
 
@@ -149,14 +149,18 @@ export function analyseForm(grid: Grid, layout: FormLayout, options: CheckOption
   const budget = analyseBudget(grid, layout);
   const indicators: IndicatorAnalysis[] = [];
   const ind = layout.indicators;
-  const blocksMode = !!ind && ind.blocks.length > 0 && ind.columns.weight === undefined;
+  // Hubei 2020: no weight column, weights in the block labels (or one unlabelled block: what the budget leaves of 100)
+  const blocksMode = !!ind && ind.columns.weight === undefined && (ind.blocks.length > 0 || layout.family.blocks);
   if (ind) {
     for (const rowLayout of ind.rows) indicators.push(analyseIndicator(grid, layout, rowLayout, year, options, blocksMode ? "unknown" : null));
   }
   const blocks: BlockAnalysis[] = [];
   if (blocksMode && ind) {
     ind.blocks.forEach((b, k) => blocks.push({ label: b.label, cell: b.cell, weight: b.weight, sumOfScores: 0, rows: indicators.filter((i) => i.layout.block === k) }));
-    // Rows before the first block label (no label above the first header): a block of their own, weight unknown.
+    if (blocks.length === 0) {
+      const weight = budget?.weightValue != null ? 100 - budget.weightValue : null;
+      blocks.push({ label: "绩效指标", cell: { row: ind.headerRow, col: layout.left }, weight, sumOfScores: 0, rows: indicators.slice() });
+    }
     for (const block of blocks) resolveBlockWeights(grid, layout, block, year, options, indicators);
   }
   const totalRow = layout.totalRow;
@@ -194,7 +198,7 @@ export function analyseForm(grid: Grid, layout: FormLayout, options: CheckOption
     if (cap !== null) recalculated = Math.min(recalculated, cap);
   }
   const unfilled = indicators.length > 0 && indicators.every((i) => isEmpty(i.actual) && isEmpty(i.score));
-  const unchecked = uncheckedSections(layout, budget, indicators);
+  const unchecked = uncheckedSections(layout, budget, indicators, blocksMode);
   return {
     layout,
     year,
@@ -219,7 +223,7 @@ export function analyseForm(grid: Grid, layout: FormLayout, options: CheckOption
 const isEmpty = (v: ValueCell | null) => !v || v.parsed.kind === "blank" || v.parsed.kind === "placeholder";
 
 /** What could not be read, section by section: named with what was looked for (RULES.md §5: nothing skipped silently). */
-function uncheckedSections(layout: FormLayout, budget: BudgetAnalysis | null, indicators: IndicatorAnalysis[]): UncheckedSection[] {
+function uncheckedSections(layout: FormLayout, budget: BudgetAnalysis | null, indicators: IndicatorAnalysis[], blocksMode: boolean): UncheckedSection[] {
   const out: UncheckedSection[] = [];
   const origin = { row: layout.top, col: layout.left };
   const f = layout.funds;
@@ -259,7 +263,7 @@ function uncheckedSections(layout: FormLayout, budget: BudgetAnalysis | null, in
     const lacking: string[] = [];
     if (ind.columns.name === undefined) lacking.push("三级指标");
     if (ind.columns.score === undefined) lacking.push("得分");
-    if (ind.columns.weight === undefined && ind.blocks.length === 0) lacking.push("分值/权重");
+    if (ind.columns.weight === undefined && !blocksMode) lacking.push("分值/权重");
     if (ind.columns.target === undefined) lacking.push("指标值/年度指标值");
     if (ind.columns.actual === undefined) lacking.push("实际完成值/完成值");
     if (lacking.length > 0)
@@ -379,6 +383,8 @@ function analyseIndicator(grid: Grid, layout: FormLayout, rowLayout: IndicatorRo
     const a = actual.parsed;
     if (nature === "qualitative" && t.kind !== "date") s = scoreQualitative(t.kind === "text" ? t.text : String(target.raw), a, w, options);
     else if (t.kind === "number" && a.kind === "number") s = scoreQuantitative(t, a, w, name, options, nature === "qualitative" ? null : nature);
+    // a numeric target with the actual written as 完成 / 已完成 / 达成: the target was reached (Sichuan exports)
+    else if (t.kind === "number" && a.kind === "text" && DONE.test(a.text.replace(/[\s。，,；;]/g, ""))) s = { method: "positive", expected: w, range: null, met: true, over: null, unitMismatch: null };
     else if (t.kind === "date") s = scoreDate(t, a, w, year, options);
     else if (t.kind === "text") s = scoreQualitative(t.text, a, w, options);
   }

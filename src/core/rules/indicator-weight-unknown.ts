@@ -8,7 +8,7 @@ export const indicatorWeightUnknown: Rule = {
   },
   check({ form, report, say }) {
     if (form.blocks.length === 0) return;
-    const unknown = form.indicators.filter((i) => i.weightSource === null && i.layout.block !== null);
+    const unknown = form.indicators.filter((i) => i.weightSource === null);
     if (unknown.length === 0) return;
     const names = unknown.map((i) => `「${i.name}」`).join("");
     const at = unknown[0].score?.cell ?? unknown[0].nameCell ?? { row: form.layout.top, col: form.layout.left };
