@@ -1,4 +1,9 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import JSZip from "jszip";
 import { main } from "../../src/cli/main";
+import { SETTINGS_KEY } from "../../src/xlsx/settings";
 import { fixturePath } from "../support/workbooks";
 
 /**
@@ -22,7 +27,7 @@ interface JsonForm {
 
 async function formsOf(name: string, ...args: string[]): Promise<JsonForm[]> {
   let out = "";
-  await main(["check", fixturePath(name), "--json", ...args], { out: (s) => (out += s + "\n"), err: () => undefined, isTTY: false });
+  await main(["check", fs.existsSync(name) ? name : fixturePath(name), "--json", ...args], { out: (s) => (out += s + "\n"), err: () => undefined, isTTY: false });
   return JSON.parse(out).files[0].forms;
 }
 const list = (f: JsonForm) => f.findings.map((x) => `${x.severity} ${x.cell} ${x.rule}`);
@@ -208,5 +213,36 @@ describe("the CLI's text output names the template and the preset", () => {
     let unknown = "";
     await main(["check", fixturePath("provincial")], { out: (s) => (unknown += s + "\n"), err: () => undefined, isTTY: false });
     expect(unknown).toContain("模板：未识别");
+  });
+});
+
+describe("presets through the CLI: --config, then the workbook's settings, then the family's preset", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-presets-"));
+  async function savedWith(value: unknown): Promise<string> {
+    const zip = await JSZip.loadAsync(fs.readFileSync(fixturePath("family-d-hubei-2020")));
+    const escaped = JSON.stringify(value).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+    zip.file(
+      "xl/webextensions/webextension1.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{6F1C2B7E-3D4A-4E59-9B8C-5A7D2E1F0C93}"><we:reference id="wa000000000" version="0.1.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties><we:property name="${SETTINGS_KEY}" value="${escaped}"/></we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`,
+    );
+    const file = path.join(dir, `saved-${Object.keys(value as object).join("-")}.xlsx`);
+    fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    return file;
+  }
+  test("no settings: the family's preset", async () => {
+    expect((await formsOf("family-d-hubei-2020")).map((f) => [f.preset.id, f.preset.source])).toEqual([["hubei", "family"], ["hubei", "family"]]);
+  });
+  test("a preset saved in the workbook wins over the family's", async () => {
+    const forms = await formsOf(await savedWith({ preset: "central", options: {} }));
+    expect(forms.map((f) => [f.preset.id, f.preset.source])).toEqual([["central", "workbook"], ["central", "workbook"]]);
+  });
+  test("--config wins over the workbook; a family in --config forces the template", async () => {
+    const cfg = path.join(dir, "c.json");
+    fs.writeFileSync(cfg, JSON.stringify({ preset: "sichuan", family: "hubei-2020" }));
+    const forms = await formsOf(await savedWith({ preset: "central", options: {} }), "--config", cfg);
+    expect(forms.map((f) => [f.template.id, f.preset.id, f.preset.source])).toEqual([["hubei-2020", "sichuan", "config"], ["hubei-2020", "sichuan", "config"]]);
+    const forced = path.join(dir, "f.json");
+    fs.writeFileSync(forced, JSON.stringify({ family: "central" }));
+    expect((await formsOf("family-d-hubei-2020", "--config", forced)).map((f) => f.template.id)).toEqual(["central", "central"]);
   });
 });
