@@ -4,7 +4,7 @@ import { Finding, RuleContext, SEVERITY_ORDER, Severity, r4 } from "./findings";
 import { Grid } from "./grid";
 import { REPORT_SHEET_NAME } from "./labels";
 import { FormLayout, locateForms } from "./locate";
-import { CheckOptions, PRESETS, PresetSource, presetSettings, resolveOptions } from "./options";
+import { CheckOptions, DEFAULT_OPTIONS, PRESETS, PresetSource, presetSettings, resolveOptions } from "./options";
 import { Family } from "./families";
 import { Grade } from "./scoring";
 import { WorkbookSnapshot } from "./snapshot";
@@ -55,7 +55,14 @@ export function checkWorkbook(wb: WorkbookSnapshot, partial?: Partial<CheckOptio
 export function formOptions(family: Family, partial: Partial<CheckOptions> | undefined): { options: CheckOptions; preset: string; source: PresetSource } {
   if (partial?.preset) return { options: resolveOptions(partial), preset: partial.preset, source: partial.presetSource ?? "config" };
   const preset = family.preset;
-  return { options: resolveOptions({ ...presetSettings(preset), ...(partial ?? {}) }), preset, source: family.id === "unknown" ? "default" : "family" };
+  // The family's preset under the settings given. A setting still at its central default is no choice (the pane passes
+  // every setting resolved): the family's value takes its place.
+  const merged: Record<string, unknown> = { ...(partial ?? {}) };
+  const defaults = DEFAULT_OPTIONS as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(presetSettings(preset))) {
+    if (merged[k] === undefined || JSON.stringify(merged[k]) === JSON.stringify(defaults[k])) merged[k] = v;
+  }
+  return { options: resolveOptions(merged as Partial<CheckOptions>), preset, source: family.id === "unknown" ? "default" : "family" };
 }
 
 /** Rules whose per-cell findings say nothing new on an unfilled template: the one form-unfilled finding stands for them. */

@@ -62,3 +62,19 @@ describe("presets follow the family, and settings win over it", () => {
     expect(formRow.slice(-2)).toEqual(["模板：湖北省 2020 项目绩效自评表", "湖北（定性指标 80/50 分档）（按模板）"]);
   });
 });
+
+describe("settings passed fully resolved (the pane) still let the family's preset apply where they are at the default", () => {
+  test("resolved central defaults with no preset chosen: the Hubei form gets 80/50", async () => {
+    const r = check(await hubeiPartly(), resolveOptions({}));
+    expect(r.forms[0].preset).toMatchObject({ id: "hubei", source: "family" });
+    expect(tierFinding(r)).toEqual([]);
+  });
+  test("a value changed from the default is a choice and is kept", async () => {
+    const r = check(await hubeiPartly(), resolveOptions({ qualitativeTiers: { achieved: 0.8, partly: 0.6 }, overachievementThreshold: 0.5 }));
+    expect(r.forms[0].preset.id).toBe("hubei");
+    // 80/60 equals the central default, so the family's 80/50 still applies; a different value would win
+    expect(tierFinding(r)).toEqual([]);
+    const strict = check(await hubeiPartly(), resolveOptions({ qualitativeTiers: { achieved: 0.9, partly: 0.7 } }));
+    expect(tierFinding(strict)).toEqual(["warning"]);
+  });
+});
