@@ -317,7 +317,7 @@ function analyseBudget(grid: Grid, layout: FormLayout): BudgetAnalysis | null {
   const rate = valueCell(grid, r, c.rate);
   const score = valueCell(grid, r, c.score);
   const reason = textCell(grid, r, c.reason);
-  const weightValue = weight?.value ?? f.labelWeight;
+  const weightValue = weight?.value ?? f.labelWeight ?? layout.family.budgetWeight;
   const A = annual?.value ?? null;
   const B = executed?.value ?? null;
   const computedRate = A !== null && B !== null && A > 0 ? B / A : A === 0 && B === 0 ? null : null;

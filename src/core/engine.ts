@@ -171,7 +171,9 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     for (const id of ["total-score", "execution-cap", "level1-weights"]) quiet.add(id);
     if (form.budget?.weightValue == null) quiet.add("weights-total");
   }
-  if (form.unchecked.some((u) => u.section === "indicators")) for (const id of ["total-score", "weights-total", "level1-weights", "execution-cap"]) quiet.add(id);
+  // a block label without its weight (年度绩效目标1 with no （M分）): the weights cannot be added up
+  if (form.blocks.some((b) => b.weight === null)) quiet.add("weights-total");
+    if (form.unchecked.some((u) => u.section === "indicators")) for (const id of ["total-score", "weights-total", "level1-weights", "execution-cap"]) quiet.add(id);
   const seen = new Set<string>();
   RULES.forEach((rule, order) => {
     const ctx: RuleContext = {

@@ -397,7 +397,7 @@ function readFunds(grid: Grid, top: number, segEnd: number, label: CellRef | nul
   // 预算执行情况（万元）（20分）, or the score header 得分（20分*执行率）
   let labelWeight = weightInLabel(labelText.replace(/[(（]万元[)）]/g, ""));
   if (labelWeight === null && columns.score !== undefined && headerRow >= 0) {
-    const m = /(\d+(?:\.\d+)?)分\*/.exec(grid.label(headerRow, columns.score));
+    const m = /(\d+(?:\.\d+)?)分[*×xX]/.exec(grid.label(headerRow, columns.score));
     if (m) labelWeight = Number(m[1]);
   }
   return { labelCell: label, headerRow, columns, totalRow, parts, labelWeight };
@@ -481,7 +481,7 @@ function readIndicators(grid: Grid, header: CellRef, lastRow: number, firstBlock
     const l2 = levelLabel(grid, r, columns.level2);
     if (l1.text) carry1 = { text: l1.text, row: l1.row, weight: weightInLabel(l1.text) };
     if (nameEmpty && targetEmpty && weightEmpty) continue; // N/A and template rows
-    if (weightEmpty && targetEmpty && /^指标\d*$|^…+$/.test(name)) continue;
+    if (weightEmpty && targetEmpty && /^指标\d*[:：]?$|^…+$/.test(name)) continue;
     const level2 = l2.text || (l2.merged ? "" : prevLevel2);
     prevLevel2 = level2;
     let category = categoryOfLevel1(stripBrackets(l1.text.replace(/\s/g, "")));

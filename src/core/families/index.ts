@@ -33,6 +33,8 @@ export interface Family {
   blocks: boolean;
   /** the preset the family suggests (options.ts PRESETS) */
   preset: string;
+  /** the budget weight the template prescribes where the form does not write it (Hubei 2020: 20) */
+  budgetWeight: number | null;
 }
 
 const has = (s: FormSignals, re: RegExp) => s.labels.some((l) => re.test(l));
@@ -51,6 +53,7 @@ export const FAMILIES: readonly Family[] = [
     level1Scheme: false,
     blocks: true,
     preset: "hubei",
+    budgetWeight: 20,
   },
   {
     id: "sichuan-2023",
@@ -65,6 +68,7 @@ export const FAMILIES: readonly Family[] = [
     level1Scheme: false,
     blocks: false,
     preset: "sichuan",
+    budgetWeight: null,
   },
   {
     id: "sichuan-county",
@@ -77,6 +81,7 @@ export const FAMILIES: readonly Family[] = [
     level1Scheme: true,
     blocks: false,
     preset: "central",
+    budgetWeight: null,
   },
   {
     id: "central",
@@ -89,6 +94,7 @@ export const FAMILIES: readonly Family[] = [
     level1Scheme: true,
     blocks: false,
     preset: "central",
+    budgetWeight: null,
   },
 ];
 
@@ -99,6 +105,7 @@ export const UNKNOWN_FAMILY: Family = {
   level1Scheme: true,
   blocks: false,
   preset: "central",
+  budgetWeight: null,
 };
 
 export function familyById(id: string | null | undefined): Family | null {

@@ -17,7 +17,8 @@ export const level1Weights: Rule = {
     const diffs: string[] = [];
     const diffsEn: string[] = [];
     // only against the family's own scheme: none for Sichuan 2023 and Hubei 2020 (RULES.md §5)
-    const scheme = options.checkLevel1Weights && form.layout.family.level1Scheme;
+    // ... and only when the form says nothing else: weights written in the 一级 labels (产出指标（70分）) replace it
+    const scheme = options.checkLevel1Weights && form.layout.family.level1Scheme && Object.keys(form.level1Declared).length === 0;
     for (const c of scheme ? ORDER : []) {
       if (!sameAt2(form.level1[c], d[c])) {
         diffs.push(`${CATEGORY_LABEL[c].zh} ${fmt(form.level1[c])}（默认 ${d[c]}）`);
@@ -41,6 +42,8 @@ export const level1Weights: Rule = {
     for (const c of ORDER) {
       const declared = form.level1Declared[c];
       if (!declared || sameAt2(declared.weight, form.level1[c])) continue;
+      // weights not written but inferred (Hubei): their sum says nothing about the label
+      if (form.indicators.some((i) => i.layout.category === c && i.weightSource !== "cell")) continue;
       report({
         severity: "warning",
         at: declared.cell,
