@@ -360,7 +360,12 @@ function analyseIndicator(grid: Grid, layout: FormLayout, rowLayout: IndicatorRo
   const score = valueCell(grid, r, cols.score);
   const weight = typeof weightOverride === "number" && score ? synthetic(score.cell, weightOverride) : valueCell(grid, r, cols.weight);
   // Hubei: the one form-level cause cell stands for every row.
-  const cause = cols.cause === undefined && layout.formCause ? textCell(grid, layout.formCause.row, layout.formCause.col) : textCell(grid, r, cols.cause);
+  let cause = cols.cause === undefined && layout.formCause ? textCell(grid, layout.formCause.row, layout.formCause.col) : textCell(grid, r, cols.cause);
+  if (cause && layout.formCauseLabel && cause.cell.row === layout.formCauseLabel.row && cause.cell.col === layout.formCauseLabel.col && typeof cause.raw === "string") {
+    // label and text in one cell: only the text after the label counts
+    const text = cause.raw.replace(/^[\s\u3000]*偏差大或目标未完成原因分析[\s\u3000]*[:：]?/, "");
+    cause = { ...cause, raw: text, parsed: text.trim() ? { kind: "text", text } : { kind: "blank" } };
+  }
   // 指标性质 and 度量单位 in their own columns: the target is operator + value + unit from three cells.
   const nature = cols.nature !== undefined ? natureOp(grid.text(r, cols.nature)) : null;
   const unitText = cols.unit !== undefined ? grid.text(r, cols.unit) : "";

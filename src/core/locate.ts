@@ -245,10 +245,20 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
   let formCause: CellRef | null = null;
   let tailEnd: number | null = null;
   if (totalRow !== null) {
-    formCauseLabel = findInRows(totalRow + 1, Math.min(segEnd, totalRow + 6), (l) => FORM_CAUSE_LABEL.test(l));
+    // scanned cell by cell: the label may share its cell with the text (偏差大或目标未完成原因分析：因……), too long for a label
+    for (let r = totalRow + 1; r <= Math.min(segEnd, totalRow + 6) && !formCauseLabel; r++) {
+      for (let c = grid.left; c <= grid.right; c++) {
+        if (FORM_CAUSE_LABEL.test(grid.label(r, c))) {
+          formCauseLabel = { row: r, col: c };
+          break;
+        }
+      }
+    }
     if (formCauseLabel) {
       const c = grid.spanEnd(formCauseLabel.row, formCauseLabel.col) + 1;
-      formCause = c <= grid.right ? { row: formCauseLabel.row, col: c } : null;
+      const own = grid.label(formCauseLabel.row, formCauseLabel.col).replace(FORM_CAUSE_LABEL, "").replace(/^[:：]/, "");
+      // the text in the label's own cell when it has some and the next cell is blank
+      formCause = own && (c > grid.right || grid.isBlank(formCauseLabel.row, c)) ? formCauseLabel : c <= grid.right ? { row: formCauseLabel.row, col: c } : null;
       tailEnd = formCauseLabel.row;
       const remedy = findInRows(formCauseLabel.row + 1, Math.min(segEnd, formCauseLabel.row + 4), (l) => REMEDY_LABEL.test(l));
       if (remedy) tailEnd = remedy.row;
