@@ -65,8 +65,8 @@ export function formOptions(family: Family, partial: Partial<CheckOptions> | und
   return { options: resolveOptions(merged as Partial<CheckOptions>), preset, source: family.id === "unknown" ? "default" : "family" };
 }
 
-/** Rules whose per-cell findings say nothing new on an unfilled template: the one form-unfilled finding stands for them. */
-const QUIET_WHEN_UNFILLED = new Set(["missing-value", "missing-deviation-cause", "indicator-score", "budget-score", "total-score", "execution-cap", "score-exceeds-weight"]);
+/** On an unfilled template the one form-unfilled finding stands for every other (RULES.md §5 B: one finding, not one per cell). */
+const SPEAK_WHEN_UNFILLED = new Set(["form-unfilled", "form-incomplete", "section-unreadable"]);
 
 export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>): CheckResult {
   const options = resolveOptions(partial);
@@ -166,7 +166,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
   const layout = form.layout;
   const raw: Array<{ f: Finding; row: number; col: number; order: number }> = [];
   // Findings that would only repeat what one finding already says, or judge figures read from a section not read.
-  const quiet = new Set<string>(form.unfilled ? QUIET_WHEN_UNFILLED : []);
+  const quiet = new Set<string>(form.unfilled ? RULES.map((r) => r.id).filter((id) => !SPEAK_WHEN_UNFILLED.has(id)) : []);
   if (form.unchecked.some((u) => u.section === "funds")) {
     for (const id of ["total-score", "execution-cap", "level1-weights"]) quiet.add(id);
     if (form.budget?.weightValue == null) quiet.add("weights-total");
