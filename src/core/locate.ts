@@ -3,8 +3,8 @@ import { Category, categoryOfLevel1, categoryOfLevel2 } from "./framework";
 import { labelHas, labelStarts, stripBrackets, weightInLabel } from "./text";
 import { Family, FormSignals, familyById, identifyFamily } from "./families";
 import {
-  BLOCK_LABEL, DEPT_TITLE, FORM_CAUSE_LABEL, FUNDS_LABELS, FUNDS_PARTS, FUNDS_TOTAL, GOAL_LABELS, HEADER_CONTINUATION, HEADER_WORD,
-  NOTES_LABEL, PROJECT_NAME, REMEDY_LABEL, TITLE, TITLE_VARIANTS, TOTAL_LABELS, fundsColumnOf, indicatorColumnOf,
+  DEPT_TITLE, FORM_CAUSE_LABEL, FUNDS_LABELS, FUNDS_PARTS, FUNDS_TOTAL, GOAL_LABELS, HEADER_CONTINUATION, HEADER_WORD,
+  NOTES_LABEL, PROJECT_NAME, REMEDY_LABEL, TITLE, TITLE_VARIANTS, TOTAL_LABELS, fundsColumnOf, indicatorColumnOf, isBlockLabel,
 } from "./vocabulary";
 
 /**
@@ -201,7 +201,7 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
     const after = indHeader.row + 1;
     totalLabel = findInRows(after, segEnd, (l) => labelStarts(stripBrackets(l), TOTAL_LABELS) && stripBrackets(l).replace(/[:：]$/, "").length <= 6, grid.left, Math.min(grid.right, indHeader.col + 3));
     // Hubei: the first block's label stands just above the first header row.
-    const firstBlock = findInRows(Math.max(top, indHeader.row - 2), indHeader.row - 1, (l) => BLOCK_LABEL.test(l));
+    const firstBlock = findInRows(Math.max(top, indHeader.row - 2), indHeader.row - 1, (l) => isBlockLabel(l));
     indicators = readIndicators(grid, indHeader, totalLabel ? totalLabel.row - 1 : segEnd, firstBlock);
   } else {
     totalLabel = findInRows(top, segEnd, (l) => labelStarts(stripBrackets(l), TOTAL_LABELS) && stripBrackets(l).length <= 6);
@@ -392,7 +392,7 @@ function readFunds(grid: Grid, top: number, segEnd: number, label: CellRef | nul
       for (let c = grid.left; c < firstValueCol; c++) {
         const l = grid.label(r, c);
         if (!l) continue;
-        if (labelStarts(l, GOAL_LABELS) || /指标/.test(l) || BLOCK_LABEL.test(l)) stop = true;
+        if (labelStarts(l, GOAL_LABELS) || /指标/.test(l) || isBlockLabel(l)) stop = true;
         else if (labelHas(l, FUNDS_PARTS)) partLabel = grid.text(r, c);
       }
       if (stop) break;
@@ -429,7 +429,7 @@ function isHeaderRow(grid: Grid, r: number): boolean {
 function blockLabelIn(grid: Grid, r: number): { cell: CellRef; label: string } | null {
   for (let c = grid.left; c <= grid.right; c++) {
     const l = grid.label(r, c);
-    if (l && BLOCK_LABEL.test(l)) return { cell: { row: r, col: c }, label: grid.text(r, c) };
+    if (l && isBlockLabel(l)) return { cell: { row: r, col: c }, label: grid.text(r, c) };
   }
   return null;
 }

@@ -21,7 +21,11 @@ export const TOTAL_LABELS = ["总分", "合计", "总计", "总得分", "合计�
 export const GOAL_LABELS = ["年度总体目标", "总体目标", "绩效目标", "年度目标"];
 
 /** Hubei 2020: a block of indicators headed `年度绩效目标1（40分）`. */
-export const BLOCK_LABEL = /^年度绩效目标\d*(?:[(（][^)）]*[)）])*$/;
+export const BLOCK_LABEL = /^年度绩效目标[\d一二三四五六七八九十]*[:：]?(?:[(（][^)）]*[)）])*[:：]?$/;
+/** A block label: numbered (年度绩效目标1, 年度绩效目标一) or weighted (（40分）) — a bare 年度绩效目标 is a goal row. */
+export function isBlockLabel(l: string): boolean {
+  return BLOCK_LABEL.test(l) && /^年度绩效目标[\d一二三四五六七八九十]|\d+(?:\.\d+)?分/.test(l);
+}
 /** Hubei 2020: the one form-level cause cell and what follows it. */
 export const FORM_CAUSE_LABEL = /^偏差大或目标未完成原因分析|^偏差原因分析$|^目标未完成原因/;
 export const REMEDY_LABEL = /^改进措施及结果应用方案|^改进措施$/;
