@@ -246,23 +246,16 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
   let tailEnd: number | null = null;
   if (totalRow !== null) {
     // scanned cell by cell: the label may share its cell with the text (偏差大或目标未完成原因分析：因……), too long for a label
-    for (let r = totalRow + 1; r <= Math.min(segEnd, totalRow + 6) && !formCauseLabel; r++) {
-      for (let c = grid.left; c <= grid.right; c++) {
-        if (FORM_CAUSE_LABEL.test(grid.label(r, c))) {
-          formCauseLabel = { row: r, col: c };
-          break;
-        }
-      }
-    }
+    formCauseLabel = scanRows(grid, totalRow + 1, Math.min(segEnd, totalRow + 6), FORM_CAUSE_LABEL);
     if (formCauseLabel) {
       const c = grid.spanEnd(formCauseLabel.row, formCauseLabel.col) + 1;
       const own = grid.label(formCauseLabel.row, formCauseLabel.col).replace(FORM_CAUSE_LABEL, "").replace(/^[:：]/, "");
       // the text in the label's own cell when it has some and the next cell is blank
       formCause = own && (c > grid.right || grid.isBlank(formCauseLabel.row, c)) ? formCauseLabel : c <= grid.right ? { row: formCauseLabel.row, col: c } : null;
       tailEnd = formCauseLabel.row;
-      const remedy = findInRows(formCauseLabel.row + 1, Math.min(segEnd, formCauseLabel.row + 4), (l) => REMEDY_LABEL.test(l));
+      const remedy = scanRows(grid, formCauseLabel.row + 1, Math.min(segEnd, formCauseLabel.row + 4), REMEDY_LABEL);
       if (remedy) tailEnd = remedy.row;
-      const notes = findInRows((remedy ?? formCauseLabel).row + 1, Math.min(segEnd, (remedy ?? formCauseLabel).row + 4), (l) => NOTES_LABEL.test(l));
+      const notes = scanRows(grid, (remedy ?? formCauseLabel).row + 1, Math.min(segEnd, (remedy ?? formCauseLabel).row + 4), NOTES_LABEL);
       if (notes) tailEnd = notes.row;
     }
   }
@@ -293,7 +286,7 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
   }
   const cols = indicators?.columns;
   const signals: FormSignals = {
-    labels,
+    text: labels.join("\n"),
     fundsHeader,
     indicatorHeader,
     blocks: (indicators?.blocks.length ?? 0) > 0,
@@ -332,6 +325,16 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
     formCause,
     formCauseLabel,
   };
+}
+
+/** The first cell in the rows whose whole text (any length) starts as the pattern says. */
+function scanRows(grid: Grid, from: number, to: number, re: RegExp): CellRef | null {
+  for (let r = from; r <= to; r++) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      if (!grid.isBlank(r, c) && re.test(grid.label(r, c))) return { row: r, col: c };
+    }
+  }
+  return null;
 }
 
 function lastNonBlankRow(grid: Grid, top: number, bottom: number): number {

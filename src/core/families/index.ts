@@ -10,8 +10,8 @@ export type FamilyId = "central" | "sichuan-2023" | "sichuan-county" | "hubei-20
 
 /** What locate saw of a form, for recognising its family. Labels are normalised (normalizeLabel). */
 export interface FormSignals {
-  /** every short label of the form and the few rows above its title */
-  labels: string[];
+  /** every short label of the form and the few rows above its title, one a line (test with the `m` flag) */
+  text: string;
   /** the header texts of the funds section, by column */
   fundsHeader: string[];
   /** the header texts of the indicator section, by column */
@@ -37,7 +37,8 @@ export interface Family {
   budgetWeight: number | null;
 }
 
-const has = (s: FormSignals, re: RegExp) => s.labels.some((l) => re.test(l));
+/** A label of the form matches: `re` carries the `m` flag so that ^ and $ hold for each label. */
+const has = (s: FormSignals, re: RegExp) => re.test(s.text);
 const header = (list: string[], re: RegExp) => list.some((h) => re.test(h));
 
 export const FAMILIES: readonly Family[] = [
@@ -46,9 +47,9 @@ export const FAMILIES: readonly Family[] = [
     name: { zh: "湖北省 2020 项目绩效自评表", en: "Hubei 2020 项目绩效自评表" },
     detect: (s) =>
       (s.blocks ? 10 : 0) +
-      (has(s, /20分\*执行率/) || header(s.fundsHeader, /20分\*执行率/) ? 6 : 0) +
-      (has(s, /^年度财政资金总额/) ? 3 : 0) +
-      (has(s, /^偏差大或目标未完成原因分析/) ? 4 : 0) +
+      (has(s, /20分\*执行率/m) || header(s.fundsHeader, /20分\*执行率/) ? 6 : 0) +
+      (has(s, /^年度财政资金总额/m) ? 3 : 0) +
+      (has(s, /^偏差大或目标未完成原因分析/m) ? 4 : 0) +
       (header(s.indicatorHeader, /^年初目标值/) ? 2 : 0),
     level1Scheme: false,
     blocks: true,
@@ -59,12 +60,12 @@ export const FAMILIES: readonly Family[] = [
     id: "sichuan-2023",
     name: { zh: "四川省 2023 部门预算项目支出绩效自评表", en: "Sichuan 2023 部门预算项目支出绩效自评表" },
     detect: (s) =>
-      (has(s, /510000_0013zp/) ? 10 : 0) +
-      (has(s, /^部门预算项目支出绩效自评表/) ? 8 : 0) +
-      (has(s, /^年度预算数(\(万元\))?$/) ? 4 : 0) +
+      (has(s, /510000_0013zp/m) ? 10 : 0) +
+      (has(s, /^部门预算项目支出绩效自评表/m) ? 8 : 0) +
+      (has(s, /^年度预算数(\(万元\))?$/m) ? 4 : 0) +
       (header(s.fundsHeader, /调整后预算数/) && header(s.fundsHeader, /预算执行数/) ? 3 : 0) +
-      (has(s, /^绩效指标\(90分\)$/) ? 3 : 0) +
-      (has(s, /^实施单位\(盖章\)$/) ? 2 : 0),
+      (has(s, /^绩效指标\(90分\)$/m) ? 3 : 0) +
+      (has(s, /^实施单位\(盖章\)$/m) ? 2 : 0),
     level1Scheme: false,
     blocks: false,
     preset: "sichuan",
@@ -75,8 +76,8 @@ export const FAMILIES: readonly Family[] = [
     name: { zh: "四川省县级衔接资金项目支出绩效自评表", en: "Sichuan county 衔接资金 form" },
     detect: (s) =>
       (header(s.indicatorHeader, /^未完成原因及拟采取的改进措施/) ? 5 : 0) +
-      (has(s, /^资金情况(\(万元\))?$/) ? 4 : 0) +
-      (has(s, /衔接/) ? 3 : 0) +
+      (has(s, /^资金情况(\(万元\))?$/m) ? 4 : 0) +
+      (has(s, /衔接/m) ? 3 : 0) +
       (s.weightBeforeTarget ? 1 : 0),
     level1Scheme: true,
     blocks: false,
@@ -87,10 +88,10 @@ export const FAMILIES: readonly Family[] = [
     id: "central",
     name: { zh: "中央项目支出绩效自评表（财预〔2020〕10号）", en: "Central 项目支出绩效自评表 (财预〔2020〕10号)" },
     detect: (s) =>
-      (has(s, /^项目资金(\(万元\))?$/) ? 3 : 0) +
+      (has(s, /^项目资金(\(万元\))?$/m) ? 3 : 0) +
       (header(s.fundsHeader, /^年初预算数$/) && header(s.fundsHeader, /^全年预算数$/) ? 3 : 0) +
       (header(s.indicatorHeader, /^偏差原因分析及改进措施$/) ? 3 : 0) +
-      (has(s, /^年度资金总额$/) ? 1 : 0),
+      (has(s, /^年度资金总额$/m) ? 1 : 0),
     level1Scheme: true,
     blocks: false,
     preset: "central",
