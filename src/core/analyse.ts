@@ -5,7 +5,7 @@ import { CheckOptions } from "./options";
 import { Parsed, parseText } from "./parse";
 import { DONE, Grade, Score, gradeOf, natureOp, scoreDate, scoreQualitative, scoreQuantitative, totalCap } from "./scoring";
 import { CellValue } from "./snapshot";
-import { isPromptText } from "./vocabulary";
+import { isPromptText, withoutPrompts } from "./vocabulary";
 
 /**
  * One pass over a located form: every cell it needs parsed once, every figure recalculated once.
@@ -133,7 +133,10 @@ export function isExplanation(v: CellValue | undefined): boolean {
   if (!t) return false;
   if (NO_EXPLANATION.test(t)) return false;
   if (PROMPT_TEXT.test(t) && t.length <= 14) return false;
-  if (isPromptText(t)) return false; // the template's own instruction is no reason
+  // the template's own instruction is no reason; what the unit wrote after it is
+  const own = withoutPrompts(t).replace(/^[;；。.,，:：]+/, "");
+  if (own !== t) return own.length > 0 && isExplanation(own);
+  if (isPromptText(t)) return false;
   return true;
 }
 

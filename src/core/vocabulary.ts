@@ -87,6 +87,21 @@ export const PROMPT_PATTERNS: RegExp[] = [
   /^……$/,
 ];
 
+/** The templates' instructions as printed, whole: what remains after removing them is what the unit wrote. */
+export const PROMPT_SENTENCES: RegExp[] = [
+  /1\.预算执行率=预算执行数\/调整后预算数[\s\S]*?(?:银行贷款[.。]?|$)/,
+  /对照年度目标[,，]说明相关任务目标的完成情况[(（]\d+字以内[)）][。.]?/,
+  /结合自评情况[,，][\s\S]*?[(（]\d+字以内[)）][。.]?/,
+  /针对项目自评中发现的问题[\s\S]*?[(（]\d+字以内[)）][。.]?/,
+];
+
+/** A cell's text without the template's printed instructions (normalised: no white space). */
+export function withoutPrompts(text: string): string {
+  let t = text.replace(/[\s\u3000]/g, "");
+  for (const p of PROMPT_SENTENCES) t = t.replace(p, "");
+  return t;
+}
+
 export function isPromptText(text: string): boolean {
   const t = text.replace(/[\s\u3000]/g, "");
   return t.length > 0 && PROMPT_PATTERNS.some((p) => p.test(t));
