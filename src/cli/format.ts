@@ -40,7 +40,7 @@ export function formatForm(f: FormReport, lang: Lang): string {
   lines.push(`■ ${f.projectName ?? (f.kind === "department" ? t.notChecked : "?")}  [${f.sheet}!${f.range}]`);
   if (f.checked) {
     const tpl = f.template.id === "unknown" ? (lang === "en" ? "not recognised" : "未识别") : f.template.name;
-    lines.push(`  ${t.template}${lang === "en" ? ": " : "："}${tpl} · ${t.preset}${lang === "en" ? ": " : "："}${f.preset.name}（${t.source[f.preset.source] ?? f.preset.source}）`);
+    lines.push(`  ${t.template}${lang === "en" ? ": " : "："}${tpl} · ${t.preset}${lang === "en" ? ": " : "："}${f.preset.name}${lang === "en" ? " (" : "（"}${t.source[f.preset.source] ?? f.preset.source}${lang === "en" ? ")" : "）"}`);
     const off = f.unchecked.length > 0;
     const n = (x: number | null) => (x === null ? (off ? t.unchecked : "—") : formatNumber(x));
     lines.push(
