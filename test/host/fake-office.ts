@@ -87,7 +87,21 @@ export const API_LEVELS: Record<string, string> = {
 /** Excel on the web's payload limit for a request and for a response (5 MB; the fake takes 5,000,000 bytes, the stricter reading). */
 export const PAYLOAD_LIMIT = 5_000_000;
 
-const utf8 = (v: unknown): number => new TextEncoder().encode(JSON.stringify(v ?? null)).length;
+/** UTF-8 bytes of a value sent as JSON (counted by hand: jsdom has no TextEncoder) */
+export function utf8(v: unknown): number {
+  const s = JSON.stringify(v ?? null);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
 export interface FakeChangedEvent {
   type: "WorksheetChanged";
