@@ -7,9 +7,11 @@ import { loadFixture } from "../support/workbooks";
 
 afterEach(uninstallFakeOffice);
 
+const ALL = { level: "1.18", merges: true, notes: true, comments: true, commentOrNull: true, fillPattern: true, screenUpdating: true, events: true, collectionChanged: true, triggerSource: true };
+
 async function officeRead(model: FakeWorkbook, maxBytesPerSync?: number) {
   const { Excel } = createFakeOffice(model);
-  return Excel.run(async (ctx) => readWorkbook(ctx as unknown as Excel.RequestContext, { merges: true, notes: true, comments: true, fillPattern: true, events: true }, { maxBytesPerSync }));
+  return Excel.run(async (ctx) => readWorkbook(ctx as unknown as Excel.RequestContext, ALL, { maxBytesPerSync }));
 }
 
 describe("the Office adapter's read", () => {
