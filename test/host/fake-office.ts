@@ -131,6 +131,8 @@ export class FakeWorkbook {
   /** a write whose description matches throws at sync (failure injection) */
   failWrite: ((op: string) => boolean) | null = null;
   writesApplied = 0;
+  /** every sync that failed, with its error: a stricter host would have shown the user each of these */
+  failedSyncs: string[] = [];
   screenUpdatingSuspended = 0;
   /** onChanged handlers: of one sheet (by id), or of the whole collection (sheet null) */
   changeHandlers: Array<{ sheet: string | null; handler: Handler }> = [];
@@ -343,6 +345,15 @@ export class FakeContext {
     this.bytes += utf8(value);
   }
   async sync(): Promise<void> {
+    try {
+      await this.run();
+    } catch (e) {
+      this.model.failedSyncs.push(`${(e as FakeOfficeError).code ?? "Error"}: ${(e as Error).message}`);
+      throw e;
+    }
+    if (this.model.pendingEvents.length && !this.model.holdEvents) setTimeout(() => void this.model.deliverEvents(), 0);
+  }
+  private async run(): Promise<void> {
     const ops = this.queue;
     const request = this.request;
     this.queue = [];
@@ -361,7 +372,6 @@ export class FakeContext {
     }
     if (this.bytes > this.model.payloadLimit) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${this.bytes} bytes) has exceeded the limit (${this.model.payloadLimit}).`);
     await Promise.resolve();
-    if (this.model.pendingEvents.length && !this.model.holdEvents) setTimeout(() => void this.model.deliverEvents(), 0);
   }
   /** For writes: check the failure hook, then apply. */
   write(description: string, apply: () => void, payload?: unknown): void {
