@@ -392,22 +392,58 @@ export function officeWorkbookHost(): WorkbookHost {
     },
     async watch(onChanged) {
       if (!caps.events) return async () => undefined;
-      const handlers = await Excel.run(async (context) => {
+      type Registration = { remove(): void; context: { sync(): Promise<unknown> } };
+      const registrations: Registration[] = [];
+      const watched = new Set<string>(); // sheet ids with their own handler (below ExcelApi 1.9)
+      let stopped = false;
+      // Our own writes: told apart by triggerSource from ExcelApi 1.14; below it, ignored for a short quiet window.
+      const ours = (e: { triggerSource?: string }) => (caps.triggerSource ? e.triggerSource === "ThisLocalAddin" : Date.now() < quietUntil);
+      // The sheet's name now, by id: a renamed sheet is passed under its new name.
+      const changed = async (e: { worksheetId: string; triggerSource?: string }) => {
+        if (stopped || ours(e)) return;
+        const name = await Excel.run(async (context) => {
+          const ws = context.workbook.worksheets.getItemOrNullObject(e.worksheetId);
+          ws.load("name");
+          await context.sync();
+          return ws.isNullObject ? null : ws.name;
+        }).catch(() => null);
+        if (name !== null && !stopped) onChanged(name);
+      };
+      const watchSheet = (ws: Excel.Worksheet, id: string) => {
+        if (watched.has(id)) return;
+        watched.add(id);
+        registrations.push(ws.onChanged.add(changed) as unknown as Registration);
+      };
+      await Excel.run(async (context) => {
         const sheets = context.workbook.worksheets;
-        sheets.load("items/name");
+        if (caps.collectionChanged) {
+          // one handler for every sheet, sheets added later included (ExcelApi 1.9)
+          registrations.push(sheets.onChanged.add(changed) as unknown as Registration);
+        } else {
+          sheets.load("items/id");
+          await context.sync();
+          for (const ws of sheets.items) watchSheet(ws, ws.id);
+          // a sheet added later gets its own handler (WorksheetCollection.onAdded, ExcelApi 1.7)
+          registrations.push(
+            sheets.onAdded.add(async (e: { worksheetId: string }) => {
+              if (stopped) return;
+              await Excel.run(async (ctx) => {
+                watchSheet(ctx.workbook.worksheets.getItem(e.worksheetId), e.worksheetId);
+                await ctx.sync();
+              }).catch(() => undefined);
+            }) as unknown as Registration,
+          );
+        }
         await context.sync();
-        const added = sheets.items.map((ws) => {
-          const name = ws.name;
-          return ws.onChanged.add(async () => {
-            if (Date.now() >= quietUntil) onChanged(name);
-          });
-        });
-        await context.sync();
-        return added;
       });
       return async () => {
-        for (const h of handlers) h.remove();
-        if (handlers[0]) await handlers[0].context.sync();
+        stopped = true;
+        const contexts = new Set<Registration["context"]>();
+        for (const r of registrations) {
+          r.remove();
+          contexts.add(r.context);
+        }
+        for (const c of contexts) await c.sync().catch(() => undefined);
       };
     },
   };
