@@ -351,7 +351,8 @@ export class FakeContext {
       this.model.failedSyncs.push(`${(e as FakeOfficeError).code ?? "Error"}: ${(e as Error).message}`);
       throw e;
     }
-    if (this.model.pendingEvents.length && !this.model.holdEvents) setTimeout(() => void this.model.deliverEvents(), 0);
+    // delivered after the sync resolves, as Excel raises them after the batch (unless a test holds them to deliver itself)
+    if (this.model.pendingEvents.length && !this.model.holdEvents) void Promise.resolve().then(() => this.model.deliverEvents());
   }
   private async run(): Promise<void> {
     const ops = this.queue;
@@ -1121,22 +1122,23 @@ export function createFakeOffice(model: FakeWorkbook, options: FakeOptions = {})
     get: (name: string) => (mine().has(name) ? structuredClone(mine().get(name)) : null),
     set: (name: string, value: unknown) => void mine().set(name, structuredClone(value)),
     remove: (name: string) => void mine().delete(name),
+    // callbacks are asynchronous, as in Office.js (on a microtask: the fake does not model the host's latency)
     /** persists this runtime's whole in-memory bag, replacing what another runtime saved */
     saveAsync: (a?: unknown, b?: unknown) => {
       const cb = (typeof a === "function" ? a : b) as Cb | undefined;
       if (options.readOnly) {
-        setTimeout(() => cb?.({ status: "failed", error: { message: "The document is read-only." } }), 0);
+        void Promise.resolve().then(() => cb?.({ status: "failed", error: { message: "The document is read-only." } }));
         return;
       }
       model.savedSettings = clone(mine());
-      setTimeout(() => cb?.({ status: "succeeded" }), 0);
+      void Promise.resolve().then(() => cb?.({ status: "succeeded" }));
     },
     /** reloads this runtime's copy from what is saved in the document */
     refreshAsync: (cb?: Cb) => {
       const m = mine();
       m.clear();
       for (const [k, v] of clone(model.savedSettings)) m.set(k, v);
-      setTimeout(() => cb?.({ status: "succeeded", value: settings }), 0);
+      void Promise.resolve().then(() => cb?.({ status: "succeeded", value: settings }));
     },
   };
   const Office = {
