@@ -58,6 +58,19 @@ describe("the Office adapter's read", () => {
     expect(Math.max(...model.responseBytes)).toBeLessThan(20_000);
   });
 
+  test("long texts past Excel on the web's 5 MB response limit (UTF-8) are read by splitting what the host refuses", async () => {
+    const base = await loadFixture("official");
+    const text = "绩效目标完成情况说明".repeat(3000); // 30,000 characters, 90 KB of UTF-8
+    const long = { name: "长文本", top: 0, left: 0, values: Array.from({ length: 80 }, () => [text]), formats: Array.from({ length: 80 }, () => ["General"]), merges: [] };
+    const snap = { sheets: [...base.sheets, long] };
+    const model = FakeWorkbook.fromSnapshot(snap);
+    const read = await officeRead(model);
+    expect(read).toEqual(snap);
+    expect(model.failedSyncs.length).toBeGreaterThan(0); // the host refused, the reader split
+    expect(model.failedSyncs.every((f) => f.startsWith("ResponsePayloadSizeLimitExceeded"))).toBe(true);
+    expect(Math.max(...model.responseBytes.filter((_, i) => i > 1))).toBeGreaterThan(1_000_000);
+  });
+
   test("without ExcelApi 1.13 there are no merged areas, and the forms are still found", async () => {
     const xlsx = await loadFixture("official");
     installFakeOffice(xlsx, { excelApi: "1.12" });
