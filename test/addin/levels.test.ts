@@ -107,6 +107,20 @@ describe("text stays text on write-back, and undo never blames the user for Exce
     expect(model.failedSyncs).toEqual([]);
   });
 
+  test.each(LEVELS)("at %s texts Excel would parse (\"-\", \"1,234\", \"2024-01-01\") come back as the same text after undo", async (level) => {
+    const snap = withCells(await loadFixture("official"), "项目1", { H26: "-", H20: "1,234", H22: "2024-01-01" });
+    const model = installFakeOffice(snap, { excelApi: level });
+    const original = structuredClone(model.state());
+    const host = officeWorkbookHost();
+    const { proposals } = await host.check({});
+    const chosen = finalizeSelection(proposals, defaultTicks(proposals, true)).filter((p) => p.sheet === "项目1");
+    expect(chosen.map((p) => p.address).sort()).toEqual(["H20", "H22", "H26"]);
+    await host.applyWrites(chosen);
+    expect(await host.undoWrites()).toEqual({ written: 3, skipped: [] });
+    expect(model.state()).toEqual(original);
+    expect(model.failedSyncs).toEqual([]);
+  });
+
   test("an undo that fails keeps its record; the next undo restores every cell and drops it", async () => {
     const model = installFakeOffice(await loadFixture("official"));
     const host = officeWorkbookHost();
