@@ -428,6 +428,15 @@ function isHeaderRow(grid: Grid, r: number): boolean {
   return words >= 2;
 }
 
+/** A block's weight written in a cell of its own beside the label: 年度绩效目标1 | 40分. */
+function weightInRow(grid: Grid, r: number, after: number): number | null {
+  for (let c = after + 1; c <= grid.right; c++) {
+    const m = /^[(（]?(\d+(?:\.\d+)?)分[)）]?$/.exec(grid.label(r, c));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
 /** A block label in the row (年度绩效目标1（40分）): its cell and text. */
 function blockLabelIn(grid: Grid, r: number): { cell: CellRef; label: string } | null {
   for (let c = grid.left; c <= grid.right; c++) {
@@ -463,7 +472,7 @@ function readIndicators(grid: Grid, header: CellRef, lastRow: number, firstBlock
   const rows: IndicatorRowLayout[] = [];
   const blocks: IndicatorBlock[] = [];
   const headerRowsInside: number[] = [];
-  if (firstBlock) blocks.push({ label: grid.text(firstBlock.row, firstBlock.col), cell: firstBlock, weight: weightInLabel(grid.text(firstBlock.row, firstBlock.col)) });
+  if (firstBlock) blocks.push({ label: grid.text(firstBlock.row, firstBlock.col), cell: firstBlock, weight: weightInLabel(grid.text(firstBlock.row, firstBlock.col)) ?? weightInRow(grid, firstBlock.row, firstBlock.col) });
   const first = header.row + band.length;
   let carry1 = { text: "", row: -1, weight: null as number | null };
   let prevLevel2 = "";
@@ -471,7 +480,7 @@ function readIndicators(grid: Grid, header: CellRef, lastRow: number, firstBlock
     // A new block (Hubei): its label row, then its own header row.
     const block = blockLabelIn(grid, r);
     if (block) {
-      blocks.push({ label: block.label, cell: block.cell, weight: weightInLabel(block.label) });
+      blocks.push({ label: block.label, cell: block.cell, weight: weightInLabel(block.label) ?? weightInRow(grid, r, block.cell.col) });
       prevLevel2 = "";
       continue;
     }

@@ -16,7 +16,7 @@ export const FUNDS_LABELS = ["项目资金", "资金情况", "预算执行情况
 /** The funds section's total row label. */
 export const FUNDS_TOTAL = ["年度资金总额", "资金总额", "总额", "年度资金合计", "年度财政资金总额", "财政资金总额"];
 /** Labels of the 其中 rows under the total. */
-export const FUNDS_PARTS = ["其中", "当年财政拨款", "财政拨款", "上年结转", "结转", "其他资金", "财政资金", "财政专户", "单位资金", "自有资金", "自筹", "上级", "本级"];
+export const FUNDS_PARTS = ["其中", "当年财政拨款", "财政拨款", "上年结转", "结转", "其他资金", "财政资金", "财政专户", "单位资金", "自有资金", "自筹", "上级", "本级", "中央", "省级", "市级", "县级", "衔接", "整合", "涉农"];
 export const TOTAL_LABELS = ["总分", "合计", "总计", "总得分", "合计得分", "自评总分"];
 export const GOAL_LABELS = ["年度总体目标", "总体目标", "绩效目标", "年度目标"];
 

@@ -125,3 +125,11 @@ describe("template families: how each is read", () => {
     expect(f.indicators?.blocks).toEqual([]);
   });
 });
+
+describe("Hubei block weights written beside the label", () => {
+  test("年度绩效目标2 | 30分 in two cells reads as a 30-point block", async () => {
+    const wb = withCells(await loadFixture("family-d-hubei-2020"), "三个目标", { A16: "年度绩效目标2", F16: "30分" });
+    const f = locateForms(new Grid(wb.sheets.find((s) => s.name === "三个目标")!))[0];
+    expect(f.indicators?.blocks.map((b) => b.weight)).toEqual([30, 30, 20]);
+  });
+});
