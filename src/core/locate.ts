@@ -511,7 +511,8 @@ function readIndicators(grid: Grid, header: CellRef, lastRow: number, firstBlock
     let mismatch = false;
     const fromLevel2 = categoryOfLevel2(level2.replace(/\s/g, ""));
     if (!l1.text) {
-      category = fromLevel2;
+      // no 一级 written on the row: the 二级 says which; failing that, the last 一级 written above carries down
+      category = fromLevel2 ?? (carry1.text ? categoryOfLevel1(stripBrackets(carry1.text.replace(/\s/g, ""))) : null);
       inferred = true;
     } else if (category !== null && fromLevel2 !== null && fromLevel2 !== category) {
       // The 二级 is the more specific label: it decides the row's 一级 (RULES.md §5, across families).

@@ -133,3 +133,12 @@ describe("Hubei block weights written beside the label", () => {
     expect(f.indicators?.blocks.map((b) => b.weight)).toEqual([30, 30, 20]);
   });
 });
+
+describe("a row with no 一级 and a 二级 that names no category", () => {
+  test("takes the 一级 written above it (carried down)", async () => {
+    const wb = withCells(await loadFixture("official"), "项目4", { C25: "过程指标" });
+    const rows = locateForms(new Grid(wb.sheets.find((s) => s.name === "项目4")!))[0].indicators!.rows;
+    expect(rows.find((r) => r.row === 24)).toMatchObject({ level2: "过程指标", category: "output", level1Inferred: true });
+    expect(rows.find((r) => r.row === 25)).toMatchObject({ level2: "生态效益指标", category: "outcome" });
+  });
+});
