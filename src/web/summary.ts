@@ -43,11 +43,9 @@ const WORDS = {
   en: { unnamed: "(no project name)", department: "whole-department form (not checked)", noForm: "no 项目支出绩效自评表 found", project: "project expenditure", dept: "whole department", unreadable: "cannot be checked" },
 };
 
-/** The form's template: the family the reader recognised when the engine reports one (issue 11's `template` key), else its kind. */
+/** The form's template family as the engine recognised it (its name in the report's language). */
 function templateOf(f: FormReport, lang: Lang): string {
-  const t = (f as unknown as { template?: { id?: string; name?: string } | string | null }).template;
-  if (t && typeof t === "object" && (t.name || t.id)) return String(t.name ?? t.id);
-  if (typeof t === "string" && t) return t;
+  if (f.template?.name) return f.template.name;
   return f.kind === "department" ? WORDS[lang].dept : WORDS[lang].project;
 }
 
