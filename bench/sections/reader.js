@@ -7,7 +7,6 @@
  */
 const fs = require("fs");
 const path = require("path");
-const { performance } = require("perf_hooks");
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 
@@ -45,19 +44,22 @@ module.exports = {
 
     const forms = B("src/core/engine.js").runCheck(ours(), {}).report.forms.length;
     for (let i = 0; i < 3; i++) floor(), ours(), sheetjs();
-    const reps = 9;
+    // CPU time of this process (user + system), not wall time: the machine may be shared, and a paired ratio of
+    // CPU times is what stays put when other processes take turns on the cores
+    const cpu = (fn) => {
+      const c0 = process.cpuUsage();
+      fn();
+      const d = process.cpuUsage(c0);
+      return (d.user + d.system) / 1000;
+    };
+    const reps = 15;
     const tf = [], to = [], ts = [], ratios = [], speedups = [];
     for (let i = 0; i < reps; i++) {
-      let t = performance.now();
-      floor();
-      const a = performance.now() - t;
-      t = performance.now();
-      ours();
-      const b = performance.now() - t;
-      t = performance.now();
-      sheetjs();
-      const c = performance.now() - t;
-      tf.push(a), to.push(b), ts.push(c), ratios.push(b / a), speedups.push(c / b);
+      const a = cpu(floor);
+      const b = cpu(ours);
+      const c = i % 3 === 0 ? cpu(sheetjs) : null;
+      tf.push(a), to.push(b), ratios.push(b / a);
+      if (c !== null) ts.push(c), speedups.push(c / b);
     }
     const ratio = median(ratios), speedup = median(speedups);
 
@@ -100,17 +102,13 @@ module.exports = {
     for (const [k, fn] of Object.entries(tokenizers)) {
       fn();
       const runs = [];
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        fn();
-        runs.push(performance.now() - t);
-      }
+      for (let i = 0; i < 5; i++) runs.push(cpu(fn));
       xml[k] = median(runs);
     }
 
     const rows = [
-      { what: `500-form workbook (${forms} forms, ${(buf.length / 1048576).toFixed(2)} MB): our reader / zlib floor (median of ${reps} paired runs)`, value: `${ratio.toFixed(2)}× (${ms(median(to))} / ${ms(median(tf))})`, budget: "≤ 6×", pass: ratio <= 6 },
-      { what: "SheetJS read ÷ our reader (same runs)", value: `${speedup.toFixed(2)}× (${ms(median(ts))})`, budget: "≥ 2×", pass: speedup >= 2 },
+      { what: `500-form workbook (${forms} forms, ${(buf.length / 1048576).toFixed(2)} MB): our reader / zlib floor (CPU time, median of ${reps} paired runs)`, value: `${ratio.toFixed(2)}× (${ms(median(to))} / ${ms(median(tf))})`, budget: "≤ 6×", pass: ratio <= 6 },
+      { what: `SheetJS read ÷ our reader (${ts.length} of the same runs)`, value: `${speedup.toFixed(2)}× (${ms(median(ts))})`, budget: "≥ 2×", pass: speedup >= 2 },
       { what: `XML layer over the worksheets (${(xmlBytes / 1048576).toFixed(1)} M chars): ours / saxes / fast-xml-parser`, value: `${ms(xml.ours)} / ${ms(xml.saxes)} / ${ms(xml["fast-xml-parser"])}`, budget: "(reported)", pass: undefined },
     ];
     return {

@@ -1,7 +1,7 @@
 import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, PlacedCell, SheetSnapshot, WorkbookSnapshot, snapshotFromCells } from "../core/snapshot";
 import type { Inflate } from "./inflate";
 import { findWorkbookPart, partText, readRelationships } from "./package";
-import { CLOSE, END, OPEN, XmlScanner } from "./xml";
+import { CLOSE, END, OPEN, XmlScanner, decodeEntities } from "./xml";
 import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipLimits } from "./zip-archive";
 
 /**
@@ -159,7 +159,9 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
   const s = xml;
   const cells = new CellList();
   const merges: MergeArea[] = [];
-  let row = -1, nextCol = 0, root = true;
+  let row = -1, nextCol = 0, root = true, r = 0, col = 0;
+  // an empty cell's reference, kept unparsed until a cell without one needs it
+  let lastRefStart = -1, lastRefEnd = -1;
   for (let t = x.next(); t !== END; t = x.next()) {
     if (t !== OPEN) continue;
     const ls = x.localStart, len = x.nameEnd - ls;
@@ -170,34 +172,57 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
     }
     const c0 = s.charCodeAt(ls);
     if (len === 1 && c0 === 99) {
-      // <c r s t>
-      let r = -1, col = -1, style = -1, type = T_N;
+      // <c r s t>: the reference is parsed only when needed (a value, or a later cell without one follows)
+      let refStart = -1, refEnd = -1, style = -1, type = T_N;
       const a = x.attrs;
       for (let i = 0; i < x.attrCount; i++) {
         const k = i * 5;
         if (a[k] !== a[k + 1] || a[k + 2] - a[k + 1] !== 1) continue;
         const an = s.charCodeAt(a[k + 1]), vs = a[k + 3], ve = a[k + 4];
-        if (an === 114) {
-          let at = cellRef(s, vs, ve);
-          if (at === -2) {
-            const v = x.attrValue(i);
-            at = cellRef(v, 0, v.length);
-          }
-          if (at >= 0) (r = Math.floor(at / 16384)), (col = at % 16384);
-        } else if (an === 115) {
+        if (an === 114) (refStart = vs), (refEnd = ve);
+        else if (an === 115) {
           style = digits(s, vs, ve);
           if (style < 0) style = Number(x.attrValue(i).trim());
         } else if (an === 116) type = ve - vs === 1 && s.charCodeAt(vs) === 115 ? T_S : typeCode(x.attrValue(i).trim());
       }
-      if (r < 0) {
-        r = row < 0 ? 0 : row;
+      if (refStart < 0) {
+        // no r: the cell after the previous one
+        if (lastRefStart >= 0) {
+          const at = cellRef(s, lastRefStart, lastRefEnd);
+          nextCol = at >= 0 ? (at % 16384) + 1 : nextCol;
+          lastRefStart = -1;
+        }
+        lastRefStart = -1;
         col = nextCol;
+        r = row < 0 ? 0 : row;
+        nextCol = col + 1;
+        if (x.selfClosing) {
+          x.skip();
+          continue;
+        }
+      } else {
+        if (x.selfClosing) {
+          lastRefStart = refStart;
+          lastRefEnd = refEnd;
+          x.skip();
+          continue;
+        }
+        lastRefStart = -1;
+        let at = cellRef(s, refStart, refEnd);
+        if (at === -2) {
+          const v = decodeEntities(s.slice(refStart, refEnd), x.entities);
+          at = cellRef(v, 0, v.length);
+        }
+        if (at >= 0) {
+          r = Math.floor(at / 16384);
+          col = at % 16384;
+        } else {
+          r = row < 0 ? 0 : row;
+          col = nextCol;
+        }
+        nextCol = col + 1;
       }
-      nextCol = col + 1;
-      if (x.selfClosing) {
-        x.skip();
-        continue;
-      }
+
       // the cell's children: <f>, <v>, <is>, <extLst>
       const top = x.depth;
       let v: CellValue = "";
@@ -238,6 +263,7 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
       }
       row = Number.isInteger(n) && n >= 1 && n <= 1048576 ? n - 1 : row + 1;
       nextCol = 0;
+      lastRefStart = -1;
     } else if (x.is("mergeCell")) {
       const ref = x.attr("ref");
       const m = ref ? mergeRange(ref) : null;

@@ -38,10 +38,6 @@ function normaliseText(raw: string): string {
   return raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n");
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
 type Decoder = InstanceType<typeof TextDecoder>;
 const decoders = new Map<string, Decoder>();
 function decoder(label: string): Decoder | null {
@@ -108,7 +104,10 @@ export class XmlScanner {
     throw new XmlError(`${what} at character ${at}`);
   }
 
-  /** The next start tag (OPEN), end tag (CLOSE), or END; character data between tags is skipped (see text()). */
+  /**
+   * The next start tag (OPEN), end tag (CLOSE), or END; character data between tags is skipped (see text()). After
+   * OPEN the name and attribute fields describe the element; after CLOSE only depth is meaningful.
+   */
   next(): number {
     if (this.pendingClose) {
       this.pendingClose = false;
@@ -124,8 +123,8 @@ export class XmlScanner {
       }
       const c = s.charCodeAt(lt + 1);
       if (c === 47) {
-        this.readName(lt + 2);
-        const gt = s.indexOf(">", this.nameEnd);
+        // an end tag: its name is not read (well-formedness of nesting is not checked; depth is what callers use)
+        const gt = s.indexOf(">", lt + 2);
         if (gt < 0) this.fail("an unterminated end tag", lt);
         this.pos = gt + 1;
         this.selfClosing = false;
@@ -197,27 +196,22 @@ export class XmlScanner {
     return this.fail("an unterminated DOCTYPE", lt);
   }
 
-  private readName(i: number): number {
-    const s = this.s, n = this.n;
-    this.nameStart = i;
-    let local = i;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
+  private readStartTag(lt: number): void {
+    const s = this.s;
+    // the name: up to whitespace, ">" or "/" (NaN past the end stops every loop: NaN > 32 is false)
+    let i = lt + 1, local = i;
+    let c = s.charCodeAt(i);
+    while (c > 32 && c !== 62 && c !== 47) {
       if (c === 58) local = i + 1;
-      else if (c <= 32 || c === 62 || c === 47 || c === 61) break;
+      c = s.charCodeAt(++i);
     }
-    if (i >= n || i === this.nameStart) this.fail("a malformed tag", this.nameStart - 1);
+    if (i === lt + 1) this.fail("a malformed tag", lt);
+    this.nameStart = lt + 1;
     this.localStart = local;
     this.nameEnd = i;
-    return i;
-  }
-
-  private readStartTag(lt: number): void {
-    const s = this.s, n = this.n;
-    let i = this.readName(lt + 1);
     let count = 0;
+    let a = this.attrs;
     for (;;) {
-      let c = s.charCodeAt(i);
       while (c === 32 || c === 10 || c === 9 || c === 13) c = s.charCodeAt(++i);
       if (c === 62) {
         this.pos = i + 1;
@@ -231,36 +225,35 @@ export class XmlScanner {
         this.pendingClose = true;
         break;
       }
-      if (i >= n) this.fail("an unterminated tag", lt);
+      if (!(c > 32) || c === 61) this.fail("an unterminated or malformed tag", lt);
       const ns = i;
-      let local = i;
-      for (; i < n; i++) {
-        c = s.charCodeAt(i);
-        if (c === 58) local = i + 1;
-        else if (c <= 32 || c === 61 || c === 62 || c === 47) break;
-      }
+      let loc = i;
+      do {
+        if (c === 58) loc = i + 1;
+        c = s.charCodeAt(++i);
+      } while (c > 32 && c !== 61 && c !== 62 && c !== 47);
       const ne = i;
-      while (isSpace(c)) c = s.charCodeAt(++i);
-      if (c !== 61 || ne === ns) this.fail("a malformed attribute", ns);
+      while (c === 32 || c === 10 || c === 9 || c === 13) c = s.charCodeAt(++i);
+      if (c !== 61) this.fail("a malformed attribute", ns);
       c = s.charCodeAt(++i);
-      while (isSpace(c)) c = s.charCodeAt(++i);
+      while (c === 32 || c === 10 || c === 9 || c === 13) c = s.charCodeAt(++i);
       if (c !== 34 && c !== 39) this.fail("an unquoted attribute value", i);
       const ve = s.indexOf(c === 34 ? '"' : "'", i + 1);
       if (ve < 0) this.fail("an unterminated attribute value", i);
-      let a = this.attrs;
-      if ((count + 1) * 5 > a.length) {
+      const k = count * 5;
+      if (k + 5 > a.length) {
         const bigger = new Int32Array(a.length * 2);
         bigger.set(a);
         this.attrs = a = bigger;
       }
-      const k = count * 5;
       a[k] = ns;
-      a[k + 1] = local;
+      a[k + 1] = loc;
       a[k + 2] = ne;
       a[k + 3] = i + 1;
       a[k + 4] = ve;
       count++;
       i = ve + 1;
+      c = s.charCodeAt(i);
     }
     this.attrCount = count;
     this.depth++;
