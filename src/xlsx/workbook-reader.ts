@@ -331,9 +331,12 @@ class CellList {
     const kh = kb - kt + 1, kw = kr - kl + 1;
     const values: CellValue[][] = new Array(kh);
     const formats: string[][] = new Array(kh);
+    // rows copied from one blank row: slice() of a packed array is a copy, fill() on a new one is far slower
+    const blankValues: CellValue[] = [], blankFormats: string[] = [];
+    for (let c = 0; c < kw; c++) blankValues.push(""), blankFormats.push("General");
     for (let r = 0; r < kh; r++) {
-      values[r] = new Array<CellValue>(kw).fill("");
-      formats[r] = new Array<string>(kw).fill("General");
+      values[r] = blankValues.slice();
+      formats[r] = blankFormats.slice();
     }
     for (let i = 0; i < n; i++) {
       const r = rows[i], c = cols[i];

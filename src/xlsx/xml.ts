@@ -238,8 +238,10 @@ export class XmlScanner {
       c = s.charCodeAt(++i);
       while (c === 32 || c === 10 || c === 9 || c === 13) c = s.charCodeAt(++i);
       if (c !== 34 && c !== 39) this.fail("an unquoted attribute value", i);
-      const ve = s.indexOf(c === 34 ? '"' : "'", i + 1);
-      if (ve < 0) this.fail("an unterminated attribute value", i);
+      // values are short: a loop beats indexOf's call
+      const quote = c;
+      let ve = i + 1;
+      for (c = s.charCodeAt(ve); c !== quote; c = s.charCodeAt(++ve)) if (!(c >= 0)) this.fail("an unterminated attribute value", i);
       const k = count * 5;
       if (k + 5 > a.length) {
         const bigger = new Int32Array(a.length * 2);
