@@ -1,7 +1,7 @@
 import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, PlacedCell, SheetSnapshot, WorkbookSnapshot, snapshotFromCells } from "../core/snapshot";
 import type { Inflate } from "./inflate";
 import { findWorkbookPart, partText, readRelationships } from "./package";
-import { CLOSE, END, OPEN, XmlScanner, decodeEntities } from "./xml";
+import { CLOSE, END, OPEN, XmlError, XmlScanner, decodeEntities } from "./xml";
 import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipLimits } from "./zip-archive";
 
 /**
@@ -53,12 +53,16 @@ export function readWorkbookBytes(bytes: Uint8Array, inflate: Inflate, limits: Z
 const NOT_WORKSHEETS = new Set(["chartsheet", "dialogsheet", "macrosheet", "xlmacrosheet", "xlintlmacrosheet"]);
 
 export function readWorkbookPackage(zip: ZipArchive): WorkbookSnapshot {
+  return wellFormed("of the workbook (its relationships or workbook part)", () => readPackage(zip));
+}
+
+function readPackage(zip: ZipArchive): WorkbookSnapshot {
   const wbPart = findWorkbookPart(zip);
   const workbook = wbPart === null ? null : partText(zip, wbPart);
   if (wbPart === null || workbook === null) throw new XlsxFormatError("the package has no workbook part (xl/workbook.xml): not an Excel workbook");
   const rels = new Map<string, { kind: string; target: string }>();
   let sstPart: string | null = null, stylesPart: string | null = null;
-  for (const r of readRelationships(zip, wbPart)) {
+  for (const r of wellFormed(wbPart, () => readRelationships(zip, wbPart))) {
     if (r.external) continue;
     rels.set(r.id, r);
     if (r.kind === "sharedstrings" && sstPart === null) sstPart = r.target;
@@ -66,9 +70,9 @@ export function readWorkbookPackage(zip: ZipArchive): WorkbookSnapshot {
   }
   // (date1904 workbooks keep their serial numbers as written, as Office.js returns them)
   const sstXml = sstPart === null ? null : partText(zip, sstPart);
-  const shared = sstXml === null ? [] : readSharedStrings(sstXml);
+  const shared = sstXml === null ? [] : wellFormed(sstPart!, () => readSharedStrings(sstXml));
   const stylesXml = stylesPart === null ? null : partText(zip, stylesPart);
-  const formats = stylesXml === null ? [] : readCellFormats(stylesXml);
+  const formats = stylesXml === null ? [] : wellFormed(stylesPart!, () => readCellFormats(stylesXml));
 
   const sheets: SheetSnapshot[] = [];
   const x = new XmlScanner(workbook);
@@ -92,10 +96,20 @@ export function readWorkbookPackage(zip: ZipArchive): WorkbookSnapshot {
       sheets.push({ name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges: [] });
       continue;
     }
-    const sheet = readSheet(name, xml, shared, formats);
+    const sheet = wellFormed(rel!.target, () => readSheet(name, xml, shared, formats), name);
     if (sheet) sheets.push(sheet);
   }
   return { sheets };
+}
+
+/** Runs a part's parse; XML that cannot be tokenized becomes a format error naming the part (and sheet). */
+function wellFormed<T>(part: string, parse: () => T, sheet?: string): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof XmlError) throw new XlsxFormatError(`the part ${part}${sheet ? ` (sheet ${sheet})` : ""} is not well-formed XML: ${e.message}`);
+    throw e;
+  }
 }
 
 /** The text of an <si> or <is>: its <t> runs (rich text included), phonetic runs (<rPh>) left out. */
