@@ -68,6 +68,9 @@ function readPackage(zip: ZipArchive): WorkbookSnapshot {
     if (r.kind === "sharedstrings" && sstPart === null) sstPart = r.target;
     if (r.kind === "styles" && stylesPart === null) stylesPart = r.target;
   }
+  // a writer that left out the relationship but wrote the part under its usual name: Excel's default names
+  if (sstPart === null && zip.has("xl/sharedStrings.xml")) sstPart = "xl/sharedStrings.xml";
+  if (stylesPart === null && zip.has("xl/styles.xml")) stylesPart = "xl/styles.xml";
   // (date1904 workbooks keep their serial numbers as written, as Office.js returns them)
   const sstXml = sstPart === null ? null : partText(zip, sstPart);
   const shared = sstXml === null ? [] : wellFormed(sstPart!, () => readSharedStrings(sstXml));
