@@ -240,9 +240,22 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
         nextCol = col + 1;
       }
 
+      let v: CellValue = "";
+      const fmt = style >= 0 ? (formats[style] ?? "General") : "General";
+      // the common spelling, exactly "<v>text</v></c>": read in place (anything else takes the general path below)
+      const p = x.pos;
+      if (s.charCodeAt(p) === 60 && s.charCodeAt(p + 1) === 118 && s.charCodeAt(p + 2) === 62) {
+        const lt = s.indexOf("<", p + 3);
+        if (lt > 0 && s.startsWith("</v></c>", lt)) {
+          x.pos = lt + 8;
+          x.depth--;
+          v = valueAt(x, type, p + 3, lt, shared);
+          if (v !== "") cells.add(r, col, v, fmt);
+          continue;
+        }
+      }
       // the cell's children: <f>, <v>, <is>, <extLst>
       const top = x.depth;
-      let v: CellValue = "";
       for (;;) {
         const u = x.next();
         if (u === END) break;
@@ -253,23 +266,14 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
         if (x.depth !== top + 1) continue;
         if (x.nameEnd - x.localStart === 1 && s.charCodeAt(x.localStart) === 118) {
           // <v>: read in place when it is plain text (the common case), through text() otherwise
-          if (!x.selfClosing && x.plainText()) {
-            const a0 = x.textStart, a1 = x.textEnd;
-            if (type === T_S) {
-              const i = digits(s, a0, a1);
-              v = i >= 0 ? (shared[i] ?? "") : cellValue(type, s.slice(a0, a1), shared);
-            } else if (type === T_N) {
-              const i = a1 - a0 < 16 ? digits(s, a0, a1) : -1;
-              v = i >= 0 ? i : cellValue(type, x.entities || hasRef(s, a0, a1) ? x.decode(a0, a1) : s.slice(a0, a1), shared);
-            } else v = cellValue(type, x.decode(a0, a1), shared);
-          } else v = cellValue(type, x.text(), shared);
+          v = !x.selfClosing && x.plainText() ? valueAt(x, type, x.textStart, x.textEnd, shared) : cellValue(type, x.text(), shared);
         } else if (x.is("is")) {
           const text = richText(x);
           if (type === T_INLINE || v === "") v = text;
         } else x.skip();
       }
       if (v === "") continue;
-      cells.add(r, col, v, style >= 0 ? (formats[style] ?? "General") : "General");
+      cells.add(r, col, v, fmt);
     } else if (len === 3 && c0 === 114 && x.is("row")) {
       let n = -1;
       for (let i = 0; i < x.attrCount; i++) {
@@ -438,6 +442,20 @@ function digits(s: string, a: number, b: number): number {
     n = n * 10 + d;
   }
   return n;
+}
+
+/** A <v>'s value from its raw text s[a0..a1) (entities not yet decoded), by the cell's type. */
+function valueAt(x: XmlScanner, type: number, a0: number, a1: number, shared: string[]): CellValue {
+  const s = x.s;
+  if (type === T_S) {
+    const i = digits(s, a0, a1);
+    return i >= 0 ? (shared[i] ?? "") : cellValue(type, x.decode(a0, a1), shared);
+  }
+  if (type === T_N) {
+    const i = a1 - a0 < 16 ? digits(s, a0, a1) : -1;
+    return i >= 0 ? i : cellValue(type, x.entities || hasRef(s, a0, a1) ? x.decode(a0, a1) : s.slice(a0, a1), shared);
+  }
+  return cellValue(type, x.decode(a0, a1), shared);
 }
 
 function hasRef(s: string, a: number, b: number): boolean {

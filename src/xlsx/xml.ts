@@ -116,7 +116,8 @@ export class XmlScanner {
     }
     const s = this.s;
     for (;;) {
-      const lt = s.indexOf("<", this.pos);
+      // most tags follow one another directly: look before calling indexOf
+      const lt = s.charCodeAt(this.pos) === 60 ? this.pos : s.indexOf("<", this.pos);
       if (lt < 0) {
         this.pos = this.n;
         return END;
