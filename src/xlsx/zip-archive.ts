@@ -48,7 +48,8 @@ export class ZipArchive {
     let count = this.u16(eocd + 10);
     let cdSize = this.u32(eocd + 12);
     let cdOffset = this.u32(eocd + 16);
-    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const zip64 = count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff;
+    if (zip64) {
       // zip64: the locator sits just before the end record and points at the zip64 end record
       const loc = eocd - 20;
       if (loc < 0 || this.u32(loc) !== 0x07064b50) throw new ZipError("the zip64 directory locator is missing");
@@ -58,6 +59,12 @@ export class ZipArchive {
       cdSize = this.u64(rec + 40);
       cdOffset = this.u64(rec + 48);
     }
+    // bytes before the zip (a self-extracting stub): every offset moves by their length
+    let shift = 0;
+    const isDirectory = (o: number) => o >= 0 && o + 4 <= b.length && this.u32(o) === 0x02014b50;
+    const gap = eocd - (cdOffset + cdSize);
+    if (!zip64 && gap > 0 && count > 0 && !isDirectory(cdOffset) && isDirectory(cdOffset + gap)) shift = gap;
+    cdOffset += shift;
     if (cdOffset + cdSize > b.length) throw new ZipError("the zip is truncated (its directory lies past the end of the file)");
     let p = cdOffset;
     let total = 0;
@@ -92,7 +99,7 @@ export class ZipArchive {
       if (size > limits.maxEntryBytes) throw new ZipError(`the part ${name} would unpack to ${Math.round(size / 1048576)} MB (limit ${Math.round(limits.maxEntryBytes / 1048576)} MB)`);
       total += size;
       if (total > limits.maxTotalBytes) throw new ZipError(`the workbook would unpack to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB: refused (possible zip bomb)`);
-      const entry = { name, method, compressedSize, size, offset, encrypted: (flags & 1) === 1 };
+      const entry = { name, method, compressedSize, size, offset: offset + shift, encrypted: (flags & 1) === 1 };
       this.entries.set(name, entry);
       const key = partKey(name);
       if (!this.byKey.has(key)) this.byKey.set(key, entry);

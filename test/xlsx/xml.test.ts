@@ -136,3 +136,11 @@ describe("the reader on hand-written parts", () => {
     expect(browserInflate(data, 1 << 20).length).toBe(1 << 20);
   });
 });
+
+describe("the zip directory", () => {
+  test("bytes before the zip (a self-extracting stub) move every offset; the workbook is still read", async () => {
+    const bytes = await pkg(S(`<row r="1"><c r="A1"><v>5</v></c></row>`));
+    const prefixed = Buffer.concat([Buffer.from("MZ stub ".repeat(100)), bytes]);
+    expect(readWorkbookBytes(prefixed, nodeInflate)).toEqual(readWorkbookBytes(bytes, nodeInflate));
+  });
+});
