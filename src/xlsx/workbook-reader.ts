@@ -189,9 +189,27 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
     }
     const c0 = s.charCodeAt(ls);
     if (len === 1 && c0 === 99) {
+      const a = x.attrs;
+      if (x.selfClosing) {
+        // an empty cell (styled, or padding a merge): only its place matters, for a later cell without r
+        let k = 0;
+        for (; k < x.attrCount * 5; k += 5) if (a[k] === a[k + 1] && a[k + 2] - a[k + 1] === 1 && s.charCodeAt(a[k + 1]) === 114) break;
+        if (k < x.attrCount * 5) {
+          lastRefStart = a[k + 3];
+          lastRefEnd = a[k + 4];
+        } else {
+          if (lastRefStart >= 0) {
+            const at = cellRef(s, lastRefStart, lastRefEnd);
+            if (at >= 0) nextCol = (at % 16384) + 1;
+          }
+          lastRefStart = -1;
+          nextCol++;
+        }
+        x.skip();
+        continue;
+      }
       // <c r s t>: the reference is parsed only when needed (a value, or a later cell without one follows)
       let refStart = -1, refEnd = -1, style = -1, type = T_N;
-      const a = x.attrs;
       for (let i = 0; i < x.attrCount; i++) {
         const k = i * 5;
         if (a[k] !== a[k + 1] || a[k + 2] - a[k + 1] !== 1) continue;
@@ -206,24 +224,13 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
         // no r: the cell after the previous one
         if (lastRefStart >= 0) {
           const at = cellRef(s, lastRefStart, lastRefEnd);
-          nextCol = at >= 0 ? (at % 16384) + 1 : nextCol;
-          lastRefStart = -1;
+          if (at >= 0) nextCol = (at % 16384) + 1;
         }
         lastRefStart = -1;
         col = nextCol;
         r = row < 0 ? 0 : row;
         nextCol = col + 1;
-        if (x.selfClosing) {
-          x.skip();
-          continue;
-        }
       } else {
-        if (x.selfClosing) {
-          lastRefStart = refStart;
-          lastRefEnd = refEnd;
-          x.skip();
-          continue;
-        }
         lastRefStart = -1;
         let at = cellRef(s, refStart, refEnd);
         if (at === -2) {
