@@ -72,15 +72,16 @@ function soffice(args, cwd) {
   execFileSync("soffice", [`-env:UserInstallation=file://${TMP}/lo-profile`, "--headless", ...args], { cwd, stdio: "ignore", timeout: 120000 });
 }
 
-function libreoffice(file, source) {
+function libreoffice(file, source, filter = "Calc MS Excel 2007 XML") {
   const dir = path.join(TMP, "lo-out");
+  fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  soffice(["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", dir, source]);
+  soffice(["--convert-to", `xlsx:${filter}`, "--outdir", dir, source]);
   fs.copyFileSync(path.join(dir, path.basename(source)), file);
 }
 
-function gnumeric(file, source) {
-  execFileSync("ssconvert", ["--export-type=Gnumeric_Excel:xlsx2", source, file], { stdio: "ignore" });
+function gnumeric(file, source, exporter = "Gnumeric_Excel:xlsx2") {
+  execFileSync("ssconvert", [`--export-type=${exporter}`, source, file], { stdio: "ignore" });
 }
 
 // ---------- hand-made packages ----------
@@ -460,10 +461,16 @@ async function main() {
   add("exceljs.xlsx", "exceljs 4.4", ["shared strings", "styles with custom number formats"]);
   libreoffice(f("libreoffice.xlsx"), f("exceljs.xlsx"));
   add("libreoffice.xlsx", "LibreOffice Calc 7.4 (soffice --convert-to xlsx)", ["LibreOffice's package layout"]);
+  libreoffice(f("libreoffice-ooxml.xlsx"), f("exceljs.xlsx"), "Calc Office Open XML");
+  add("libreoffice-ooxml.xlsx", "LibreOffice Calc 7.4 (Office Open XML filter)", ["LibreOffice's other OOXML export"]);
   gnumeric(f("gnumeric.xlsx"), f("exceljs.xlsx"));
   add("gnumeric.xlsx", "Gnumeric (ssconvert, Gnumeric_Excel:xlsx2)", ["Gnumeric's package layout"]);
+  gnumeric(f("gnumeric-xlsx1.xlsx"), f("exceljs.xlsx"), "Gnumeric_Excel:xlsx");
+  add("gnumeric-xlsx1.xlsx", "Gnumeric (ssconvert, Gnumeric_Excel:xlsx, the first exporter)", ["Gnumeric's older package layout"]);
   python("openpyxl", f("openpyxl.xlsx"), ps);
   add("openpyxl.xlsx", "python3-openpyxl", ["openpyxl's package layout"]);
+  python("openpyxl-write-only", f("openpyxl-write-only.xlsx"), ps);
+  add("openpyxl-write-only.xlsx", "python3-openpyxl (write_only)", ["streamed rows"]);
   python("xlsxwriter", f("xlsxwriter.xlsx"), ps);
   add("xlsxwriter.xlsx", "python3-xlsxwriter", ["merged areas padded with styled blanks"]);
   python("xlsxwriter-constant-memory", f("xlsxwriter-constant-memory.xlsx"), ps);

@@ -22,6 +22,32 @@ def with_openpyxl(plans, out):
     wb.save(out)
 
 
+def with_openpyxl_write_only(plans, out):
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+    wb = openpyxl.Workbook(write_only=True)
+    for p in plans:
+        ws = wb.create_sheet(p["name"])
+        rows = {}
+        for cell in p["cells"]:
+            rows.setdefault(cell["r"], {})[cell["c"]] = cell
+        width = max(c["c"] for c in p["cells"]) + 1
+        for r in range(max(rows) + 1):
+            line = []
+            for c in range(width):
+                cell = rows.get(r, {}).get(c)
+                if cell is None:
+                    line.append(None)
+                    continue
+                wc = WriteOnlyCell(ws, value=cell["v"])
+                if cell.get("numFmt"):
+                    wc.number_format = cell["numFmt"]
+                line.append(wc)
+            ws.append(line)
+        # (write-only sheets take no merged areas: the values alone, as streaming exporters write them)
+    wb.save(out)
+
+
 def with_xlsxwriter(plans, out, constant_memory):
     import xlsxwriter
     wb = xlsxwriter.Workbook(out, {"constant_memory": constant_memory, "strings_to_numbers": False})
@@ -55,6 +81,8 @@ if __name__ == "__main__":
     plans = json.load(open(plans_file, encoding="utf-8"))
     if kind == "openpyxl":
         with_openpyxl(plans, out)
+    elif kind == "openpyxl-write-only":
+        with_openpyxl_write_only(plans, out)
     elif kind == "xlsxwriter":
         with_xlsxwriter(plans, out, False)
     elif kind == "xlsxwriter-constant-memory":
