@@ -253,7 +253,8 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
       const p = x.pos;
       if (s.charCodeAt(p) === 60 && s.charCodeAt(p + 1) === 118 && s.charCodeAt(p + 2) === 62) {
         const lt = s.indexOf("<", p + 3);
-        if (lt > 0 && s.startsWith("</v></c>", lt)) {
+        // "</v></c>", compared by character codes (startsWith at an offset is a slow call here)
+        if (lt > 0 && s.charCodeAt(lt + 1) === 47 && s.charCodeAt(lt + 2) === 118 && s.charCodeAt(lt + 3) === 62 && s.charCodeAt(lt + 4) === 60 && s.charCodeAt(lt + 5) === 47 && s.charCodeAt(lt + 6) === 99 && s.charCodeAt(lt + 7) === 62) {
           x.pos = lt + 8;
           x.depth--;
           v = valueAt(x, type, p + 3, lt, shared);
@@ -293,9 +294,18 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
       nextCol = 0;
       lastRefStart = -1;
     } else if (x.is("mergeCell")) {
-      const ref = x.attr("ref");
-      const m = ref ? mergeRange(ref) : null;
-      if (m) merges.push(m);
+      // the ref read in place; spelled with references, decoded first
+      for (let i = 0; i < x.attrCount; i++) {
+        const k = i * 5, a = x.attrs;
+        if (a[k] !== a[k + 1] || a[k + 2] - a[k + 1] !== 3 || s.charCodeAt(a[k + 1]) !== 114 || s.charCodeAt(a[k + 1] + 1) !== 101 || s.charCodeAt(a[k + 1] + 2) !== 102) continue;
+        let m = mergeRange(s, a[k + 3], a[k + 4]);
+        if (m === null) {
+          const v = x.attrValue(i);
+          m = mergeRange(v, 0, v.length);
+        }
+        if (m) merges.push(m);
+        break;
+      }
     } else if (x.is("extLst") || x.is("AlternateContent") || x.is("headerFooter") || x.is("drawing") || x.is("legacyDrawing")) x.skip();
   }
   return cells.snapshot(name, merges);
@@ -376,10 +386,12 @@ class CellList {
   }
 }
 
-function mergeRange(ref: string): MergeArea | null {
-  const colon = ref.indexOf(":");
-  const a = cellRef(ref, 0, colon < 0 ? ref.length : colon);
-  const b = colon < 0 ? a : cellRef(ref, colon + 1, ref.length);
+/** ref[start..end) as "A1:B2" (or one cell) → the merged area; null when it is not one. */
+function mergeRange(ref: string, start: number, end: number): MergeArea | null {
+  let colon = -1;
+  for (let i = start; i < end; i++) if (ref.charCodeAt(i) === 58) colon = i;
+  const a = cellRef(ref, start, colon < 0 ? end : colon);
+  const b = colon < 0 ? a : cellRef(ref, colon + 1, end);
   if (a < 0 || b < 0) return null;
   const r1 = Math.floor(a / 16384), c1 = a % 16384, r2 = Math.floor(b / 16384), c2 = b % 16384;
   return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };

@@ -269,7 +269,10 @@ export class XmlScanner {
 
   /** Whether the current element's local name is `name`. */
   is(name: string): boolean {
-    return this.nameEnd - this.localStart === name.length && this.s.startsWith(name, this.localStart);
+    const n = name.length, at = this.localStart;
+    if (this.nameEnd - at !== n) return false;
+    for (let i = 0; i < n; i++) if (this.s.charCodeAt(at + i) !== name.charCodeAt(i)) return false;
+    return true;
   }
 
   /** The i-th attribute's qualified name. */
