@@ -37,11 +37,7 @@ module.exports = (env, argv) => {
       filename: "[name].[contenthash:8].js",
       clean: true,
     },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js"],
-      // the web page's interim reader imports src/xlsx/fast-read.ts, whose zip module names Node's zlib (never called there)
-      fallback: { zlib: false },
-    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
         {
