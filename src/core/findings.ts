@@ -31,6 +31,8 @@ export interface RuleContext {
 
 export interface Rule {
   id: string;
+  /** the rule's short name, shown in the pane and the README's rule table (the id stays in the JSON) */
+  title?: { zh: string; en: string };
   /** the rule's doc line */
   description: { zh: string; en: string };
   check(ctx: RuleContext): void;

@@ -2,6 +2,7 @@ import { Rule, fmt } from "../findings";
 
 export const missingDeviationCause: Rule = {
   id: "missing-deviation-cause",
+  title: { zh: "缺少偏差原因", en: "Missing deviation cause" },
   description: {
     zh: "指标未完成（按规则得分低于分值）或填写得分低于分值时，必须填写偏差原因分析及改进措施；“/”“无”“0”不算。",
     en: "An indicator that misses its target (rule score below weight) or whose written score is below its weight needs a deviation cause; “/”, “无”, “0” do not count.",
