@@ -33,9 +33,35 @@ async function cliJson(file: string) {
   return JSON.parse(out).files[0];
 }
 
+/** Clicks 一键校验 and waits until the pane shows its result (not for a time). */
 async function checkNow() {
+  await waitFor(() => expect(screen.getByTestId("check")).not.toHaveAttribute("aria-disabled", "true"));
   fireEvent.click(screen.getByTestId("check"));
-  await waitFor(() => expect(screen.getByTestId("check")).not.toBeDisabled());
+  await waitFor(() => expect(screen.getByTestId("check")).not.toHaveTextContent(/正在校验|Checking/));
+  await waitFor(() => expect(screen.getByTestId("check")).not.toHaveAttribute("aria-disabled", "true"));
+}
+
+/*
+ * Dialogs: jsdom has no layout, and there tabster's modal layer leaves a dialog opened from a menu marked aria-hidden
+ * (in Chromium it does not: the browser tests check the real accessibility tree, with axe). So the role queries
+ * inside a dialog here pass `hidden: true`; they still wait (findByRole) for the dialog's content, never for a time.
+ */
+
+/** The actions live in the 更多操作 menu: open it, wait for the item by its role and name, click it. */
+async function menu(name: string) {
+  fireEvent.click(screen.getByRole("button", { name: /更多操作|More actions/ }));
+  const item = await screen.findByRole("menuitem", { name });
+  await waitFor(() => expect(item).not.toHaveAttribute("aria-disabled", "true"));
+  fireEvent.click(item);
+}
+
+/** Settings › 本窗格 › the switch, then 保存: waits for the dialog's content and for it to close. */
+async function toggleInSettings(name: string) {
+  await menu("设置");
+  const dialog = await screen.findByRole("dialog", { name: /校验设置/, hidden: true });
+  fireEvent.click(await within(dialog).findByRole("switch", { name, hidden: true }));
+  fireEvent.click(within(dialog).getByRole("button", { name: "保存", hidden: true }));
+  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
 }
 
 describe("the task pane", () => {
@@ -56,7 +82,7 @@ describe("the task pane", () => {
     expect(within(cards[0]).getByTestId("form-figures")).toHaveTextContent("90.5 / 91.5");
     expect(within(cards[0]).getByTestId("form-figures")).toHaveTextContent("95");
     // a ratio is shown as a percentage
-    expect(screen.getAllByTestId("finding").find((e) => e.getAttribute("data-rule") === "overachievement-unexplained")).toHaveTextContent("实为 50%");
+    expect(screen.getAllByTestId("finding").find((e) => e.getAttribute("data-rule") === "overachievement-unexplained")).toHaveTextContent("超出指标值 50%");
     // counts by severity
     expect(screen.getByTestId("filter-error")).toHaveTextContent("1");
     expect(screen.getByTestId("filter-warning")).toHaveTextContent("4");
@@ -93,17 +119,18 @@ describe("the task pane", () => {
     await checkNow();
     expect(screen.getByTestId("notice")).toHaveTextContent("已标记 5 个单元格");
     expect(model.cell(model.sheet("项目1"), 25, 7).fill).toEqual({ color: "#FFC7CE", pattern: "Solid" });
-    fireEvent.click(screen.getByTestId("clear"));
+    await menu("清除标记");
     await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已清除 5 处标记"));
     expect(model.state()).toEqual(before);
-    expect(screen.getByTestId("clear")).toBeDisabled();
+    fireEvent.click(screen.getByRole("button", { name: "更多操作" }));
+    expect(await screen.findByRole("menuitem", { name: "清除标记" })).toHaveAttribute("aria-disabled", "true");
   });
 
   test("with highlighting off, the check changes nothing in the workbook", async () => {
     const model = installFakeOffice(await loadFixture("official"));
     const before = structuredClone(model.state());
     renderApp();
-    fireEvent.click(screen.getByRole("switch", { name: "标记有问题的单元格" }));
+    await toggleInSettings("标记有问题的单元格");
     await checkNow();
     expect(screen.getAllByTestId("finding")).toHaveLength(6);
     expect(model.state()).toEqual(before);
@@ -151,10 +178,10 @@ describe("the task pane", () => {
   test("live mode re-checks the edited sheet", async () => {
     const model: FakeWorkbook = installFakeOffice(await loadFixture("official"));
     renderApp({ debounceMs: 10 });
-    fireEvent.click(screen.getByRole("switch", { name: "标记有问题的单元格" }));
+    await toggleInSettings("标记有问题的单元格");
     await checkNow();
     expect(screen.getAllByTestId("finding").some((e) => e.getAttribute("data-cell") === "项目1!H26")).toBe(true);
-    fireEvent.click(screen.getByRole("switch", { name: "实时校验" }));
+    await toggleInSettings("实时校验");
     await act(async () => {
       await new Promise((r) => setTimeout(r, 20));
       await model.userEdit("项目1", "H26", 91.5);
@@ -186,14 +213,16 @@ describe("write back, settings and the report from the pane", () => {
     const model = installFakeOffice(await loadFixture("official"));
     const before = structuredClone(model.state());
     renderApp();
-    fireEvent.click(screen.getByRole("switch", { name: "标记有问题的单元格" }));
+    await toggleInSettings("标记有问题的单元格");
     await checkNow();
-    fireEvent.click(screen.getByTestId("write-back"));
-    const preview = await screen.findByTestId("preview");
+    await menu("写回计算结果");
+    // wait for the dialog's content (the checkbox), not for its test id: the content renders after the surface
+    const preview = await screen.findByRole("dialog", { name: "写回计算结果：预览", hidden: true });
+    const withRules = await within(preview).findByRole("checkbox", { name: "同时按规则改写指标得分", hidden: true });
     expect(within(preview).getAllByTestId("proposal").map((r) => r.getAttribute("data-cell"))).toEqual(["项目1!H26"]);
     expect(within(preview).getByTestId("proposal")).toHaveTextContent("90.5");
     expect(within(preview).getByTestId("proposal")).toHaveTextContent("91.5");
-    fireEvent.click(within(preview).getByRole("checkbox", { name: "同时按规则改写指标得分" }));
+    fireEvent.click(withRules);
     expect(within(preview).getAllByTestId("proposal").map((r) => r.getAttribute("data-cell"))).toEqual(["项目1!H20", "项目1!H22", "项目1!H26"]);
     expect(within(preview).getAllByTestId("proposal")[2]).toHaveTextContent("95");
     fireEvent.click(screen.getByTestId("confirm-write"));
@@ -202,7 +231,7 @@ describe("write back, settings and the report from the pane", () => {
     // the list was checked again: the total and the two scores are right now
     await waitFor(() => expect(screen.getAllByTestId("finding").map((e) => e.getAttribute("data-rule"))).not.toContain("total-score"));
     expect(screen.getAllByTestId("finding").map((e) => e.getAttribute("data-rule"))).not.toContain("indicator-score");
-    fireEvent.click(screen.getByTestId("undo"));
+    await menu("撤销写回");
     await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已撤销 3 个单元格的写回"));
     expect(model.state()).toEqual(before);
     await waitFor(() => expect(screen.getAllByTestId("finding").map((e) => e.getAttribute("data-rule"))).toContain("total-score"));
@@ -212,10 +241,11 @@ describe("write back, settings and the report from the pane", () => {
     const model = installFakeOffice(await loadFixture("official"));
     model.sheet("项目1").protected = true;
     renderApp();
-    fireEvent.click(screen.getByRole("switch", { name: "标记有问题的单元格" }));
+    await toggleInSettings("标记有问题的单元格");
     await checkNow();
-    fireEvent.click(screen.getByTestId("write-back"));
-    fireEvent.click(await screen.findByTestId("confirm-write"));
+    await menu("写回计算结果");
+    const preview = await screen.findByRole("dialog", { name: "写回计算结果：预览", hidden: true });
+    fireEvent.click(await within(preview).findByRole("button", { name: "写入 1 个单元格", hidden: true }));
     await waitFor(() => expect(screen.getByTestId("error")).toHaveTextContent("受保护"));
     expect(model.writesApplied).toBe(0);
   });
@@ -223,10 +253,10 @@ describe("write back, settings and the report from the pane", () => {
   test("settings are saved in the workbook and used by the next check", async () => {
     const model = installFakeOffice(await loadFixture("official"));
     renderApp();
-    fireEvent.click(screen.getByTestId("open-settings"));
-    const dialog = await screen.findByTestId("settings");
-    fireEvent.change(within(dialog).getByTestId("threshold"), { target: { value: "200" } });
-    fireEvent.click(screen.getByTestId("settings-save"));
+    await menu("设置");
+    const dialog = await screen.findByRole("dialog", { name: /校验设置/, hidden: true });
+    fireEvent.change(await within(dialog).findByRole("spinbutton", { name: "超额完成须说明的阈值（%）", hidden: true }), { target: { value: "200" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "保存", hidden: true }));
     await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("设置已保存"));
     expect((model.savedSettings.get("selfeval.settings.v1") as { options: { overachievementThreshold: number } }).options.overachievementThreshold).toBe(2);
     await checkNow();
@@ -237,7 +267,7 @@ describe("write back, settings and the report from the pane", () => {
     const model = installFakeOffice(await loadFixture("official"));
     renderApp();
     await checkNow();
-    fireEvent.click(screen.getByTestId("make-report"));
+    await menu("生成校验报告");
     await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已生成"));
     expect(model.sheets.map((s) => s.name)).toContain("校验报告");
   });
