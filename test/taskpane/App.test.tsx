@@ -3,7 +3,7 @@
  */
 import * as React from "react";
 import "@testing-library/jest-dom";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { officeWorkbookHost } from "../../src/addin/host";
 import { main } from "../../src/cli/main";
@@ -16,6 +16,9 @@ import { installFakeOffice, uninstallFakeOffice } from "../support/office";
 import { fixturePath, loadFixture } from "../support/workbooks";
 
 afterEach(uninstallFakeOffice);
+// waits are for a state, never for a time; on a busy machine reaching that state may take longer than the 1 s default
+configure({ asyncUtilTimeout: 15000 });
+jest.setTimeout(60000);
 
 function renderApp(props: Partial<React.ComponentProps<typeof App>> = {}) {
   const host = officeWorkbookHost();
@@ -182,10 +185,10 @@ describe("the task pane", () => {
     await checkNow();
     expect(screen.getAllByTestId("finding").some((e) => e.getAttribute("data-cell") === "项目1!H26")).toBe(true);
     await toggleInSettings("实时校验");
+    // wait until the pane listens to the sheet (the state), then edit
+    await waitFor(() => expect(model.changeHandlers.some((h) => h.sheet === "项目1")).toBe(true));
     await act(async () => {
-      await new Promise((r) => setTimeout(r, 20));
       await model.userEdit("项目1", "H26", 91.5);
-      await new Promise((r) => setTimeout(r, 50));
     });
     await waitFor(() => expect(screen.getAllByTestId("finding").some((e) => e.getAttribute("data-cell") === "项目1!H26")).toBe(false));
     expect(screen.getAllByTestId("form-card")).toHaveLength(4);
@@ -270,5 +273,156 @@ describe("write back, settings and the report from the pane", () => {
     await menu("生成校验报告");
     await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已生成"));
     expect(model.sheets.map((s) => s.name)).toContain("校验报告");
+  });
+});
+
+/** The official workbook with errors planted in form 1: I20's cause blanked, H16 scored above its weight. */
+async function planted() {
+  const wb = await loadFixture("official");
+  const sheet = wb.sheets.find((x) => x.name === "项目1")!;
+  sheet.values[19][8] = "";
+  sheet.values[15][7] = 6;
+  return wb;
+}
+
+describe("the pane a clerk understands in three seconds", () => {
+  test("a verdict per form; errors first, the total and the missing cause at the top; no grade beside errors", async () => {
+    installFakeOffice(await planted());
+    renderApp();
+    await checkNow();
+    const cards = screen.getAllByTestId("form-card");
+    expect(within(cards[0]).getByTestId("verdict")).toHaveTextContent("需修改：4 个错误，3 个警告");
+    expect(within(cards[0]).queryByTestId("grade")).toBeNull();
+    expect(within(cards[1]).getByTestId("verdict")).toHaveTextContent(/^可以提交/);
+    expect(within(cards[1]).getByTestId("grade")).toHaveTextContent("等级 优");
+    expect(screen.getByTestId("summary")).toHaveTextContent("共 4 张表，1 张需修改");
+    const rules = within(cards[0]).getAllByTestId("finding").map((e) => e.getAttribute("data-rule"));
+    expect(rules.slice(0, 2)).toEqual(["total-score", "missing-deviation-cause"]);
+    // grouped like Excel's Error Checking: one heading per form and per severity group
+    expect(within(cards[0]).getByRole("heading", { level: 2 })).toHaveTextContent("昌吉州工业和信息化局安全生产项目资金");
+    expect(within(cards[0]).getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["错误（4）", "警告（3）", "提示（1）"]);
+  });
+
+  test("plain Chinese: rule names, not ids; no empty or internal detail lines; two decimals at most", async () => {
+    const wb = await planted();
+    installFakeOffice(wb);
+    renderApp();
+    await checkNow();
+    const text = screen.getByRole("main").textContent!;
+    for (const id of ["total-score", "missing-deviation-cause", "indicator-score", "funding-breakdown"]) expect(text).not.toContain(id);
+    expect(text).toContain("总分 · 项目1!H26");
+    expect(text).toContain("应为 92.5，填写的是 90.5");
+    expect(text).not.toMatch(/应为\s*—|实为|indicatorRows/);
+    expect(text).not.toMatch(/\d\.\d{3,}/);
+    // the missing cause has no "应为 … 填写的是" line: it would say nothing
+    const cause = screen.getAllByTestId("finding").find((e) => e.getAttribute("data-rule") === "missing-deviation-cause")!;
+    expect(cause).not.toHaveTextContent("应为");
+    // a finding's accessible name is its visible text
+    expect(cause).not.toHaveAttribute("aria-label");
+  });
+
+  test("设置: each checkbox has its own label; the two switches live here; focus returns to the menu button", async () => {
+    installFakeOffice(await loadFixture("official"));
+    renderApp();
+    await menu("设置");
+    const dialog = await screen.findByRole("dialog", { name: /校验设置/, hidden: true });
+    const boxes = await within(dialog).findAllByRole("checkbox", { hidden: true });
+    expect(new Set(boxes.map((b) => b.id)).size).toBe(boxes.length);
+    const info = within(dialog).getByRole("checkbox", { name: "提示", hidden: true });
+    const errors = within(dialog).getByRole("checkbox", { name: "错误", hidden: true });
+    expect(info).not.toBeChecked();
+    expect(errors).toBeChecked();
+    fireEvent.click(within(dialog).getByText("提示"));
+    expect(info).toBeChecked();
+    expect(errors).toBeChecked();
+    expect(within(dialog).getByRole("switch", { name: "标记有问题的单元格", hidden: true })).toBeChecked();
+    expect(within(dialog).getByRole("switch", { name: "实时校验", hidden: true })).not.toBeChecked();
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "更多操作" })).toHaveFocus());
+  });
+
+  test("一键校验 keeps the focus on its button", async () => {
+    installFakeOffice(await loadFixture("official"));
+    renderApp();
+    screen.getByTestId("check").focus();
+    await checkNow();
+    expect(screen.getByTestId("check")).toHaveFocus();
+  });
+});
+
+describe("acting from the pane", () => {
+  test("F8 / Shift+F8 and the buttons step through the findings in the order listed; Excel's selection follows", async () => {
+    const model = installFakeOffice(await planted());
+    renderApp();
+    await checkNow();
+    const listed = screen.getAllByTestId("finding").map((e) => e.getAttribute("data-cell")!);
+    fireEvent.keyDown(screen.getByRole("main"), { key: "F8" });
+    await waitFor(() => expect(`${model.selection?.sheet}!${model.selection?.address}`).toBe(listed[0]));
+    expect(screen.getAllByTestId("finding")[0]).toHaveAttribute("aria-current", "true");
+    expect(screen.getByTestId("position")).toHaveTextContent(`第 1 / ${listed.length} 个问题`);
+    fireEvent.click(screen.getByRole("button", { name: "下一个问题" }));
+    await waitFor(() => expect(`${model.selection?.sheet}!${model.selection?.address}`).toBe(listed[1]));
+    fireEvent.keyDown(screen.getByRole("main"), { key: "F8" });
+    await waitFor(() => expect(`${model.selection?.sheet}!${model.selection?.address}`).toBe(listed[2]));
+    fireEvent.keyDown(screen.getByRole("main"), { key: "F8", shiftKey: true });
+    await waitFor(() => expect(`${model.selection?.sheet}!${model.selection?.address}`).toBe(listed[1]));
+    expect(screen.getAllByTestId("finding")[1]).toHaveAttribute("aria-current", "true");
+    expect(screen.getAllByTestId("finding")[0]).not.toHaveAttribute("aria-current");
+    fireEvent.click(screen.getByRole("button", { name: "上一个问题" }));
+    fireEvent.click(screen.getByRole("button", { name: "上一个问题" }));
+    await waitFor(() => expect(`${model.selection?.sheet}!${model.selection?.address}`).toBe(listed[listed.length - 1]));
+  });
+
+  test("改为 92.5 on the total: the same preview, exactly that cell written, 撤销写回 restores it", async () => {
+    const wb = await planted();
+    const model = installFakeOffice(wb);
+    renderApp();
+    await toggleInSettings("标记有问题的单元格");
+    const before = structuredClone(model.state());
+    await checkNow();
+    const total = screen.getAllByTestId("fix").find((b) => b.getAttribute("data-cell") === "项目1!H26")!;
+    expect(total).toHaveTextContent("改为 92.5");
+    fireEvent.click(total);
+    const dialog = await screen.findByRole("dialog", { name: "改正一个单元格：预览", hidden: true });
+    const rows = await within(dialog).findAllByTestId("proposal");
+    expect(rows.map((r) => r.getAttribute("data-cell"))).toEqual(["项目1!H26"]);
+    fireEvent.click(within(dialog).getByRole("button", { name: "写入 1 个单元格", hidden: true }));
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已写回 1 个单元格"));
+    expect(model.cell(model.sheet("项目1"), 25, 7).value).toBe(92.5);
+    // exactly that cell: everything else as it was
+    const after = model.state() as { sheets: Array<{ name: string; cells: Array<[number, { value: unknown }]> }> };
+    const was = before as typeof after;
+    const diff = after.sheets.flatMap((s, i) => s.cells.filter(([k, c]) => JSON.stringify(c) !== JSON.stringify(was.sheets[i].cells.find(([k2]) => k2 === k)?.[1])).map(([k]) => `${s.name}:${k}`));
+    expect(diff).toHaveLength(1);
+    await waitFor(() => expect(screen.getAllByTestId("finding").map((e) => e.getAttribute("data-cell"))).not.toContain("项目1!H26"));
+    await menu("撤销写回");
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已撤销 1 个单元格的写回"));
+    expect(model.state()).toEqual(before);
+  });
+
+  test("a missing cause: what a good one says, with the indicator's own figures, never written into the cell", async () => {
+    const model = installFakeOffice(await planted());
+    renderApp();
+    await checkNow();
+    const item = screen.getAllByTestId("finding-item").find((li) => within(li).getByTestId("finding").getAttribute("data-rule") === "missing-deviation-cause")!;
+    fireEvent.click(within(item).getByRole("button", { name: "怎么写" }));
+    const hint = await within(item).findByTestId("cause-hint");
+    expect(hint).toHaveTextContent("偏差情况");
+    expect(hint).toHaveTextContent("偏差原因");
+    expect(hint).toHaveTextContent("改进措施");
+    const start = within(hint).getByTestId("cause-hint-text");
+    expect(start).toHaveTextContent("「项目资金支付及时率」年度指标值 100%，实际完成 50%，完成 50%，得分 3（分值 5）");
+    expect(within(item).getByRole("button", { name: "怎么写" })).toHaveAttribute("aria-expanded", "true");
+    expect(model.cell(model.sheet("项目1"), 19, 8).value).toBe("");
+  });
+
+  test("生成校验报告: the pane links to the new sheet", async () => {
+    const model = installFakeOffice(await loadFixture("official"));
+    renderApp();
+    await checkNow();
+    await menu("生成校验报告");
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已生成"));
+    fireEvent.click(screen.getByRole("button", { name: "打开“校验报告”工作表" }));
+    await waitFor(() => expect(model.selection).toEqual({ sheet: "校验报告", address: "A1" }));
   });
 });
