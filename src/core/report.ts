@@ -2,7 +2,7 @@ import { WorkbookReport } from "./engine";
 import { SEVERITY_LABEL } from "./labels";
 import { CheckOptions, Lang } from "./options";
 import { formatPercent } from "./parse";
-import { roundShown, ruleTitle, showDateTime } from "./present";
+import { roundShown, ruleTitle } from "./present";
 import { CellValue } from "./snapshot";
 
 /**
@@ -39,12 +39,11 @@ export const REPORT_COLUMNS: ReportSheet["columns"] = [
   { width: 6, wrap: false },
 ];
 
-/** An ISO time becomes the local date and time (2026-11-25 16:43); anything else is shown as given. */
-function localTime(checkedAt: string): string {
-  if (!/^\d{4}-\d\d-\d\dT/.test(checkedAt)) return checkedAt;
-  const d = new Date(checkedAt);
-  return Number.isNaN(d.getTime()) ? checkedAt : showDateTime(d);
+/** A width in characters (Excel's unit) in points (Office.js's unit): the default 8.43 characters are 48 points. */
+export function columnPoints(chars: number): number {
+  return Math.round(chars * 5.7);
 }
+
 
 export function settingsLines(o: CheckOptions, lang: Lang): Array<[string, string]> {
   const zh = lang === "zh";
@@ -71,7 +70,7 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
   const links: ReportSheet["links"] = [];
   bold.push(rows.length);
   rows.push([zh ? "绩效自评校验报告" : "Self-evaluation check report"]);
-  rows.push([zh ? "校验时间" : "Checked at", localTime(checkedAt)]);
+  rows.push([zh ? "校验时间" : "Checked at", checkedAt]);
   rows.push([]);
   bold.push(rows.length);
   rows.push([zh ? "校验设置" : "Settings"]);

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { showDateTime } from "../core/present";
 import { parseAddress, quoteSheet } from "../core/a1";
 import { WorkbookReport } from "../core/engine";
 import { Finding, SEVERITY_ORDER } from "../core/findings";
@@ -38,7 +39,7 @@ export function writeReportSheet(wb: ExcelJS.Workbook, report: WorkbookReport, l
   const existing = wb.getWorksheet(REPORT_SHEET_NAME);
   if (existing) wb.removeWorksheet(existing.id);
   const ws = wb.addWorksheet(REPORT_SHEET_NAME);
-  const sheet = buildReport(report, options, lang, checkedAt.toISOString());
+  const sheet = buildReport(report, options, lang, showDateTime(checkedAt)); // local time, as the pane writes it
   sheet.rows.forEach((r) => ws.addRow(r));
   for (const b of sheet.bold) ws.getRow(b + 1).font = { bold: true };
   for (const l of sheet.links) {
@@ -46,8 +47,12 @@ export function writeReportSheet(wb: ExcelJS.Workbook, report: WorkbookReport, l
     cell.value = { text: l.text, hyperlink: `#${quoteSheet(l.sheet)}!${l.address}` };
     cell.font = { color: { argb: "FF0563C1" }, underline: true };
   }
-  ws.getColumn(1).width = 22;
-  ws.getColumn(3).width = 30;
-  ws.getColumn(5).width = 70;
+  // for print: the widths and wrapping of src/core/report.ts, A4 landscape
+  sheet.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.wrap) col.alignment = { wrapText: true, vertical: "top" };
+  });
+  ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return ws;
 }

@@ -344,4 +344,53 @@ suite("the task pane in Chromium", () => {
       expect(await focused()).toMatchObject({ testid: "more", visible: true });
     }
   });
+
+  // ---- acting from the pane ----
+
+  test("stepping with F8 moves Excel's selection in the order listed; the current finding is marked", async () => {
+    session = await openPane(server.url, hostScript, await planted());
+    const page = session.page;
+    await page.setViewportSize({ width: 320, height: 700 });
+    await checkNow();
+    const listed = await page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+    await page.getByTestId("check").focus();
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press("F8");
+      await page.waitForFunction((want) => {
+        const s = window.__selfevalHost!.model.selection;
+        return s && `${s.sheet}!${s.address}` === want;
+      }, listed[i]);
+      expect(await page.locator("[data-testid=finding][aria-current=true]").getAttribute("data-cell")).toBe(listed[i]);
+    }
+    await page.keyboard.press("Shift+F8");
+    await page.waitForFunction((want) => {
+      const s = window.__selfevalHost!.model.selection;
+      return s && `${s.sheet}!${s.address}` === want;
+    }, listed[1]);
+  });
+
+  test("a finding with its fix (改为 92.5) and the cause hint: screenshots; the fix writes that one cell", async () => {
+    session = await openPane(server.url, hostScript, await planted());
+    const page = session.page;
+    await page.setViewportSize({ width: 320, height: 700 });
+    await checkNow();
+    const item = page.getByTestId("finding-item").filter({ has: page.locator("[data-rule=missing-deviation-cause]") });
+    await item.getByRole("button", { name: "怎么写" }).click();
+    await item.getByTestId("cause-hint-text").waitFor();
+    expect(await item.getByTestId("cause-hint-text").textContent()).toContain("年度指标值 100%，实际完成 50%");
+    await item.getByTestId("cause-hint").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(DOCS, "cause-hint.png") });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const fix = page.locator('[data-testid=fix][data-cell="项目1!H26"]');
+    expect((await fix.textContent())!.trim()).toBe("改为 92.5");
+    await fix.click();
+    const dialog = page.getByRole("dialog", { name: "改正一个单元格：预览" });
+    await dialog.getByTestId("proposal").first().waitFor();
+    await page.screenshot({ path: path.join(DOCS, "fix.png") });
+    await dialog.getByRole("button", { name: "写入 1 个单元格" }).click();
+    await page.getByTestId("notice").filter({ hasText: "已写回 1 个单元格" }).waitFor();
+    expect(await page.evaluate(() => window.__selfevalHost!.model.cell(window.__selfevalHost!.model.sheet("项目1"), 25, 7).value)).toBe(92.5);
+    expect(await page.evaluate(() => window.__selfevalHost!.model.cell(window.__selfevalHost!.model.sheet("项目1"), 19, 8).value)).toBe("");
+    expect(session.errors).toEqual([]);
+  });
 });

@@ -23,7 +23,7 @@ import { WorkbookReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
 import { Lang, presetSettings, resolveOptions } from "../../core/options";
 import { Proposal, fixFor } from "../../core/writeback";
-import { triage, verdictOf } from "../../core/present";
+import { showDateTime, triage, verdictOf } from "../../core/present";
 import { REPORT_SHEET_NAME } from "../../core/labels";
 import { WriteError } from "../../excel/write";
 import { STRINGS } from "../i18n";
@@ -228,7 +228,8 @@ export function App(props: AppProps) {
   const makeReport = () =>
     act(async () => {
       if (!outcome) return null;
-      await host.writeReport(outcome.report, outcome.options, lang, new Date().toISOString());
+      // the person's local date and time (showDateTime), as everywhere people read it
+      await host.writeReport(outcome.report, outcome.options, lang, showDateTime(new Date()));
       setReportReady(true);
       return t.reportDone;
     });

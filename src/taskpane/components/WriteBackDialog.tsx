@@ -68,13 +68,13 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; title?: stri
             {rows.length === 0 ? (
               <Text as="p">{t.nothingToWrite}</Text>
             ) : (
-              <Table size="small" aria-label={props.title ?? t.previewTitle}>
+              <Table size="small" aria-label={props.title ?? t.previewTitle} style={{ tableLayout: "fixed", width: "100%" }}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell style={{ width: 36 }} />
+                    <TableHeaderCell style={{ width: 32, padding: 0 }} />
                     <TableHeaderCell>{t.cell}</TableHeaderCell>
-                    <TableHeaderCell style={{ width: 64 }}>{t.oldValue}</TableHeaderCell>
-                    <TableHeaderCell style={{ width: 64 }}>{t.newValue}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: 56 }}>{t.oldValue}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: 56 }}>{t.newValue}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -87,7 +87,7 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; title?: stri
                         <TableCell>
                           <Checkbox checked={isTotal ? totals.some((x) => proposalKey(x) === key) : ticked.has(key)} onChange={(_, d) => flip(key, !!d.checked)} aria-label={`${key} ${p.label}`} />
                         </TableCell>
-                        <TableCell>
+                        <TableCell style={{ overflowWrap: "anywhere" }}>
                           {key}
                           <br />
                           <Text size={200}>{isTotal ? (totals.find((x) => proposalKey(x) === key)?.label ?? p.label) : p.label}</Text>
