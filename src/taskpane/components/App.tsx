@@ -382,6 +382,7 @@ export function App(props: AppProps) {
         open={previewOpen}
         t={t}
         title={fixing ? t.fixTitle : undefined}
+        intro={fixing ? t.fixIntro : undefined}
         proposals={fixing ? [fixing] : (outcome?.proposals ?? [])}
         onCancel={() => {
           setPreviewOpen(false);

@@ -22,7 +22,7 @@ import { showValue } from "../../core/present";
 import { Strings } from "../i18n";
 
 /** The preview: each cell, old → new, with its rule; the user confirms all or some. */
-export function WriteBackDialog(props: { open: boolean; t: Strings; title?: string; proposals: Proposal[]; onCancel: () => void; onConfirm: (chosen: Proposal[]) => void }) {
+export function WriteBackDialog(props: { open: boolean; t: Strings; title?: string; intro?: string; proposals: Proposal[]; onCancel: () => void; onConfirm: (chosen: Proposal[]) => void }) {
   const { t, proposals } = props;
   const [withRules, setWithRules] = React.useState(false);
   const [ticked, setTicked] = React.useState<Set<string>>(() => defaultTicks(proposals, false));
@@ -51,7 +51,7 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; title?: stri
           <DialogTitle>{props.title ?? t.previewTitle}</DialogTitle>
           <DialogContent data-testid="preview">
             <Text as="p" block>
-              {t.previewIntro}
+              {props.intro ?? t.previewIntro}
             </Text>
             {proposals.some((p) => p.optional) ? (
               <Checkbox
