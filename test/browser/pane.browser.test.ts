@@ -199,8 +199,13 @@ suite("the task pane in Chromium", () => {
     sheet.values[15][7] = 6; // H16: 培训合格率 scored 6 of 5
     return wb;
   }
-  const DOCS = path.join(ROOT, "docs");
+  // the README's screenshots: refreshed on purpose (SELFEVAL_DOCS=1), else written beside the other test output so
+  // that a test run leaves the working tree as it found it
+  const DOCS = process.env.SELFEVAL_DOCS ? path.join(ROOT, "docs") : OUTPUT;
   const RULE_IDS = [...RULES.map((r) => r.id), "unsupported-form", "sheet-clipped", "no-form", "unreadable-file"];
+
+  /** a dialog or menu fading in: wait until no animation runs (the state), then judge or photograph the page */
+  const settled = () => session!.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
 
   async function axeSerious(): Promise<string[]> {
     const page = session!.page;
@@ -249,6 +254,7 @@ suite("the task pane in Chromium", () => {
     expect(ours).not.toMatch(/[A-Za-z]{2,}/);
     expect(text).not.toMatch(/应为\s*[—-]|实为\s*[/／]/);
     expect(text).not.toMatch(/\d\.\d{3,}/);
+    await settled();
     await page.screenshot({ path: path.join(DOCS, "pane-320.png") });
     expect(session.errors).toEqual([]);
   });
@@ -257,6 +263,7 @@ suite("the task pane in Chromium", () => {
     session = await openPane(server.url, hostScript, await planted());
     await session.page.setViewportSize({ width: 420, height: 760 });
     await checkNow();
+    await settled();
     await session.page.screenshot({ path: path.join(DOCS, "pane-420.png") });
     expect(await session.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
   });
@@ -273,6 +280,7 @@ suite("the task pane in Chromium", () => {
     const total = preview.locator('[data-testid=proposal][data-cell="项目1!H26"] [data-testid=new-value]');
     expect((await total.textContent())!.trim()).toBe(card);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await settled();
     await page.screenshot({ path: path.join(DOCS, "preview.png") });
   });
 
@@ -291,6 +299,7 @@ suite("the task pane in Chromium", () => {
     const settings = page.getByRole("dialog", { name: /校验设置/ });
     await settings.getByRole("checkbox", { name: "提示" }).waitFor();
     expect(await axeSerious()).toEqual([]);
+    await settled();
     await page.screenshot({ path: path.join(DOCS, "settings.png") });
     // each checkbox its own label: clicking 提示 ticks 提示, not 错误
     const before = await settings.getByRole("checkbox", { name: "错误" }).isChecked();
@@ -383,6 +392,7 @@ suite("the task pane in Chromium", () => {
     await item.getByTestId("cause-hint-text").waitFor();
     expect(await item.getByTestId("cause-hint-text").textContent()).toContain("年度指标值 100%，实际完成 50%");
     await item.getByTestId("cause-hint").scrollIntoViewIfNeeded();
+    await settled();
     await page.screenshot({ path: path.join(DOCS, "cause-hint.png") });
     await page.evaluate(() => window.scrollTo(0, 0));
     const fix = page.locator('[data-testid=fix][data-cell="项目1!H26"]');
@@ -390,6 +400,7 @@ suite("the task pane in Chromium", () => {
     await fix.click();
     const dialog = page.getByRole("dialog", { name: "改正一个单元格：预览" });
     await dialog.getByTestId("proposal").first().waitFor();
+    await settled();
     await page.screenshot({ path: path.join(DOCS, "fix.png") });
     await dialog.getByRole("button", { name: "写入 1 个单元格" }).click();
     await page.getByTestId("notice").filter({ hasText: "已写回 1 个单元格" }).waitFor();
