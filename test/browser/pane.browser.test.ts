@@ -259,6 +259,26 @@ suite("the task pane in Chromium", () => {
     expect(session.errors).toEqual([]);
   });
 
+  test("a short window (320×420): the toolbar stays one row, the dialogs' buttons stay on screen", async () => {
+    session = await openPane(server.url, hostScript, await planted());
+    const page = session.page;
+    await page.setViewportSize({ width: 320, height: 420 });
+    await checkNow();
+    const check = await page.getByTestId("check").boundingBox();
+    const more = await page.getByTestId("more").boundingBox();
+    expect(Math.abs(check!.y - more!.y)).toBeLessThan(2);
+    for (const [item, name] of [["设置", /校验设置/], ["写回计算结果", "写回计算结果：预览"]] as const) {
+      await menu(item);
+      const dialog = page.getByRole("dialog", { name });
+      await dialog.waitFor();
+      await settled();
+      const buttons = await dialog.getByRole("button").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
+      for (const b of buttons) expect(b).toBeLessThanOrEqual(420);
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+    }
+  });
+
   test("420 px: the first screen for the README", async () => {
     session = await openPane(server.url, hostScript, await planted());
     await session.page.setViewportSize({ width: 420, height: 760 });

@@ -230,6 +230,8 @@ describe("write back, settings and the report from the pane", () => {
     expect(within(preview).getAllByTestId("proposal")[2]).toHaveTextContent("95");
     fireEvent.click(screen.getByTestId("confirm-write"));
     await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent("已写回 3 个单元格"));
+    // focus went back to the menu button that opened the preview, not to the page's body
+    await waitFor(() => expect(screen.getByRole("button", { name: "更多操作" })).toHaveFocus());
     expect(model.cell(model.sheet("项目1"), 25, 7).value).toBe(95);
     // the list was checked again: the total and the two scores are right now
     await waitFor(() => expect(screen.getAllByTestId("finding").map((e) => e.getAttribute("data-rule"))).not.toContain("total-score"));
