@@ -1,5 +1,5 @@
 import { CheckResult, WorkbookReport, runCheck } from "../core/engine";
-import { CheckOptions, resolveOptions, sanitizeSettings } from "../core/options";
+import { CheckOptions, layeredSettings, resolveOptions } from "../core/options";
 import { WorkbookSnapshot } from "../core/snapshot";
 import { readXlsxSnapshotSync } from "../xlsx/fast-read";
 import { ZipReader } from "../xlsx/zip";
@@ -15,7 +15,7 @@ export interface FileResult {
   /** the settings the add-in saved in the workbook (raw), or null */
   saved: unknown;
   snapshot: WorkbookSnapshot;
-  /** the options the check ran with: defaults, then the workbook's saved settings, then --config */
+  /** the settings the check ran with: defaults, then the workbook's saved settings, then --config (each form may add its family's preset) */
   options: CheckOptions;
 }
 
@@ -32,7 +32,9 @@ export async function checkFile(file: string, overrides: Partial<CheckOptions>, 
   } catch (e) {
     throw describeReadError(e);
   }
-  const options = resolveOptions({ ...sanitizeSettings(saved), ...sanitizeSettings(config), ...overrides });
-  const result = runCheck(snapshot, options);
+  // precedence: --config, then the workbook's saved settings, then the preset of each form's family, then the central default
+  const partial = { ...layeredSettings(saved, config), ...overrides };
+  const options = resolveOptions(partial);
+  const result = runCheck(snapshot, partial);
   return { file, report: result.report, result, bytes: buffer, saved, snapshot, options };
 }

@@ -51,9 +51,12 @@ export function ruleTitle(id: string, lang: Lang): string {
 /** What blocks submission comes first: a form that cannot be read, the total, missing causes, then the rest. */
 const BLOCKING_ORDER = [
   "form-incomplete",
+  "form-unfilled",
+  "section-unreadable",
   "total-score",
   "missing-deviation-cause",
   "weights-total",
+  "block-score-exceeds-weight",
   "execution-cap",
   "budget-score",
   "execution-rate",
@@ -68,6 +71,8 @@ const BLOCKING_ORDER = [
   "name-target-mismatch",
   "unit-mismatch",
   "level1-weights",
+  "level1-label-mismatch",
+  "indicator-weight-unknown",
 ];
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -92,6 +92,8 @@ const zh = {
   copied: "已复制",
   openReport: "打开“校验报告”工作表",
   gradeLabel: (g: string) => `等级 ${g}`,
+  template: (name: string) => `模板：${name}`,
+  templateUnknown: "未识别",
 };
 
 export type Strings = typeof zh;
@@ -187,6 +189,8 @@ const en: Strings = {
   copied: "Copied",
   openReport: "Open the 校验报告 sheet",
   gradeLabel: (g: string) => `Grade ${g}`,
+  template: (name: string) => `template: ${name}`,
+  templateUnknown: "not recognised",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

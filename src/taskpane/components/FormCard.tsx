@@ -198,6 +198,7 @@ export function FormCard(props: { form: FormReport; t: Strings; lang: Lang; visi
       </div>
       <Caption1 className={s.muted}>
         {form.sheet}!{form.range}
+        {form.template ? ` · ${t.template(form.template.id === "unknown" ? t.templateUnknown : form.template.name)}` : ""}
       </Caption1>
       {form.checked ? (
         <dl className={s.figures} data-testid="form-figures" aria-label={t.figuresLabel}>
