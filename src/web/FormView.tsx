@@ -1,36 +1,28 @@
 import { FormReport } from "../core/engine";
 import { Finding, Severity } from "../core/findings";
 import { Lang } from "../core/options";
-import { formatNumber, formatPercent } from "../core/parse";
+import { formatPercent } from "../core/parse";
+import { detailLine, ruleTitle, showNumber, triage, verdictOf } from "../core/present";
 import { STRINGS } from "../taskpane/i18n";
-import { WEB_STRINGS } from "./strings";
 
 /**
- * One form's result, as the pane shows it: a one-line verdict, the figures, then the findings by severity (errors
- * first). Plain React and the page's own CSS (src/web/web.html) — the pane's Fluent UI components need class static
- * blocks (ES2022), which Chromium 86 kernels cannot parse. The words are the pane's (src/taskpane/i18n.ts).
+ * One form's result, as the pane shows it (src/core/present.ts): a one-line verdict, the figures, then the findings
+ * by severity and by what blocks submission, each with its rule's plain name. Plain React and the page's own CSS
+ * (src/web/web.html) — the pane's Fluent UI components need class static blocks (ES2022), which Chromium 86 kernels
+ * cannot parse. The words are the pane's (src/taskpane/i18n.ts).
  */
 const ORDER: Severity[] = ["error", "warning", "info"];
-
-function show(v: unknown, percent: boolean): string {
-  if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "number") return percent ? formatPercent(v) : formatNumber(v, 2);
-  return String(v);
-}
 
 export function FindingLine(props: { finding: Finding; lang: Lang }) {
   const f = props.finding;
   const t = STRINGS[props.lang];
   const where = f.cell ? `${f.sheet}!${f.cell}` : t.workbookLevel;
-  const hasValues = (f.expected !== undefined && f.expected !== null) || (f.actual !== undefined && f.actual !== null);
+  const detail = detailLine(f, props.lang);
   return (
     <li className={`finding sev-${f.severity}`} data-testid="finding" data-rule={f.rule} data-cell={f.cell ? where : ""}>
-      <span className={`badge sev-${f.severity}`}>{t.severity[f.severity]}</span> <strong>{where}</strong>
+      <span className={`badge sev-${f.severity}`}>{t.severity[f.severity]}</span> <strong>{where}</strong> <span className="meta">{ruleTitle(f.rule, props.lang)}</span>
       <div className="message">{f.message}</div>
-      <div className="meta">
-        {f.rule}
-        {hasValues ? ` · ${t.expected} ${show(f.expected, f.valueFormat === "percent")} · ${t.actual} ${show(f.actual, f.valueFormat === "percent")}` : ""}
-      </div>
+      {detail ? <div className="meta">{detail}</div> : null}
     </li>
   );
 }
@@ -38,10 +30,10 @@ export function FindingLine(props: { finding: Finding; lang: Lang }) {
 export function FormView(props: { form: FormReport; lang: Lang }) {
   const { form, lang } = props;
   const t = STRINGS[lang];
-  const w = WEB_STRINGS[lang];
-  const n = (x: number | null) => (x === null ? "—" : formatNumber(x, 2));
-  const errors = form.counts.error;
+  const n = (x: number | null) => (x === null ? "—" : showNumber(x));
+  const verdict = verdictOf(form, lang);
   const title = form.projectName ?? (form.kind === "department" ? t.notChecked : t.unnamed);
+  const findings = triage(form.findings);
   return (
     <article className="card" data-testid="form-card" aria-label={title}>
       <header className="card-head">
@@ -52,16 +44,16 @@ export function FormView(props: { form: FormReport; lang: Lang }) {
           </div>
         </div>
         {form.checked ? (
-          <div className={errors ? "verdict bad" : "verdict ok"} data-testid="form-verdict">
-            {errors ? w.mustFix(errors) : w.canSubmit}
-            {!errors && form.grade ? ` · ${t.grade} ${form.grade}` : ""}
+          <div className={verdict.kind === "fix" ? "verdict bad" : "verdict ok"} data-testid="form-verdict">
+            {verdict.text}
+            {verdict.kind === "submit" && form.grade ? ` · ${t.grade} ${form.grade}` : ""}
           </div>
         ) : null}
       </header>
       {form.checked ? (
         <dl className="figures" data-testid="form-figures">
           <dt>{t.rate}</dt>
-          <dd>{form.budget.executionRate === null ? "—" : formatPercent(form.budget.executionRate)}</dd>
+          <dd>{form.budget.executionRate === null ? "—" : formatPercent(form.budget.executionRate, 2)}</dd>
           <dt>{t.budgetScore}</dt>
           <dd>{n(form.budget.score)}</dd>
           <dt>
@@ -76,9 +68,9 @@ export function FormView(props: { form: FormReport; lang: Lang }) {
           </dd>
         </dl>
       ) : null}
-      {form.findings.length === 0 ? <p>{t.noProblems}</p> : null}
+      {findings.length === 0 ? <p>{t.noProblems}</p> : null}
       {ORDER.map((sev) => {
-        const list = form.findings.filter((f) => f.severity === sev);
+        const list = findings.filter((f) => f.severity === sev);
         if (list.length === 0) return null;
         return (
           <section key={sev}>

@@ -1,7 +1,6 @@
 /**
  * @jest-environment jsdom
  */
-import "./jsdom-text";
 import { render, screen } from "@testing-library/react";
 import { App } from "../../src/web/App";
 import { checkFeatures } from "../../src/web/features";
