@@ -11,6 +11,8 @@
  * has to stay within a few times the cost of unzipping. It is not validating: it reads what is well-formed and
  * throws XmlError on what cannot be tokenized (an unterminated tag, comment or CDATA section).
  */
+import { strFromU8 } from "fflate";
+
 export class XmlError extends Error {}
 
 export const END = 0;
@@ -36,6 +38,11 @@ export function decodeEntities(raw: string, declared: Map<string, string> | null
 
 function normaliseText(raw: string): string {
   return raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n");
+}
+
+/** Raw character data decoded as XML says: line ends normalised, then references resolved. */
+export function decodeText(raw: string, declared: Map<string, string> | null = null): string {
+  return raw.indexOf("&") < 0 && raw.indexOf("\r") < 0 ? raw : decodeEntities(normaliseText(raw), declared);
 }
 
 type Decoder = InstanceType<typeof TextDecoder>;
@@ -64,7 +71,8 @@ export function decodePart(b: Uint8Array): string {
     if (b[0] === 0x3c && b[1] === 0 && b.length >= 4 && b[2] === 0x3f && b[3] === 0) return decoder("utf-16le")!.decode(b);
     if (b[0] === 0 && b[1] === 0x3c && b.length >= 4 && b[2] === 0 && b[3] === 0x3f) return decoder("utf-16be")!.decode(b);
   }
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return decoder("utf-8")!.decode(b.subarray(3));
+  // UTF-8 through fflate's strFromU8: the platform's TextDecoder where there is one, its own decoder where not
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return strFromU8(b.subarray(3));
   if (b.length > 20 && b[0] === 0x3c && b[1] === 0x3f) {
     // <?xml ... encoding="..."?>: only a non-UTF-8 label changes anything
     let head = "";
@@ -75,7 +83,7 @@ export function decodePart(b: Uint8Array): string {
       if (d && !/^utf-16/i.test(d.encoding)) return d.decode(b);
     }
   }
-  return decoder("utf-8")!.decode(b);
+  return strFromU8(b);
 }
 
 export class XmlScanner {
@@ -398,4 +406,21 @@ export class XmlScanner {
       if (t === CLOSE && this.depth === target) return;
     }
   }
+}
+
+/** An attribute of a start tag's text, with where `name="value"` lies in it (for rewriting the tag in place). */
+export interface TagAttribute {
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** The attributes of one start (or empty) tag's text, `<name a="1" …>`, read by the scanner; [] for anything else. */
+export function tagAttributes(tag: string): TagAttribute[] {
+  const x = new XmlScanner(tag);
+  if (x.next() !== OPEN) return [];
+  const out: TagAttribute[] = [];
+  for (let i = 0; i < x.attrCount; i++) out.push({ name: x.attrName(i), value: x.attrValue(i), start: x.attrs[i * 5], end: x.attrs[i * 5 + 4] + 1 });
+  return out;
 }
