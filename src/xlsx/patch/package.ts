@@ -2,7 +2,7 @@ import { deflateSync, strToU8 } from "fflate";
 import type { Inflate } from "../inflate";
 import { browserInflate } from "../inflate-browser";
 import { decodePart } from "../xml";
-import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipEntry, ZipError, ZipLimits } from "../zip-archive";
+import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipEntry, ZipError, ZipLimits, partKey } from "../zip-archive";
 
 /**
  * An .xlsx package to copy with a few parts changed: the zip directory is read once (by ZipArchive, the reader's own:
@@ -64,8 +64,8 @@ export class XlsxPackage {
     const n = name.replace(/^\//, "");
     if (this.removed.has(n)) return null;
     if (this.entries.has(n) || this.changed.has(n)) return n;
-    const lower = n.toLowerCase();
-    for (const k of this.order) if (k.toLowerCase() === lower && !this.removed.has(k)) return k;
+    const key = partKey(n);
+    for (const k of this.order) if (partKey(k) === key && !this.removed.has(k)) return k;
     return null;
   }
 
