@@ -1,5 +1,5 @@
-import { strFromU8 } from "fflate";
 import type { Inflate } from "./inflate";
+import { utf8 } from "./xml";
 
 /**
  * A minimal zip reader for .xlsx packages, browser-safe (Uint8Array in, no Buffer, no Node zlib): the central
@@ -83,7 +83,7 @@ export class ZipArchive {
       const commentLen = this.u16(p + 32);
       let offset = this.u32(p + 42);
       if (p + 46 + nameLen + extraLen > b.length) throw new ZipError("the zip directory is damaged");
-      const name = strFromU8(b.subarray(p + 46, p + 46 + nameLen));
+      const name = utf8(b.subarray(p + 46, p + 46 + nameLen));
       if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
         // the zip64 extra field holds, in this order, the fields whose 32-bit slot is all ones
         let x = p + 46 + nameLen;
