@@ -5,7 +5,7 @@ import { Finding, Severity } from "../core/findings";
 import { REPORT_SHEET_NAME } from "../core/labels";
 import { Mark, afterChanges, flaggedCells, planClear, planHighlights } from "../core/marks";
 import { CheckOptions, Lang, PolicySettings, resolveOptions, sanitizeSettings } from "../core/options";
-import { buildReport } from "../core/report";
+import { buildReport, columnPoints } from "../core/report";
 import { CellValue } from "../core/snapshot";
 import { Proposal, proposeWrites } from "../core/writeback";
 import { createOrClearSheet } from "./office-helpers";
@@ -376,6 +376,16 @@ export function officeWorkbookHost(): WorkbookHost {
           }
           for (const b of sheet.bold) ws.getRangeByIndexes(b, 0, 1, width).format.font.bold = true;
           for (const l of sheet.links) ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: `${quoteSheet(l.sheet)}!${l.address}`, textToDisplay: l.text };
+          // for print: the widths and wrapping of src/core/report.ts; A4 landscape where the host has page layout (ExcelApi 1.9)
+          sheet.columns.slice(0, width).forEach((c, i) => {
+            const col = ws.getRangeByIndexes(0, i, values.length, 1);
+            col.format.columnWidth = columnPoints(c.width);
+            col.format.wrapText = c.wrap;
+          });
+          if (Office.context.requirements.isSetSupported("ExcelApi", "1.9") && ws.pageLayout) {
+            ws.pageLayout.orientation = "Landscape";
+            ws.pageLayout.paperSize = "A4";
+          }
           await context.sync();
         } catch (e) {
           // the report sheet is ours: a half-written one is removed, not left behind

@@ -4,6 +4,7 @@ import { Finding, Severity } from "../core/findings";
 import { REPORT_SHEET_NAME } from "../core/labels";
 import { NOTE_PREFIX, flaggedCells, planHighlights } from "../core/marks";
 import { CheckOptions, Lang } from "../core/options";
+import { showDateTime } from "../core/present";
 import { buildReport } from "../core/report";
 import { CellValue } from "../core/snapshot";
 import { Proposal, finalizeSelection, proposalKey } from "../core/writeback";
@@ -77,7 +78,7 @@ export function annotateCopy(
     if (person !== null) keptNotes.push({ sheet: ch.sheet, address: ch.address, note: person });
     if (copy.mark(ch.sheet, ch.address, argb, text)) marked++;
   }
-  const sheet = buildReport(report, opts.options, opts.lang, opts.checkedAt.toISOString());
+  const sheet = buildReport(report, opts.options, opts.lang, showDateTime(opts.checkedAt)); // local time, as the pane writes it
   const rows: CellValue[][] = [...sheet.rows];
   const links = [...sheet.links];
   const bold = [...sheet.bold];
@@ -93,7 +94,7 @@ export function annotateCopy(
       rows.push([k.sheet, k.address, k.note]);
     }
   }
-  copy.setReportSheet({ name: REPORT_SHEET_NAME, rows, links, bold, widths: { 0: 22, 2: 30, 4: 70 } });
+  copy.setReportSheet({ name: REPORT_SHEET_NAME, rows, links, bold, widths: Object.fromEntries(sheet.columns.map((c, i) => [i, c.width])) });
   return { bytes: copy.toBytes(opts.deflate), marked, keptNotes };
 }
 
