@@ -8,6 +8,7 @@ import { showDateTime } from "../core/present";
 import { buildReport } from "../core/report";
 import { CellValue } from "../core/snapshot";
 import { Proposal, finalizeSelection, proposalKey } from "../core/writeback";
+import type { Inflate } from "./inflate";
 import { NOTE_SEPARATOR } from "./patch/notes";
 import { WorkbookCopy } from "./patch/copy";
 
@@ -17,7 +18,10 @@ import { WorkbookCopy } from "./patch/copy";
  * other part is kept byte for byte. Uint8Array in and out, no Node APIs: runs in the browser too.
  */
 
-/** Raw deflate for the parts that changed: fflate by default (browser); the CLI passes Node's native zlib. */
+/**
+ * Raw deflate for the parts that changed: fflate by default (browser); the CLI passes Node's native zlib. Likewise
+ * `inflate` (the reader's Inflate) for the parts read: fflate by default, `nodeInflate` (inflate-node.ts) in Node.
+ */
 export type Deflate = (data: Uint8Array) => Uint8Array;
 
 /** The severities marked when the workbook's settings say nothing: the add-in's default (errors and warnings). */
@@ -50,9 +54,9 @@ export interface AnnotatedCopy {
 export function annotateCopy(
   input: Uint8Array,
   report: WorkbookReport,
-  opts: { lang: Lang; checkedAt: Date; options: CheckOptions; severities?: readonly Severity[]; deflate?: Deflate },
+  opts: { lang: Lang; checkedAt: Date; options: CheckOptions; severities?: readonly Severity[]; deflate?: Deflate; inflate?: Inflate },
 ): AnnotatedCopy {
-  const copy = new WorkbookCopy(input);
+  const copy = new WorkbookCopy(input, opts.inflate);
   const cells = flaggedCells(allFindings(report), opts.severities ?? DEFAULT_HIGHLIGHT);
   // the cells' state as the planner needs it: the note they carry (their fill is replaced either way)
   const states = new Map<string, CellState>();
@@ -113,8 +117,8 @@ export interface FixedCopy {
  * cells that hold formulas — so a total never counts an indicator score that could not be written. Without, the
  * proposals are written as given.
  */
-export function fixCopy(input: Uint8Array, proposals: Proposal[], opts: { ticks?: ReadonlySet<string>; deflate?: Deflate } = {}): FixedCopy {
-  const copy = new WorkbookCopy(input);
+export function fixCopy(input: Uint8Array, proposals: Proposal[], opts: { ticks?: ReadonlySet<string>; deflate?: Deflate; inflate?: Inflate } = {}): FixedCopy {
+  const copy = new WorkbookCopy(input, opts.inflate);
   const written: Proposal[] = [];
   const skipped: FixedCopy["skipped"] = [];
   let selection = proposals;

@@ -18,10 +18,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CheckOutcome, CheckProgress, RefusedError, WorkbookHost, WorkbookSettings } from "../../addin/host";
+import { CheckOutcome, CheckProgress, RefusedError, WorkbookHost, WorkbookSettings, settingsOptions } from "../../addin/host";
 import { WorkbookReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
-import { Lang, presetSettings, resolveOptions } from "../../core/options";
+import { Lang, resolveOptions } from "../../core/options";
 import { Proposal, fixFor } from "../../core/writeback";
 import { showDateTime, triage, verdictOf } from "../../core/present";
 import { REPORT_SHEET_NAME } from "../../core/labels";
@@ -158,7 +158,7 @@ export function App(props: AppProps) {
       setNotice(null);
       setReportReady(false);
       try {
-        const options = resolveOptions({ ...presetSettings(settings.preset), ...settings.options, lang });
+        const options = resolveOptions(settingsOptions(settings, lang));
         const fresh = await host.check(options, setProgress, sheets);
         const merged = sheets && outcomeRef.current ? mergeOutcomes(outcomeRef.current, fresh, sheets) : fresh;
         setOutcome(merged);
@@ -238,7 +238,7 @@ export function App(props: AppProps) {
     returnFocus();
     setHighlight(pane.highlight);
     setLive(pane.live);
-    const same = (a: WorkbookSettings, b: WorkbookSettings) => a.preset === b.preset && JSON.stringify(policyOf(a)) === JSON.stringify(policyOf(b)) && [...a.highlight].sort().join() === [...b.highlight].sort().join();
+    const same = (a: WorkbookSettings, b: WorkbookSettings) => a.preset === b.preset && a.family === b.family && JSON.stringify(policyOf(a)) === JSON.stringify(policyOf(b)) && [...a.highlight].sort().join() === [...b.highlight].sort().join();
     // only the pane's own switches changed: nothing is written to the workbook
     if (same(next, settings)) return Promise.resolve();
     return act(async () => {

@@ -12,11 +12,13 @@ import {
   Input,
   Radio,
   RadioGroup,
+  Select,
   Switch,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { WorkbookSettings } from "../../addin/host";
+import { FOLLOW_TEMPLATE, WorkbookSettings } from "../../addin/host";
+import { FAMILIES } from "../../core/families";
 import { Severity } from "../../core/findings";
 import { Lang, PRESETS, PolicySettings, presetSettings, resolveOptions } from "../../core/options";
 import { Strings } from "../i18n";
@@ -51,12 +53,14 @@ export function SettingsDialog(props: {
   const { t, lang } = props;
   const s = useStyles();
   const [preset, setPreset] = React.useState(props.value.preset);
+  const [family, setFamily] = React.useState(props.value.family ?? "");
   const [policy, setPolicy] = React.useState<PolicySettings>(() => policyOf(props.value));
   const [highlight, setHighlight] = React.useState<Severity[]>(props.value.highlight);
   const [pane, setPane] = React.useState<PaneSettings>(props.pane);
   React.useEffect(() => {
     if (props.open) {
       setPreset(props.value.preset);
+      setFamily(props.value.family ?? "");
       setPolicy(policyOf(props.value));
       setHighlight(props.value.highlight);
       setPane(props.pane);
@@ -87,10 +91,21 @@ export function SettingsDialog(props: {
                   setPolicy(policyOf({ preset: d.value, options: {}, highlight }));
                 }}
               >
+                <Radio value={FOLLOW_TEMPLATE} label={t.presetAuto} />
                 {PRESETS.map((p) => (
                   <Radio key={p.id} value={p.id} label={p.name[lang]} />
                 ))}
               </RadioGroup>
+            </Field>
+            <Field label={t.family}>
+              <Select value={family} onChange={(_, d) => setFamily(d.value)} data-testid="family">
+                <option value="">{t.familyAuto}</option>
+                {FAMILIES.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.name[lang]}
+                  </option>
+                ))}
+              </Select>
             </Field>
             <Field label={t.threshold}>
               <Input
@@ -132,7 +147,7 @@ export function SettingsDialog(props: {
             </fieldset>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => props.onSave({ preset, options: policy, highlight }, pane)} data-testid="settings-save">
+            <Button appearance="primary" onClick={() => props.onSave({ preset, options: policy, highlight, ...(family ? { family } : {}) }, pane)} data-testid="settings-save">
               {t.save}
             </Button>
             <Button onClick={props.onCancel}>{t.cancel}</Button>
