@@ -46,8 +46,11 @@ export function totalSize(files: string[]): number {
 
 /** One element of the `--json` files array, indented as `JSON.stringify({ files }, null, 2)` indents it. */
 export function jsonElement(json: unknown): string {
-  return "    " + JSON.stringify(json, null, 2).replace(/\n/g, "\n    ");
+  // stringified in place, at its depth, then cut out: no second pass over the text to indent it
+  return JSON.stringify({ files: [json] }, null, 2).slice(JSON_HEAD.length, -JSON_TAIL.length);
 }
+const JSON_HEAD = '{\n  "files": [\n';
+const JSON_TAIL = "\n  ]\n}";
 
 /** The compiled worker: build/cli/worker.js beside this file; under ts-jest this file is src/cli/pool.ts and the build is used. */
 function workerScript(): string | null {
@@ -69,6 +72,8 @@ interface Lane {
   dead: boolean;
   /** file indexes sent to this worker, in the order it checks them */
   queue: number[];
+  /** a file asked back (not started yet), while the answer is awaited */
+  asked: number | null;
 }
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -81,6 +86,7 @@ export async function runPool(files: string[], task: FileTask, jobs: number, emi
 
   const done = new Map<number, PoolOutcome>();
   const retry: number[] = []; // files whose worker died before reaching them
+  const givenBack: number[] = []; // files a worker gave back, for the main thread only
   let nextToEmit = 0;
   let nextToStart = 0;
   let wake: (() => void) | null = null;
@@ -122,14 +128,19 @@ export async function runPool(files: string[], task: FileTask, jobs: number, emi
   };
   const startWorker = () => {
     const worker = new Worker(script!, { workerData: { task } });
-    const lane: Lane = { worker, ready: false, dead: false, queue: [] };
+    const lane: Lane = { worker, ready: false, dead: false, queue: [], asked: null };
     lanes.push(lane);
-    worker.on("message", (m: { ready: true } | { i: number; outcome: PoolOutcome }) => {
+    worker.on("message", (m: { ready: true } | { returned: number } | { i: number; outcome: PoolOutcome }) => {
       if ("ready" in m) lane.ready = true;
-      else {
+      else if ("returned" in m) {
+        // a file the worker had not started, given back for the idle main thread
+        lane.queue.splice(lane.queue.indexOf(m.returned), 1);
+        givenBack.push(m.returned);
+      } else {
         lane.queue.splice(lane.queue.indexOf(m.i), 1);
         record(m.i, m.outcome);
       }
+      if (lane.asked !== null && !lane.queue.includes(lane.asked)) lane.asked = null;
       dispatch();
       notify();
     });
@@ -160,8 +171,8 @@ export async function runPool(files: string[], task: FileTask, jobs: number, emi
     for (;;) {
       dispatch();
       const mainTakes = tuning.mainLane !== false || lanes.every((l) => l.dead);
-      if (mainTakes && canStart()) {
-        const i = take();
+      if (mainTakes && (givenBack.length > 0 || canStart())) {
+        const i = givenBack.length > 0 ? givenBack.shift()! : take();
         let o: PoolOutcome;
         try {
           o = await processFile(files[i], task);
@@ -174,7 +185,16 @@ export async function runPool(files: string[], task: FileTask, jobs: number, emi
       }
       if (nextToEmit >= files.length) break;
       const busy = lanes.some((l) => !l.dead && l.queue.length > 0);
-      if (!busy && !canStart() && retry.length === 0) break; // nothing left that anyone will finish
+      if (!busy && !canStart() && retry.length === 0 && givenBack.length === 0) break; // nothing left that anyone will finish
+      if (mainTakes) {
+        // the tail: nothing left to hand out and the main thread idle, while a worker still has files waiting in its
+        // queue: ask the last one back (the worker returns it only if it has not started it)
+        const lane = lanes.filter((l) => !l.dead && l.asked === null && l.queue.length > 1).sort((a, b) => b.queue.length - a.queue.length)[0];
+        if (lane) {
+          lane.asked = lane.queue[lane.queue.length - 1];
+          lane.worker.postMessage({ giveBack: lane.asked });
+        }
+      }
       await new Promise<void>((resolve) => {
         wake = resolve;
       });

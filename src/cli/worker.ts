@@ -20,11 +20,22 @@ async function pump(): Promise<void> {
       const { json, ...rest } = outcome;
       parentPort!.postMessage({ i, outcome: { ...rest, json: null, jsonElement: jsonElement(json) } });
     } else parentPort!.postMessage({ i, outcome });
+    // let messages in between files (checking a file never waits on anything, so they would wait for the whole queue)
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   busy = false;
 }
 
-parentPort!.on("message", (msg: { i: number; file: string }) => {
+parentPort!.on("message", (msg: { i: number; file: string } | { giveBack: number }) => {
+  if ("giveBack" in msg) {
+    // the main thread is idle at the end of the run: a file not started yet goes back to it
+    const k = queue.findIndex((q) => q.i === msg.giveBack);
+    if (k >= 0) {
+      queue.splice(k, 1);
+      parentPort!.postMessage({ returned: msg.giveBack });
+    }
+    return;
+  }
   queue.push(msg);
   if (!busy) void pump();
 });

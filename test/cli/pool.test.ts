@@ -124,6 +124,13 @@ describe("runPool", () => {
     expect(fs.readdirSync(outs[1]).sort()).toEqual(written);
     for (const f of written) expect(parts(path.join(outs[1], f))).toEqual(parts(path.join(outs[0], f)));
   });
+  test("a worker holding many files gives back the ones it has not started to the idle main thread: still each once, in order", async () => {
+    const t = { ...task, json: false };
+    const single = await collect(t, 1);
+    const pooled = await collect(t, 2, { depth: 50, window: 100 });
+    expect(pooled.order).toEqual(files.map((_, i) => i));
+    expect(pooled.outcomes.map(comparable)).toEqual(single.outcomes.map(comparable));
+  });
   test("jsonElement indents as JSON.stringify({ files }, null, 2) does", () => {
     const a = { file: "a\nb", forms: [{ x: [1, { y: "多行\n" }] }], findings: [] };
     const b = { file: "c", forms: [], findings: [{ rule: "r" }] };
