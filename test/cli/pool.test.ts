@@ -66,15 +66,16 @@ describe("--jobs 2 gives exactly what --jobs 1 gives", () => {
   test("--out: the same report and the same annotated copies", async () => {
     const out1 = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-pool-out1-"));
     const out2 = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-pool-out2-"));
-    const one = await run("check", dir, "--out", out1, "--jobs", "1");
-    const two = await run("check", dir, "--out", out2, "--jobs", "2");
+    const small = folder(1); // exceljs writes each copy: a few files are enough
+    const one = await run("check", small, "--out", out1, "--jobs", "1");
+    const two = await run("check", small, "--out", out2, "--jobs", "2");
     expect(two.out).toBe(one.out);
     expect(two.code).toBe(one.code);
     const written = fs.readdirSync(out1).sort();
-    expect(written.length).toBe(NAMES.length * 2);
+    expect(written.length).toBe(NAMES.length);
     expect(fs.readdirSync(out2).sort()).toEqual(written);
     for (const f of written) expect(parts(path.join(out2, f))).toEqual(parts(path.join(out1, f)));
-  });
+  }, 120_000);
 });
 
 describe("runPool", () => {
@@ -113,7 +114,7 @@ describe("runPool", () => {
     }
   });
   test("every file in the workers (--out): the same annotated copies as one thread", async () => {
-    const few = files.filter((f) => /official|provincial|broken/.test(f));
+    const few = files.filter((f) => /^0\d-(official|provincial)|broken/.test(path.basename(f))); // the first copies
     const outs = [fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-pool-w1-")), fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-pool-w2-"))];
     const texts: string[][] = [[], []];
     await runPool(few, { ...task, json: false, out: outs[0] }, 1, (_, o) => texts[0].push(String(o.text)));
@@ -123,7 +124,7 @@ describe("runPool", () => {
     expect(written.length).toBe(few.length - 1); // all but the broken file
     expect(fs.readdirSync(outs[1]).sort()).toEqual(written);
     for (const f of written) expect(parts(path.join(outs[1], f))).toEqual(parts(path.join(outs[0], f)));
-  });
+  }, 120_000);
   test("a worker holding many files gives back the ones it has not started to the idle main thread: still each once, in order", async () => {
     const t = { ...task, json: false };
     const single = await collect(t, 1);
