@@ -27,7 +27,8 @@ module.exports = (env, argv) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
+      // boot.ts first: it tells the ES5 fallback (src/taskpane/fallback.js) that the bundle parsed and started
+      taskpane: ["./src/taskpane/boot.ts", "./src/taskpane/index.tsx"],
       commands: "./src/commands/commands.ts",
     },
     output: {
@@ -53,6 +54,8 @@ module.exports = (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
+          // copied as written (ES5), never through the bundler: it must parse in IE11 and EdgeHTML
+          { from: "src/taskpane/fallback.js", to: "fallback.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -51,7 +51,7 @@ function category(label) {
 }
 
 /** Merge groups for the 一级/二级 columns, as the original forms had them. */
-function levelGroups(indicators) {
+function levelGroups(indicators, mergeOver = false) {
   const l1 = [];
   const l2 = [];
   let g1 = null, g2 = null;
@@ -59,7 +59,7 @@ function levelGroups(indicators) {
     if (ind.l1) {
       g1 = { start: i, end: i, label: ind.l1 };
       l1.push(g1);
-    } else if (g1 && (!ind.l2 || category(ind.l2) === category(g1.label))) g1.end = i;
+    } else if (g1 && (mergeOver || !ind.l2 || category(ind.l2) === category(g1.label))) g1.end = i; // mergeOver: the 一级 merged down over other 二级 (seed form 4 as printed)
     else g1 = null; // the label was lost (seed form 4): the cell stays blank, unmerged
     if (ind.l2) {
       g2 = { start: i, end: i, label: ind.l2 };
@@ -143,7 +143,7 @@ function official(plan, form, r0, c0, opts = {}) {
   for (const i of [1, 2, 3, 6, 7, 8]) merge(plan, r, C(i), r + 1, C(i));
   r += 2;
   const first = r;
-  const { l1, l2 } = levelGroups(form.indicators);
+  const { l1, l2 } = levelGroups(form.indicators, !!opts.mergeL1Over);
   form.indicators.forEach((ind, i) => {
     const row = first + i;
     put(plan, row, C(3), ind.name);
@@ -322,4 +322,299 @@ async function freezeZip(file) {
   fs.writeFileSync(file, await out.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } }));
 }
 
-module.exports = { newPlan, put, merge, official, provincial, colName, addr, num, splitTarget, writePlan, freezeZip };
+/** 一级/二级 labels merged down their groups: a label starts a group that runs to the row before the next label. */
+function labelGroups(plan, rows, first, col, key) {
+  let start = -1;
+  const close = (end) => {
+    if (start >= 0) merge(plan, first + start, col, first + end, col);
+  };
+  rows.forEach((ind, i) => {
+    if (ind[key]) {
+      close(i - 1);
+      start = i;
+      put(plan, first + i, col, ind[key]);
+    }
+  });
+  close(rows.length - 1);
+}
+
+/** Puts a row of values from column c0 on; "" leaves a cell blank. Returns the next row. */
+function row(plan, r, c0, values, extra) {
+  values.forEach((v, i) => put(plan, r, c0 + i, v, extra));
+  return r + 1;
+}
+
+/**
+ * Family A, a county copy of the central template: lines above the title (附件1, a county title), 项目负责人及电话,
+ * 年初预算数 over two lines and 0, 其中 rows with —, indicator header over two rows, names numbered 指标1:…, scores to
+ * one decimal. `form` is { county, year, name, dept, unit, manager, funds: [[label, initial, annual, executed, weight,
+ * rate, score]...], goals, indicators: [{l1, l2, name, target, actual, weight, score, cause}], total: [weight, score],
+ * repeatHeaderAfter: index of the row after which the header is repeated (a page break), mergeL1Over: true to merge
+ * each 一级 label down to the next 一级 label whatever the 二级 (the seed's form 4 as printed) }.
+ */
+function countyCopy(plan, form, r0, c0) {
+  const C = (i) => c0 + i;
+  let r = r0;
+  put(plan, r++, C(0), "附件1");
+  put(plan, r, C(0), `${form.county}项目支出绩效自评表`);
+  merge(plan, r, C(0), r, C(8));
+  r++;
+  put(plan, r, C(0), `（${form.year}年度）`);
+  merge(plan, r, C(0), r, C(8));
+  r++;
+  r = row(plan, r, C(0), ["项目名称", form.name]);
+  merge(plan, r - 1, C(1), r - 1, C(8));
+  r = row(plan, r, C(0), ["主管部门", form.dept, "", "", "", "实施单位", form.unit]);
+  merge(plan, r - 1, C(1), r - 1, C(4));
+  merge(plan, r - 1, C(6), r - 1, C(8));
+  r = row(plan, r, C(0), ["项目负责人及电话", form.manager]);
+  merge(plan, r - 1, C(1), r - 1, C(8));
+  const fundsTop = r;
+  r = row(plan, r, C(0), ["项目资金\n（万元）", "", "", "年初\n预算数", "全年\n预算数", "全年\n执行数", "分值", "执行率", "得分"]);
+  merge(plan, r - 1, C(1), r - 1, C(2));
+  for (const f of form.funds) {
+    r = row(plan, r, C(1), [f[0], "", ...f.slice(1)]);
+    merge(plan, r - 1, C(1), r - 1, C(2));
+  }
+  merge(plan, fundsTop, C(0), r - 1, C(0));
+  put(plan, r, C(0), "年度总体目标");
+  merge(plan, r, C(0), r + 1, C(0));
+  r = row(plan, r, C(1), ["预期目标", "", "", "", "实际完成情况"]);
+  merge(plan, r - 1, C(1), r - 1, C(4));
+  merge(plan, r - 1, C(5), r - 1, C(8));
+  r = row(plan, r, C(1), [form.goals[0], "", "", "", form.goals[1]]);
+  merge(plan, r - 1, C(1), r - 1, C(4));
+  merge(plan, r - 1, C(5), r - 1, C(8));
+  const indTop = r;
+  const head = (at) => {
+    row(plan, at, C(1), ["一级指标", "二级指标", "三级指标", "年度", "实际", "分值", "得分", "偏差原因分析及改进措施"]);
+    row(plan, at + 1, C(4), ["指标值", "完成值"]);
+    for (const i of [1, 2, 3, 6, 7, 8]) merge(plan, at, C(i), at + 1, C(i));
+  };
+  put(plan, r, C(0), "绩效指标");
+  head(r);
+  r += 2;
+  const rowOf = [];
+  form.indicators.forEach((ind, i) => {
+    rowOf.push(r);
+    row(plan, r, C(3), [ind.name, ind.target, ind.actual, ind.weight, ind.score, ind.cause ?? "/"]);
+    r++;
+    if (form.repeatHeaderAfter === i) {
+      head(r); // a page break in the source: the header printed again
+      r += 2;
+    }
+  });
+  // 一级/二级 merged down their groups (never across the repeated header)
+  const groups = (key, over) => {
+    const out = [];
+    form.indicators.forEach((ind, i) => {
+      if (ind[key]) out.push({ start: i, end: i, label: ind[key] });
+      else if (out.length && (over || !ind.l1)) out[out.length - 1].end = i;
+    });
+    return out;
+  };
+  const split = (g) => {
+    const parts = [];
+    let s = g.start;
+    for (let i = g.start; i <= g.end; i++) {
+      if (i === g.end || form.repeatHeaderAfter === i) {
+        parts.push([s, i]);
+        s = i + 1;
+      }
+    }
+    return parts;
+  };
+  for (const [key, col] of [["l1", 1], ["l2", 2]]) {
+    for (const g of groups(key, key === "l1" ? !!form.mergeL1Over : false)) {
+      split(g).forEach(([a, b], k) => {
+        put(plan, rowOf[a], C(col), k === 0 ? g.label : g.label);
+        merge(plan, rowOf[a], C(col), rowOf[b], C(col));
+      });
+    }
+  }
+  merge(plan, indTop, C(0), r - 1, C(0));
+  r = row(plan, r, C(0), ["总分", "", "", "", "", "", form.total[0], form.total[1], "/"]);
+  merge(plan, r - 1, C(0), r - 1, C(5));
+  return r;
+}
+
+/**
+ * Family B, the Sichuan 2023 provincial export (报表编号:510000_0013zp), laid out as the published forms: the caption
+ * 年度预算数（万元） over the row-label column, 调整后预算数, 预算执行数, the template's instruction in 原因, 指标性质 and
+ * 度量单位 columns, 合计, then 评价结论 / 存在问题 / 改进措施 / 项目负责人. `opts.noFundsHeader` drops the budget header
+ * row (a copy that lost it: the section cannot be read).
+ */
+const SC_PROMPT = "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；2.年中发生预算调整的（追加或调减），应单独说明理由；3.其他资金包括：社会投入资金、银行贷款.";
+function sichuan2023(plan, form, r0, c0, opts = {}) {
+  const C = (i) => c0 + i;
+  let r = r0;
+  put(plan, r++, C(0), "报表编号:510000_0013zp");
+  put(plan, r, C(0), `部门预算项目支出绩效自评表（${form.year}年度）`);
+  merge(plan, r, C(0), r, C(10));
+  r++;
+  r = row(plan, r, C(0), ["项目名称", form.name]);
+  merge(plan, r - 1, C(1), r - 1, C(10));
+  r = row(plan, r, C(0), ["主管部门", form.dept, "", "", "", "实施单位（盖章）", "", form.unit]);
+  merge(plan, r - 1, C(1), r - 1, C(4));
+  merge(plan, r - 1, C(5), r - 1, C(6));
+  merge(plan, r - 1, C(7), r - 1, C(10));
+  const basic = r;
+  r = row(plan, r, C(1), ["1.项目年度目标完成情况", "项目年度目标", "", "", "", "年度目标完成情况"]);
+  merge(plan, r - 1, C(2), r - 1, C(5));
+  merge(plan, r - 1, C(6), r - 1, C(10));
+  r = row(plan, r, C(2), [form.goals[0], "", "", "", form.goals[1] ?? "对照年度目标，说明相关任务目标的完成情况（100字以内）"]);
+  merge(plan, r - 2, C(1), r - 1, C(1));
+  merge(plan, r - 1, C(2), r - 1, C(5));
+  merge(plan, r - 1, C(6), r - 1, C(10));
+  r = row(plan, r, C(1), ["2.项目实施内容及过程概述", form.process ?? ""]);
+  merge(plan, r - 1, C(2), r - 1, C(10));
+  put(plan, basic, C(0), "项目基本情况");
+  merge(plan, basic, C(0), r - 1, C(0));
+  const fundsTop = r;
+  put(plan, r, C(0), "预算执行情况（10分）");
+  if (!opts.noFundsHeader) {
+    r = row(plan, r, C(1), ["年度预算数（万元）", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"]);
+    merge(plan, r - 1, C(8), r - 1, C(10));
+  }
+  const reasonTop = r;
+  form.funds.forEach((f, k) => {
+    const [label, initial, annual, executed] = f;
+    const rate = annual === "" || annual === undefined ? "" : { v: annual > 0 ? executed / annual : 0, numFmt: "0.00%" };
+    put(plan, r, C(1), label);
+    put(plan, r, C(2), initial, initial === "" ? undefined : { numFmt: "0.00" });
+    put(plan, r, C(3), annual, annual === "" ? undefined : { numFmt: "0.00" });
+    put(plan, r, C(4), executed, executed === "" ? undefined : { numFmt: "0.00" });
+    if (rate) put(plan, r, C(5), rate.v, { numFmt: rate.numFmt });
+    if (k === 0) {
+      put(plan, r, C(6), 10);
+      put(plan, r, C(7), form.budgetScore);
+    } else {
+      put(plan, r, C(6), "/");
+      put(plan, r, C(7), "/");
+    }
+    r++;
+  });
+  put(plan, reasonTop, C(8), form.budgetReason ?? SC_PROMPT);
+  merge(plan, reasonTop, C(8), r - 1, C(10));
+  merge(plan, fundsTop, C(0), r - 1, C(0));
+  const indTop = r;
+  put(plan, r, C(0), "绩效指标（90分）");
+  r = row(plan, r, C(1), ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"]);
+  const first = r;
+  form.indicators.forEach((ind) => {
+    r = row(plan, r, C(3), [ind.name, ind.nature, ind.target, ind.unit, ind.actual, ind.weight, ind.score, ind.cause ?? ""]);
+  });
+  for (const [key, col] of [["l1", 1], ["l2", 2]]) labelGroups(plan, form.indicators, first, C(col), key);
+  merge(plan, indTop, C(0), r - 1, C(0));
+  r = row(plan, r, C(0), ["合计", "", "", "", "", "", "", "", form.total[0], form.total[1]]);
+  merge(plan, r - 1, C(0), r - 1, C(7));
+  for (const [label, text] of [
+    ["评价结论", form.conclusion ?? "结合自评情况，说明项目自评总分，说明项目实施取得的成效或成果。（200字以内）"],
+    ["存在问题", form.problems ?? "结合自评情况，分析存在的问题及原因。（200字以内）"],
+    ["改进措施", form.measures ?? "针对项目自评中发现的问题，提出下一步改进完善的意见及有关政策性建议。（200字以内）"],
+  ]) {
+    r = row(plan, r, C(0), [label, text]);
+    merge(plan, r - 1, C(1), r - 1, C(10));
+  }
+  r = row(plan, r, C(0), ["项目负责人:", "", "", "", "", "", "财务负责人:"]);
+  return r;
+}
+
+/**
+ * Family C, the Sichuan county variant (衔接资金, 2022): 资金情况（万元） with no 年初预算数 column, 分值 before 年度指标值,
+ * 未完成原因及拟采取的改进措施, 一级 labels carrying their weights 产出指标（50分）.
+ */
+function sichuanCounty(plan, form, r0, c0) {
+  const C = (i) => c0 + i;
+  let r = r0;
+  put(plan, r, C(0), `${form.county}${form.year}年度衔接资金项目支出绩效自评表`);
+  merge(plan, r, C(0), r, C(7));
+  r++;
+  r = row(plan, r, C(0), ["项目名称", form.name]);
+  merge(plan, r - 1, C(1), r - 1, C(7));
+  r = row(plan, r, C(0), ["主管部门", form.dept, "", "", "实施单位", form.unit]);
+  merge(plan, r - 1, C(1), r - 1, C(3));
+  merge(plan, r - 1, C(5), r - 1, C(7));
+  const fundsTop = r;
+  r = row(plan, r, C(0), ["资金情况（万元）", "", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"]);
+  merge(plan, r - 1, C(0), r - 1, C(1));
+  form.funds.forEach((f) => {
+    r = row(plan, r, C(1), f);
+  });
+  merge(plan, fundsTop + 1, C(0), r - 1, C(0));
+  r = row(plan, r, C(0), ["年度总体目标", form.goal]);
+  merge(plan, r - 1, C(1), r - 1, C(7));
+  r = row(plan, r, C(0), ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分", "未完成原因及拟采取的改进措施"]);
+  const first = r;
+  form.indicators.forEach((ind) => {
+    r = row(plan, r, C(2), [ind.name, ind.weight, ind.target, ind.actual, ind.score, ind.cause ?? "/"]);
+  });
+  for (const [key, col] of [["l1", 0], ["l2", 1]]) labelGroups(plan, form.indicators, first, C(col), key);
+  r = row(plan, r, C(0), ["总分", "", "", form.total[0], "", "", form.total[1], ""]);
+  merge(plan, r - 1, C(0), r - 1, C(2));
+  return r;
+}
+
+/**
+ * Family D, Hubei 2020 项目绩效自评表: 单位名称/填报日期, tick-box rows, 预算执行情况（万元）（20分） with
+ * 预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率) and one row 年度财政资金总额, then blocks 年度绩效目标N（M分）
+ * each with its own header row (no weight column), 总分, 偏差大或目标未完成原因分析, 改进措施及结果应用方案, 备注.
+ */
+function hubei2020(plan, form, r0, c0) {
+  const C = (i) => c0 + i;
+  let r = r0;
+  put(plan, r, C(0), `${form.year}年度${form.name}项目绩效自评表`);
+  merge(plan, r, C(0), r, C(5));
+  r++;
+  r = row(plan, r, C(0), [`单位名称：${form.unit}`, "", "", `填报日期：${form.date}`]);
+  merge(plan, r - 1, C(0), r - 1, C(2));
+  merge(plan, r - 1, C(3), r - 1, C(5));
+  for (const [label, value] of [
+    ["项目名称", form.name],
+    ["主管部门", form.dept],
+    ["项目实施单位", form.unit],
+    ["项目类别", "1、上级专项 □  2、本级专项 ☑"],
+    ["项目属性", "1、持续性项目 ☑  2、新增性项目 □"],
+    ["项目类型", "1、常年性项目 ☑  2、延续性项目 □  3、一次性项目 □"],
+  ]) {
+    r = row(plan, r, C(0), [label, "", value]);
+    merge(plan, r - 1, C(0), r - 1, C(1));
+    merge(plan, r - 1, C(2), r - 1, C(5));
+  }
+  r = row(plan, r, C(0), ["预算执行情况（万元）（20分）", "", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"]);
+  merge(plan, r - 1, C(0), r - 1, C(1));
+  const [A, B, score] = form.budget;
+  put(plan, r, C(0), "年度财政资金总额");
+  merge(plan, r, C(0), r, C(1));
+  put(plan, r, C(2), A);
+  put(plan, r, C(3), B);
+  put(plan, r, C(4), A > 0 ? B / A : "", { numFmt: "0%" });
+  put(plan, r, C(5), score);
+  r++;
+  for (const block of form.blocks) {
+    put(plan, r, C(0), block.label);
+    merge(plan, r, C(0), r, C(5));
+    r++;
+    r = row(plan, r, C(0), ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"]);
+    const first = r;
+    block.rows.forEach((ind) => {
+      r = row(plan, r, C(2), [ind.name, ind.target, ind.actual, ind.score]);
+    });
+    for (const [key, col] of [["l1", 0], ["l2", 1]]) labelGroups(plan, block.rows, first, C(col), key);
+  }
+  r = row(plan, r, C(0), ["总分", "", "", "", "", form.total]);
+  merge(plan, r - 1, C(0), r - 1, C(4));
+  for (const [label, text] of [
+    ["偏差大或目标未完成原因分析", form.cause ?? ""],
+    ["改进措施及结果应用方案", form.remedy ?? ""],
+  ]) {
+    r = row(plan, r, C(0), [label, "", text]);
+    merge(plan, r - 1, C(0), r - 1, C(1));
+    merge(plan, r - 1, C(2), r - 1, C(5));
+  }
+  put(plan, r, C(0), "备注：1.预算执行情况口径：预算数为调整后财政资金预算数，执行数为财政资金实际支出数；2.产出、效益指标：正向指标得分=B/A×该指标分值，反向指标得分=A/B×该指标分值；定性指标分达成、部分达成、未达成三档，分别按该指标分值的100%-80%、80%-50%、50%-0%计分。");
+  merge(plan, r, C(0), r, C(5));
+  return r + 1;
+}
+
+module.exports = { newPlan, put, merge, official, provincial, countyCopy, sichuan2023, sichuanCounty, hubei2020, SC_PROMPT, colName, addr, num, splitTarget, writePlan, freezeZip };

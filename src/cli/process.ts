@@ -1,8 +1,9 @@
 import * as path from "path";
+import * as zlib from "zlib";
 import { WorkbookReport } from "../core/engine";
 import { Finding } from "../core/findings";
 import { Lang } from "../core/options";
-import { defaultTicks, finalizeSelection, proposeWrites } from "../core/writeback";
+import { defaultTicks, proposeWrites } from "../core/writeback";
 import { checkFile } from "./check-file";
 import { InputError, writeAtomic } from "./errors";
 import { formatReport, table } from "./format";
@@ -33,23 +34,31 @@ export interface FileOutcome {
 export async function processFile(file: string, task: FileTask): Promise<FileOutcome> {
   const lang = task.lang;
   try {
-    const r = await checkFile(file, { lang }, task.config, task.command === "fix" || !!task.out);
+    const r = await checkFile(file, { lang }, task.config);
     if (task.command === "fix") {
       const fixed = await fixFile(r, task);
       return { json: fixed, text: task.json ? null : formatFix(fixed, lang), errors: 0, unreadable: null };
     }
+    // a copy that cannot be written is said in one line; the check's report is still given
+    let copyError: string | null = null;
     if (task.out) {
-      const { annotateWorkbook } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
-      annotateWorkbook(r.workbook!, r.report, lang, new Date(), r.options);
-      const target = path.join(task.out, `${path.basename(file).replace(/\.xlsx$/i, "")}.checked.xlsx`);
-      const data = await r.workbook!.xlsx.writeBuffer();
-      await writeAtomic(target, Buffer.from(data as ArrayBuffer), task.force);
+      const { annotateCopy, highlightSetting } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
+      // the cells the add-in would mark: the severities of --config, else of the workbook's settings, else its default
+      const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
+      try {
+        const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate }).bytes);
+        const target = path.join(task.out, copyName(file, "checked"));
+        await writeAtomic(target, copy, task.force);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        copyError = lang === "en" ? e.en : e.zh;
+      }
     }
     return {
-      json: { file, forms: r.report.forms, findings: r.report.findings },
+      json: { file, forms: r.report.forms, findings: r.report.findings, ...(copyError ? { error: copyError } : {}) },
       text: task.json ? null : formatReport(file, r.report, lang),
       errors: countErrors(r.report),
-      unreadable: null,
+      unreadable: copyError,
     };
   } catch (e) {
     // Never a crash and never a stack trace: the file is reported, the others go on.
@@ -74,21 +83,35 @@ interface FixResult {
 async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask): Promise<FixResult> {
   const lang = task.lang;
   const all = proposeWrites(r.result.analyses, lang);
-  const proposals = finalizeSelection(all, defaultTicks(all, task.indicatorScores));
-  const res: FixResult = { file: r.file, out: path.join(task.out!, `${path.basename(r.file).replace(/\.xlsx$/i, "")}.fixed.xlsx`), changes: [], skipped: [] };
-  for (const p of proposals) {
-    const cell = r.workbook!.getWorksheet(p.sheet)?.getCell(p.address);
-    if (!cell) continue;
-    if (cell.formula || cell.type === 6 /* ExcelJS.ValueType.Formula */) {
-      res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写" });
-      continue;
-    }
-    cell.value = p.new;
-    res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
-  }
-  const data = await r.workbook!.xlsx.writeBuffer();
-  await writeAtomic(res.out, Buffer.from(data as ArrayBuffer), task.force);
+  const ticks = defaultTicks(all, task.indicatorScores);
+  const res: FixResult = { file: r.file, out: path.join(task.out!, copyName(r.file, "fixed")), changes: [], skipped: [] };
+  const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
+  const fixed = writeCopy(() => fixCopy(r.bytes, all, { ticks, deflate }));
+  for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
+  for (const { proposal: p, reason } of fixed.skipped)
+    res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: reason === "formula" ? (lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写") : lang === "en" ? "the sheet is not a worksheet in the package" : "工作簿中找不到该工作表" });
+  await writeAtomic(res.out, fixed.bytes, task.force);
   return res;
+}
+
+/** <name>.checked.xlsx / <name>.fixed.xlsx; a macro-enabled workbook stays .xlsm (Excel refuses macros in an .xlsx). */
+function copyName(file: string, kind: "checked" | "fixed"): string {
+  const base = path.basename(file);
+  const ext = /\.xlsm$/i.test(base) ? ".xlsm" : ".xlsx";
+  return `${base.replace(/\.xls[xm]$/i, "")}.${kind}${ext}`;
+}
+
+/** Node's native raw deflate for the parts a copy changes (the writer itself uses fflate, for the browser). */
+const deflate = (data: Uint8Array): Uint8Array => zlib.deflateRawSync(data, { level: 6 });
+
+/** Runs the copy writer; what it cannot do becomes one line for the file, never a stack trace. */
+function writeCopy<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    throw new InputError(`无法写出副本（${m}）；原文件未改动。`, `the copy could not be written (${m}); the input is untouched.`);
+  }
 }
 
 function formatFix(f: FixResult, lang: Lang): string {

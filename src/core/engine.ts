@@ -4,7 +4,8 @@ import { Finding, RuleContext, SEVERITY_ORDER, Severity, r4 } from "./findings";
 import { Grid } from "./grid";
 import { REPORT_SHEET_NAME } from "./labels";
 import { FormLayout, locateForms } from "./locate";
-import { CheckOptions, resolveOptions } from "./options";
+import { CheckOptions, DEFAULT_OPTIONS, PRESETS, PresetSource, presetSettings, resolveOptions } from "./options";
+import { Family } from "./families";
 import { Grade } from "./scoring";
 import { WorkbookSnapshot } from "./snapshot";
 import { RULES } from "./rules";
@@ -22,6 +23,12 @@ export interface FormReport {
   grade: Grade | null;
   counts: Record<Severity, number>;
   findings: Finding[];
+  /** the template family the form was read as (RULES.md §5); id "unknown" when none matched */
+  template: { id: string; name: string };
+  /** the preset the form was checked with, and which setting chose it */
+  preset: { id: string; name: string; source: PresetSource };
+  /** sections that could not be read: their figures are not checked (未校验) and the form has no grade */
+  unchecked: string[];
 }
 
 export interface WorkbookReport {
@@ -40,6 +47,26 @@ export interface CheckResult {
 export function checkWorkbook(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>): WorkbookReport {
   return runCheck(wb, partial).report;
 }
+
+/**
+ * The options one form is checked with: a preset chosen by a setting wins; otherwise the form's family suggests one,
+ * under any single settings given (precedence: --config, workbook settings, family preset, central default).
+ */
+export function formOptions(family: Family, partial: Partial<CheckOptions> | undefined): { options: CheckOptions; preset: string; source: PresetSource } {
+  if (partial?.preset) return { options: resolveOptions(partial), preset: partial.preset, source: partial.presetSource ?? "config" };
+  const preset = family.preset;
+  // The family's preset under the settings given. A setting still at its central default is no choice (the pane passes
+  // every setting resolved): the family's value takes its place.
+  const merged: Record<string, unknown> = { ...(partial ?? {}) };
+  const defaults = DEFAULT_OPTIONS as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(presetSettings(preset))) {
+    if (merged[k] === undefined || JSON.stringify(merged[k]) === JSON.stringify(defaults[k])) merged[k] = v;
+  }
+  return { options: resolveOptions(merged as Partial<CheckOptions>), preset, source: family.id === "unknown" ? "default" : "family" };
+}
+
+/** On an unfilled template the one form-unfilled finding stands for every other (RULES.md §5 B: one finding, not one per cell). */
+const SPEAK_WHEN_UNFILLED = new Set(["form-unfilled", "form-incomplete", "section-unreadable"]);
 
 export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>): CheckResult {
   const options = resolveOptions(partial);
@@ -64,14 +91,15 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
       });
     }
     const grid = new Grid(sheet);
-    for (const layout of locateForms(grid)) {
+    for (const layout of locateForms(grid, options.family)) {
       if (layout.kind === "department") {
-        forms.push(departmentReport(layout, say));
+        forms.push(departmentReport(layout, say, options.lang));
         analyses.push(null);
         continue;
       }
-      const analysis = analyseForm(grid, layout, options);
-      forms.push(formReport(analysis, options, say));
+      const chosen = formOptions(layout.family, partial);
+      const analysis = analyseForm(grid, layout, chosen.options);
+      forms.push(formReport(analysis, chosen.options, say, chosen.preset, chosen.source));
       analyses.push(analysis);
     }
   }
@@ -96,7 +124,16 @@ function countOf(findings: Finding[]): Record<Severity, number> {
   return c;
 }
 
-function departmentReport(layout: FormLayout, say: (zh: string, en: string) => string): FormReport {
+function templateOf(layout: FormLayout, lang: string): FormReport["template"] {
+  return { id: layout.family.id, name: lang === "en" ? layout.family.name.en : layout.family.name.zh };
+}
+
+function presetOf(id: string, source: PresetSource, lang: string): FormReport["preset"] {
+  const p = PRESETS.find((x) => x.id === id);
+  return { id, name: p ? (lang === "en" ? p.name.en : p.name.zh) : id, source };
+}
+
+function departmentReport(layout: FormLayout, say: (zh: string, en: string) => string, lang: string): FormReport {
   const at = layout.titleCell ?? { row: layout.top, col: layout.left };
   const findings: Finding[] = [
     {
@@ -119,12 +156,24 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
     grade: null,
     counts: countOf(findings),
     findings,
+    template: { id: "unknown", name: say("部门整体支出绩效自评表（未校验）", "whole-department form (not checked)") },
+    preset: presetOf("central", "default", lang),
+    unchecked: [],
   };
 }
 
-function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string): FormReport {
+function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource): FormReport {
   const layout = form.layout;
   const raw: Array<{ f: Finding; row: number; col: number; order: number }> = [];
+  // Findings that would only repeat what one finding already says, or judge figures read from a section not read.
+  const quiet = new Set<string>(form.unfilled ? RULES.map((r) => r.id).filter((id) => !SPEAK_WHEN_UNFILLED.has(id)) : []);
+  if (form.unchecked.some((u) => u.section === "funds")) {
+    for (const id of ["total-score", "execution-cap", "level1-weights"]) quiet.add(id);
+    if (form.budget?.weightValue == null) quiet.add("weights-total");
+  }
+  // a block label without its weight (年度绩效目标1 with no （M分）): the weights cannot be added up
+  if (form.blocks.some((b) => b.weight === null)) quiet.add("weights-total");
+    if (form.unchecked.some((u) => u.section === "indicators")) for (const id of ["total-score", "weights-total", "level1-weights", "execution-cap"]) quiet.add(id);
   const seen = new Set<string>();
   RULES.forEach((rule, order) => {
     const ctx: RuleContext = {
@@ -132,6 +181,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
       options,
       say,
       report(f) {
+        if (quiet.has(rule.id)) return;
         const cell = address(f.at.row, f.at.col);
         const key = `${rule.id}@${cell}@${f.message}`;
         if (seen.has(key)) return;
@@ -181,9 +231,12 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
       sumOfScores: r4(form.sumOfScores),
       recalculatedScore: r4(form.recalculatedScore),
     },
-    grade: form.grade,
+    grade: form.gradeOrNull,
     counts: countOf(findings),
     findings,
+    template: templateOf(layout, options.lang),
+    preset: presetOf(preset, presetSource, options.lang),
+    unchecked: form.unchecked.map((u) => u.section),
   };
 }
 

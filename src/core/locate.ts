@@ -1,6 +1,11 @@
 import { Grid } from "./grid";
 import { Category, categoryOfLevel1, categoryOfLevel2 } from "./framework";
 import { labelHas, labelStarts, stripBrackets, weightInLabel } from "./text";
+import { Family, FormSignals, familyById, identifyFamily } from "./families";
+import {
+  DEPT_TITLE, FORM_CAUSE_LABEL, FUNDS_LABELS, FUNDS_PARTS, FUNDS_TOTAL, GOAL_LABELS, HEADER_CONTINUATION, HEADER_WORD,
+  NOTES_LABEL, PROJECT_NAME, REMEDY_LABEL, TITLE, TITLE_VARIANTS, TOTAL_LABELS, fundsColumnOf, indicatorColumnOf, isBlockLabel,
+} from "./vocabulary";
 
 /**
  * Form location: finds every 项目支出绩效自评表 on a sheet by its labels and maps its columns by header text.
@@ -35,6 +40,17 @@ export interface IndicatorRowLayout {
   /** a weight written in the 一级 label: 产出指标（50分） */
   level1LabelWeight: number | null;
   level1Row: number;
+  /** the 一级 label (merged or carried) names another category than the 二级: the 二级 decided the category */
+  level1Mismatch: boolean;
+  /** the block (Hubei 年度绩效目标N) the row belongs to, index into IndicatorsLayout.blocks */
+  block: number | null;
+}
+
+/** Hubei 2020: a block of indicators under `年度绩效目标1（40分）`, weighted in its label, with its own header row. */
+export interface IndicatorBlock {
+  label: string;
+  cell: CellRef;
+  weight: number | null;
 }
 
 export interface IndicatorsLayout {
@@ -42,6 +58,9 @@ export interface IndicatorsLayout {
   headerRows: number;
   columns: Partial<Record<IndicatorColumn, number>>;
   rows: IndicatorRowLayout[];
+  blocks: IndicatorBlock[];
+  /** rows inside the table that are header rows (repeated after a page break, or a block's own header) */
+  headerRowsInside: number[];
 }
 
 export interface FormLayout {
@@ -61,45 +80,14 @@ export interface FormLayout {
   /** the 总分 label cell */
   totalLabelCell: CellRef | null;
   missing: Array<"funds" | "indicators" | "indicatorRows" | "total" | "fundsTotal">;
+  /** the template family the form follows (RULES.md §5) */
+  family: Family;
+  /** the family was forced by a setting rather than recognised */
+  familyForced: boolean;
+  /** Hubei 2020: the one form-level cause cell (the cell beside 偏差大或目标未完成原因分析) */
+  formCause: CellRef | null;
+  formCauseLabel: CellRef | null;
 }
-
-const TITLE = "项目支出绩效自评表";
-const DEPT_TITLE = "部门整体支出绩效自评表";
-const PROJECT_NAME = ["项目名称"];
-const FUNDS_LABELS = ["项目资金", "资金情况", "预算执行情况", "资金投入", "预算资金", "项目预算"];
-const FUNDS_TOTAL = ["年度资金总额", "资金总额", "总额", "年度资金合计"];
-const FUNDS_PARTS = ["其中", "当年财政拨款", "财政拨款", "上年结转", "结转", "其他资金", "财政资金", "财政专户", "单位资金", "自有资金", "自筹", "上级", "本级"];
-const TOTAL_LABELS = ["总分", "合计", "总计", "总得分", "合计得分", "自评总分"];
-const GOAL_LABELS = ["年度总体目标", "总体目标", "绩效目标", "年度目标"];
-
-function fundsColumnOf(h: string): FundsColumn | null {
-  if (!h) return null;
-  if (/执行率|完成率/.test(h)) return "rate";
-  if (/得分/.test(h)) return "score";
-  if (/分值|权重/.test(h)) return "weight";
-  if (/原因|说明|备注/.test(h)) return "reason";
-  if (/执行数|支出数|实际支出|执行金额|实际执行/.test(h)) return "executed";
-  if (/年初/.test(h)) return "initial";
-  if (/全年预算|调整后预算|预算数|全年预算数|预算金额/.test(h)) return "annual";
-  return null;
-}
-
-function indicatorColumnOf(h: string): IndicatorColumn | null {
-  if (!h) return null;
-  if (/原因|偏差|改进措施/.test(h)) return "cause";
-  if (/一级/.test(h)) return "level1";
-  if (/二级/.test(h)) return "level2";
-  if (/三级|指标名称|指标内容/.test(h)) return "name";
-  if (/性质|运算符/.test(h)) return "nature";
-  if (/单位/.test(h)) return "unit";
-  if (/得分/.test(h)) return "score";
-  if (/分值|权重/.test(h)) return "weight";
-  if (/实际|完成值|完成情况/.test(h)) return "actual";
-  if (/指标值|目标值|年度指标|年度目标|预期/.test(h)) return "target";
-  return null;
-}
-
-const HEADER_CONTINUATION = /指标值|完成值|目标值|实际值|分值|得分|权重|原因|单位|性质|措施/;
 
 interface Anchor {
   row: number;
@@ -140,13 +128,13 @@ function firstAtRow(cells: LabelCell[], row: number): number {
   return lo;
 }
 
-/** Finds every form on a sheet. */
-export function locateForms(grid: Grid): FormLayout[] {
+/** Finds every form on a sheet. `forcedFamily`: a setting that says which family every form follows. */
+export function locateForms(grid: Grid, forcedFamily: string | null = null): FormLayout[] {
   const cells = labelCells(grid);
   const anchors: Anchor[] = [];
   for (const { row: r, col: c, label: l } of cells) {
     if (l.includes(DEPT_TITLE)) anchors.push({ row: r, col: c, kind: "dept" });
-    else if (l.includes(TITLE)) anchors.push({ row: r, col: c, kind: "title" });
+    else if (l.includes(TITLE) || TITLE_VARIANTS.some((re) => re.test(l))) anchors.push({ row: r, col: c, kind: "title" });
     else if (labelStarts(l, PROJECT_NAME) && l.length <= 8) anchors.push({ row: r, col: c, kind: "project" });
   }
   // One start per form: a title claims the 项目名称 label within a few rows below it.
@@ -171,7 +159,7 @@ export function locateForms(grid: Grid): FormLayout[] {
       }
       return null;
     };
-    const form = readForm(grid, find, start, segEnd);
+    const form = readForm(grid, find, start, segEnd, cells, forcedFamily);
     if (form) forms.push(form);
   }
   return forms;
@@ -193,7 +181,7 @@ function headerText(grid: Grid, rows: number[], col: number): string {
   return s.includes("(") || s.includes("[") || s.includes("【") ? stripBrackets(s) : s;
 }
 
-function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anchor }, segEnd: number): FormLayout | null {
+function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anchor }, segEnd: number, cells: LabelCell[], forcedFamily: string | null): FormLayout | null {
   const top = start.row;
   const projectAnchor = start.kind === "project" ? start : start.project ?? null;
   const kind = start.kind === "dept" ? "department" : "project";
@@ -211,8 +199,10 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
   let totalLabel: CellRef | null = null;
   if (indHeader) {
     const after = indHeader.row + 1;
-    totalLabel = findInRows(after, segEnd, (l) => labelStarts(stripBrackets(l), TOTAL_LABELS) && stripBrackets(l).length <= 6, grid.left, Math.min(grid.right, indHeader.col + 3));
-    indicators = readIndicators(grid, indHeader, totalLabel ? totalLabel.row - 1 : segEnd);
+    totalLabel = findInRows(after, segEnd, (l) => labelStarts(stripBrackets(l), TOTAL_LABELS) && stripBrackets(l).replace(/[:：]$/, "").length <= 6, grid.left, Math.min(grid.right, indHeader.col + 3));
+    // Hubei: the first block's label stands just above the first header row.
+    const firstBlock = findInRows(Math.max(top, indHeader.row - 2), indHeader.row - 1, (l) => isBlockLabel(l));
+    indicators = readIndicators(grid, indHeader, totalLabel ? totalLabel.row - 1 : segEnd, firstBlock);
   } else {
     totalLabel = findInRows(top, segEnd, (l) => labelStarts(stripBrackets(l), TOTAL_LABELS) && stripBrackets(l).length <= 6);
   }
@@ -242,7 +232,7 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
   for (let r = top; r <= yearScanEnd && year === null; r++) {
     for (let c = grid.left; c <= grid.right; c++) {
       const m = /((?:19|20)\d{2})\s*年度?/.exec(grid.text(r, c));
-      if (m && typeof grid.value(r, c) === "string") {
+      if (m && typeof grid.value(r, c) === "string" && !/填报日期|日期/.test(grid.label(r, c))) {
         year = Number(m[1]);
         break;
       }
@@ -250,8 +240,27 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
   }
 
   const totalRow = totalLabel ? totalLabel.row : null;
+  // Hubei: the one form-level cause cell after the total (偏差大或目标未完成原因分析), then 改进措施…, 备注.
+  let formCauseLabel: CellRef | null = null;
+  let formCause: CellRef | null = null;
+  let tailEnd: number | null = null;
+  if (totalRow !== null) {
+    // scanned cell by cell: the label may share its cell with the text (偏差大或目标未完成原因分析：因……), too long for a label
+    formCauseLabel = scanRows(grid, totalRow + 1, Math.min(segEnd, totalRow + 6), FORM_CAUSE_LABEL);
+    if (formCauseLabel) {
+      const c = grid.spanEnd(formCauseLabel.row, formCauseLabel.col) + 1;
+      const own = grid.label(formCauseLabel.row, formCauseLabel.col).replace(FORM_CAUSE_LABEL, "").replace(/^[:：]/, "");
+      // the text in the label's own cell when it has some and the next cell is blank
+      formCause = own && (c > grid.right || grid.isBlank(formCauseLabel.row, c)) ? formCauseLabel : c <= grid.right ? { row: formCauseLabel.row, col: c } : null;
+      tailEnd = formCauseLabel.row;
+      const remedy = scanRows(grid, formCauseLabel.row + 1, Math.min(segEnd, formCauseLabel.row + 4), REMEDY_LABEL);
+      if (remedy) tailEnd = remedy.row;
+      const notes = scanRows(grid, (remedy ?? formCauseLabel).row + 1, Math.min(segEnd, (remedy ?? formCauseLabel).row + 4), NOTES_LABEL);
+      if (notes) tailEnd = notes.row;
+    }
+  }
   // Extent.
-  let bottom = totalRow ?? lastNonBlankRow(grid, top, segEnd);
+  let bottom = tailEnd ?? totalRow ?? lastNonBlankRow(grid, top, segEnd);
   if (kind === "department" && totalRow === null) bottom = lastNonBlankRow(grid, top, segEnd);
   const lefts = [start.col, projectAnchor?.col, fundsLabel?.col, totalLabel?.col, indHeader?.col].filter((c): c is number => c !== undefined);
   const left = Math.min(...lefts);
@@ -264,6 +273,27 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
       }
     }
   }
+
+  // The family: what the labels of the form (and the title lines just above it) say.
+  const labels: string[] = [];
+  for (let i = firstAtRow(cells, Math.max(grid.top, top - 3)); i < cells.length && cells[i].row <= bottom; i++) labels.push(cells[i].label);
+  const fundsHeader: string[] = [];
+  if (funds && funds.headerRow >= 0) for (let c = grid.left; c <= grid.right; c++) fundsHeader.push(headerText(grid, [funds.headerRow], c));
+  const indicatorHeader: string[] = [];
+  if (indicators) {
+    const band = Array.from({ length: indicators.headerRows }, (_, k) => indicators!.headerRow + k);
+    for (let c = grid.left; c <= grid.right; c++) indicatorHeader.push(headerText(grid, band, c));
+  }
+  const cols = indicators?.columns;
+  const signals: FormSignals = {
+    text: labels.join("\n"),
+    fundsHeader,
+    indicatorHeader,
+    blocks: (indicators?.blocks.length ?? 0) > 0,
+    weightBeforeTarget: cols?.weight !== undefined && cols?.target !== undefined && cols.weight < cols.target,
+  };
+  const forced = familyById(forcedFamily);
+  const family = forced ?? identifyFamily(signals);
 
   const missing: FormLayout["missing"] = [];
   if (kind === "project") {
@@ -290,7 +320,21 @@ function readForm(grid: Grid, findInRows: Find, start: Anchor & { project?: Anch
     totalRow,
     totalLabelCell: totalLabel,
     missing,
+    family,
+    familyForced: forced !== null,
+    formCause,
+    formCauseLabel,
   };
+}
+
+/** The first cell in the rows whose whole text (any length) starts as the pattern says. */
+function scanRows(grid: Grid, from: number, to: number, re: RegExp): CellRef | null {
+  for (let r = from; r <= to; r++) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      if (!grid.isBlank(r, c) && re.test(grid.label(r, c))) return { row: r, col: c };
+    }
+  }
+  return null;
 }
 
 function lastNonBlankRow(grid: Grid, top: number, bottom: number): number {
@@ -301,6 +345,10 @@ function lastNonBlankRow(grid: Grid, top: number, bottom: number): number {
 }
 
 function readFunds(grid: Grid, top: number, segEnd: number, label: CellRef | null, total: CellRef | null, limit: number): FundsLayout {
+  // Columns at or left of the total row's label are the label column: a header over them (Sichuan 2023:
+  // 年度预算数（万元） over 总额 / 其中：财政资金 …) is a caption of the labels, never a value column.
+  const labelEnd = total ? grid.spanEnd(total.row, total.col) : label ? grid.spanEnd(label.row, label.col) : grid.left - 1;
+  const valueCol = (c: number) => c > labelEnd;
   // The header row: the row at or above the total row (or at the section label) naming most funds columns.
   const from = total ? Math.max(top, total.row - 3) : label ? label.row : top;
   const to = total ? total.row - 1 : Math.min(segEnd, (label?.row ?? top) + 2);
@@ -308,7 +356,7 @@ function readFunds(grid: Grid, top: number, segEnd: number, label: CellRef | nul
   let best = 0;
   for (let r = from; r <= to; r++) {
     let n = 0;
-    for (let c = grid.left; c <= grid.right; c++) if (fundsColumnOf(headerText(grid, [r], c))) n++;
+    for (let c = grid.left; c <= grid.right; c++) if (valueCol(c) && fundsColumnOf(headerText(grid, [r], c))) n++;
     if (n > best) {
       best = n;
       headerRow = r;
@@ -320,10 +368,11 @@ function readFunds(grid: Grid, top: number, segEnd: number, label: CellRef | nul
     // A header split over two rows: the row above also names columns and is not the section's title row.
     if (headerRow - 1 >= top && headerRow - 1 !== label?.row) {
       let n = 0;
-      for (let c = grid.left; c <= grid.right; c++) if (fundsColumnOf(headerText(grid, [headerRow - 1], c))) n++;
+      for (let c = grid.left; c <= grid.right; c++) if (valueCol(c) && fundsColumnOf(headerText(grid, [headerRow - 1], c))) n++;
       if (n >= 2) band.unshift(headerRow - 1);
     }
     for (let c = grid.left; c <= grid.right; c++) {
+      if (!valueCol(c)) continue;
       const k = fundsColumnOf(headerText(grid, band, c));
       if (k && columns[k] === undefined) columns[k] = c;
     }
@@ -346,7 +395,7 @@ function readFunds(grid: Grid, top: number, segEnd: number, label: CellRef | nul
       for (let c = grid.left; c < firstValueCol; c++) {
         const l = grid.label(r, c);
         if (!l) continue;
-        if (labelStarts(l, GOAL_LABELS) || /指标/.test(l)) stop = true;
+        if (labelStarts(l, GOAL_LABELS) || /指标/.test(l) || isBlockLabel(l)) stop = true;
         else if (labelHas(l, FUNDS_PARTS)) partLabel = grid.text(r, c);
       }
       if (stop) break;
@@ -358,10 +407,46 @@ function readFunds(grid: Grid, top: number, segEnd: number, label: CellRef | nul
     }
   }
   const labelText = label ? grid.text(label.row, label.col) : "";
-  return { labelCell: label, headerRow, columns, totalRow, parts, labelWeight: weightInLabel(labelText) };
+  // 预算执行情况（万元）（20分）, or the score header 得分（20分*执行率）
+  let labelWeight = weightInLabel(labelText.replace(/[(（]万元[)）]/g, ""));
+  if (labelWeight === null && columns.score !== undefined && headerRow >= 0) {
+    const m = /(\d+(?:\.\d+)?)分[*×xX]/.exec(grid.label(headerRow, columns.score));
+    if (m) labelWeight = Number(m[1]);
+  }
+  return { labelCell: label, headerRow, columns, totalRow, parts, labelWeight };
 }
 
-function readIndicators(grid: Grid, header: CellRef, lastRow: number): IndicatorsLayout {
+/** A row of two or more header words and no number: a header row (a repeated one, or a block's own). */
+function isHeaderRow(grid: Grid, r: number): boolean {
+  let words = 0;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const v = grid.value(r, c);
+    if (typeof v === "number") return false;
+    const l = grid.label(r, c);
+    if (l && HEADER_WORD.test(stripBrackets(l))) words++;
+  }
+  return words >= 2;
+}
+
+/** A block's weight written in a cell of its own beside the label: 年度绩效目标1 | 40分. */
+function weightInRow(grid: Grid, r: number, after: number): number | null {
+  for (let c = after + 1; c <= grid.right; c++) {
+    const m = /^[(（]?(\d+(?:\.\d+)?)分[)）]?$/.exec(grid.label(r, c));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** A block label in the row (年度绩效目标1（40分）): its cell and text. */
+function blockLabelIn(grid: Grid, r: number): { cell: CellRef; label: string } | null {
+  for (let c = grid.left; c <= grid.right; c++) {
+    const l = grid.label(r, c);
+    if (l && isBlockLabel(l)) return { cell: { row: r, col: c }, label: grid.text(r, c) };
+  }
+  return null;
+}
+
+function readIndicators(grid: Grid, header: CellRef, lastRow: number, firstBlock: CellRef | null): IndicatorsLayout {
   const band = [header.row];
   const next = header.row + 1;
   if (next <= lastRow) {
@@ -385,10 +470,26 @@ function readIndicators(grid: Grid, header: CellRef, lastRow: number): Indicator
     for (let c = grid.left; c <= grid.right; c++) if (headerText(grid, band, c).startsWith("年度") && !Object.values(columns).includes(c)) columns.target = c;
   }
   const rows: IndicatorRowLayout[] = [];
+  const blocks: IndicatorBlock[] = [];
+  const headerRowsInside: number[] = [];
+  if (firstBlock) blocks.push({ label: grid.text(firstBlock.row, firstBlock.col), cell: firstBlock, weight: weightInLabel(grid.text(firstBlock.row, firstBlock.col)) ?? weightInRow(grid, firstBlock.row, firstBlock.col) });
   const first = header.row + band.length;
   let carry1 = { text: "", row: -1, weight: null as number | null };
   let prevLevel2 = "";
   for (let r = first; r <= lastRow; r++) {
+    // A new block (Hubei): its label row, then its own header row.
+    const block = blockLabelIn(grid, r);
+    if (block) {
+      blocks.push({ label: block.label, cell: block.cell, weight: weightInLabel(block.label) ?? weightInRow(grid, r, block.cell.col) });
+      prevLevel2 = "";
+      continue;
+    }
+    // A header row inside the table (repeated after a page break, or a block's own): never an indicator.
+    if (isHeaderRow(grid, r)) {
+      headerRowsInside.push(r);
+      prevLevel2 = "";
+      continue;
+    }
     const nameCol = columns.name;
     const weightCol = columns.weight;
     const name = nameCol !== undefined ? grid.text(r, nameCol) : "";
@@ -402,14 +503,21 @@ function readIndicators(grid: Grid, header: CellRef, lastRow: number): Indicator
     const l2 = levelLabel(grid, r, columns.level2);
     if (l1.text) carry1 = { text: l1.text, row: l1.row, weight: weightInLabel(l1.text) };
     if (nameEmpty && targetEmpty && weightEmpty) continue; // N/A and template rows
-    if (weightEmpty && targetEmpty && /^指标\d*$|^…+$/.test(name)) continue;
+    if (weightEmpty && targetEmpty && /^指标\d*[:：]?$|^…+$/.test(name)) continue;
     const level2 = l2.text || (l2.merged ? "" : prevLevel2);
     prevLevel2 = level2;
     let category = categoryOfLevel1(stripBrackets(l1.text.replace(/\s/g, "")));
     let inferred = false;
+    let mismatch = false;
+    const fromLevel2 = categoryOfLevel2(level2.replace(/\s/g, ""));
     if (!l1.text) {
-      category = categoryOfLevel2(level2);
+      // no 一级 written on the row: the 二级 says which; failing that, the last 一级 written above carries down
+      category = fromLevel2 ?? (carry1.text ? categoryOfLevel1(stripBrackets(carry1.text.replace(/\s/g, ""))) : null);
       inferred = true;
+    } else if (category !== null && fromLevel2 !== null && fromLevel2 !== category) {
+      // The 二级 is the more specific label: it decides the row's 一级 (RULES.md §5, across families).
+      category = fromLevel2;
+      mismatch = true;
     }
     rows.push({
       row: r,
@@ -417,11 +525,13 @@ function readIndicators(grid: Grid, header: CellRef, lastRow: number): Indicator
       level2,
       level1Inferred: inferred,
       category,
-      level1LabelWeight: l1.text ? carry1.weight : null,
+      level1LabelWeight: l1.text && !mismatch ? carry1.weight : null,
       level1Row: l1.text ? carry1.row : -1,
+      level1Mismatch: mismatch,
+      block: blocks.length > 0 ? blocks.length - 1 : null,
     });
   }
-  return { headerRow: header.row, headerRows: band.length, columns, rows };
+  return { headerRow: header.row, headerRows: band.length, columns, rows, blocks, headerRowsInside };
 }
 
 function levelLabel(grid: Grid, row: number, col: number | undefined): { text: string; row: number; merged: boolean } {

@@ -24,7 +24,18 @@ export interface CheckOptions {
   acceptRounding: boolean;
   /** Year assumed for dates written without one, when the form's year is unknown. */
   defaultYear: number;
+  /** Compare level-1 weights with the default scheme (only for families that have one: central, Sichuan county). */
+  checkLevel1Weights: boolean;
+  /** A preset chosen by a setting (--config or the workbook); null: each form follows its family's preset. */
+  preset: string | null;
+  /** Where the chosen preset came from. */
+  presetSource: PresetSource | null;
+  /** A template family forced by a setting (families/index.ts ids); null: recognised from the form's labels. */
+  family: string | null;
 }
+
+/** Which settings decided a form's preset: --config, the workbook's saved settings, the form's family, or none (central). */
+export type PresetSource = "config" | "workbook" | "family" | "default";
 
 export const DEFAULT_OPTIONS: CheckOptions = {
   lang: "zh",
@@ -37,6 +48,10 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   level1Weights: { budget: 10, output: 50, outcome: 30, satisfaction: 10 },
   acceptRounding: true,
   defaultYear: new Date().getFullYear() - 1,
+  checkLevel1Weights: true,
+  preset: null,
+  presetSource: null,
+  family: null,
 };
 
 export function resolveOptions(partial?: Partial<CheckOptions>): CheckOptions {
@@ -49,7 +64,7 @@ export function resolveOptions(partial?: Partial<CheckOptions>): CheckOptions {
 }
 
 /** The policy settings a workbook can carry (RULES.md §2): everything but the language and the default year. */
-export type PolicySettings = Omit<CheckOptions, "lang" | "defaultYear">;
+export type PolicySettings = Omit<CheckOptions, "lang" | "defaultYear" | "preset" | "presetSource" | "family">;
 
 export interface Preset {
   id: string;
@@ -66,11 +81,32 @@ export const PRESETS: readonly Preset[] = [
     settings: { qualitativeTiers: { achieved: 0.8, partly: 0.5 } },
   },
   {
+    id: "sichuan",
+    name: { zh: "四川（一级指标权重不校验；执行率低于 90% 须在“原因”栏说明）", en: "Sichuan (level-1 weights not checked; below 90% execution needs a reason)" },
+    settings: { checkLevel1Weights: false, lowExecutionThreshold: 0.9 },
+  },
+  {
     id: "provincial-platform",
     name: { zh: "省级一体化平台（反向线性、超额 30% 扣 2 分、执行率封顶）", en: "Provincial platform (linear reverse, −2 at 30% over, cap by execution)" },
     settings: { reverseFormula: "linear", overachievementDeduction: 2, capTotalByExecutionRate: true },
   },
 ];
+
+/** The ids a `family` setting may force (families/index.ts). */
+export const FAMILY_IDS: readonly string[] = ["central", "sichuan-2023", "sichuan-county", "hubei-2020"];
+
+/**
+ * Settings in order of precedence, lowest first, each tagged with its source: the workbook's saved settings, then
+ * --config. The result says which preset was chosen and by whom; with none chosen each form follows its family.
+ */
+export function layeredSettings(saved: unknown, config: unknown): Partial<CheckOptions> {
+  const s = sanitizeSettings(saved);
+  const c = sanitizeSettings(config);
+  const out: Partial<CheckOptions> = { ...s, ...c };
+  if (c.preset) out.presetSource = "config";
+  else if (s.preset) out.presetSource = "workbook";
+  return out;
+}
 
 export function presetSettings(id: string): Partial<PolicySettings> {
   return PRESETS.find((p) => p.id === id)?.settings ?? {};
@@ -80,12 +116,16 @@ export function presetSettings(id: string): Partial<PolicySettings> {
  * Settings from outside (a workbook, a --config file): only known keys with values of the right type survive,
  * so a malformed file cannot break a check.
  */
-export function sanitizeSettings(raw: unknown): Partial<PolicySettings> {
-  const out: Partial<PolicySettings> = {};
+export function sanitizeSettings(raw: unknown): Partial<PolicySettings> & { preset?: string; family?: string } {
+  const out: Partial<PolicySettings> & { preset?: string; family?: string } = {};
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
   const r = raw as Record<string, unknown>;
   const frac = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 10;
-  if (typeof r.preset === "string") Object.assign(out, presetSettings(r.preset));
+  if (typeof r.preset === "string" && PRESETS.some((p) => p.id === r.preset)) {
+    Object.assign(out, presetSettings(r.preset));
+    out.preset = r.preset;
+  }
+  if (typeof r.family === "string" && FAMILY_IDS.includes(r.family)) out.family = r.family;
   const src = (r.options && typeof r.options === "object" ? r.options : r) as Record<string, unknown>;
   if (frac(src.overachievementThreshold)) out.overachievementThreshold = src.overachievementThreshold as number;
   if (typeof src.overachievementDeduction === "number" && src.overachievementDeduction >= 0 && src.overachievementDeduction <= 100) out.overachievementDeduction = src.overachievementDeduction;
@@ -95,6 +135,7 @@ export function sanitizeSettings(raw: unknown): Partial<PolicySettings> {
   if (typeof src.capTotalByExecutionRate === "boolean") out.capTotalByExecutionRate = src.capTotalByExecutionRate;
   if (frac(src.lowExecutionThreshold)) out.lowExecutionThreshold = src.lowExecutionThreshold as number;
   if (typeof src.acceptRounding === "boolean") out.acceptRounding = src.acceptRounding;
+  if (typeof src.checkLevel1Weights === "boolean") out.checkLevel1Weights = src.checkLevel1Weights;
   const w = src.level1Weights as Record<string, unknown> | undefined;
   if (w && ["budget", "output", "outcome", "satisfaction"].every((k) => typeof w[k] === "number")) out.level1Weights = w as unknown as PolicySettings["level1Weights"];
   return out;

@@ -138,6 +138,7 @@ function parseNumber(t: string): Parsed | null {
   let value = Number((sign === "-" ? "-" : "") + digits);
   if (!Number.isFinite(value)) return null;
   let unit = unitRaw ?? "";
+  if (unit === "百分比" || unit === "百分点") unit = "%"; // ≥100百分比 (system exports spell the unit out)
   if (unit === "%") value = value / 100;
   else if (unit === "‰") {
     value = value / 1000;

@@ -35,6 +35,9 @@ export function settingsLines(o: CheckOptions, lang: Lang): Array<[string, strin
   ];
 }
 
+const SOURCE_ZH: Record<string, string> = { config: "--config", workbook: "工作簿设置", family: "按模板", default: "默认" };
+const SOURCE_EN: Record<string, string> = { config: "--config", workbook: "workbook settings", family: "from the template", default: "default" };
+
 export function buildReport(report: WorkbookReport, options: CheckOptions, lang: Lang, checkedAt: string): ReportSheet {
   const zh = lang === "zh";
   const rows: CellValue[][] = [];
@@ -51,23 +54,26 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
   bold.push(rows.length);
   rows.push(
     zh
-      ? ["工作表", "范围", "项目名称", "执行率", "预算得分", "填写总分", "得分合计", "重算总分", "等级", "错误", "警告", "提示"]
-      : ["Sheet", "Range", "Project", "Execution rate", "Budget score", "Written total", "Sum of scores", "Recalculated total", "Grade", "Errors", "Warnings", "Info"],
+      ? ["工作表", "范围", "项目名称", "执行率", "预算得分", "填写总分", "得分合计", "重算总分", "等级", "错误", "警告", "提示", "模板", "预设"]
+      : ["Sheet", "Range", "Project", "Execution rate", "Budget score", "Written total", "Sum of scores", "Recalculated total", "Grade", "Errors", "Warnings", "Info", "Template", "Preset"],
   );
   for (const f of report.forms) {
+    const off = f.checked && (f.unchecked?.length ?? 0) > 0 ? (zh ? "未校验" : "not checked") : "";
     rows.push([
       f.sheet,
       f.range,
       f.projectName ?? (f.kind === "department" ? (zh ? "（部门整体支出，未校验）" : "(department form, not checked)") : ""),
-      f.budget.executionRate === null ? "" : formatPercent(f.budget.executionRate),
-      f.budget.score ?? "",
+      f.budget.executionRate === null ? off : formatPercent(f.budget.executionRate),
+      f.budget.score ?? off,
       f.totals.reportedScore ?? "",
       f.checked ? f.totals.sumOfScores : "",
-      f.checked ? f.totals.recalculatedScore : "",
-      f.grade ?? "",
+      f.checked ? off || f.totals.recalculatedScore : "",
+      f.grade ?? off,
       f.counts.error,
       f.counts.warning,
       f.counts.info,
+      f.template ? (zh ? "模板：" : "Template: ") + (f.template.id === "unknown" && f.kind !== "department" ? (zh ? "未识别" : "not recognised") : f.template.name) : "",
+      f.preset ? `${f.preset.name}（${(zh ? SOURCE_ZH : SOURCE_EN)[f.preset.source] ?? f.preset.source}）` : "",
     ]);
   }
   if (report.forms.length === 0) rows.push([zh ? "没有找到项目支出绩效自评表" : "No self-evaluation form found"]);

@@ -71,7 +71,7 @@ export function scoreQuantitative(
   return { method: dir, expected, range: null, met: dir === "positive" ? b >= a || a <= 0 : b <= a, over, unitMismatch: null };
 }
 
-const DONE = /^(已?完成|已?达成|是|已?达到|已?实现|按时完成|按期完成|达到预期|达标|全部完成|已落实|落实)$/;
+export const DONE = /^(已?完成|已?达成|是|已?达到|已?实现|按时完成|按期完成|达到预期|达标|全部完成|已落实|落实)$/;
 const NOT_DONE = /^(未完成|未达成|否|未达到|未实现|未达标|没有完成)$/;
 
 function tierRange(fraction: number, weight: number, options: CheckOptions): [number, number] {

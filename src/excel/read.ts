@@ -1,6 +1,7 @@
 import { parseRange, splitAddress } from "../core/a1";
 import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { Capabilities } from "./capabilities";
+import { isPayloadError } from "./cells";
 
 /**
  * The one batched read: every sheet's used range (values only, as the engine needs), its number formats and merged
@@ -74,33 +75,55 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
   }
   if (current.length > 0 || batches.length === 0) batches.push(current);
 
-  const mergedAreas = caps.merges
-    ? used.map((u) => {
-        if (u.range.isNullObject) return null;
-        const m = u.range.getMergedAreasOrNullObject();
-        m.load("areas/items/address");
-        return m;
-      })
-    : used.map(() => null);
+  // the merged areas ride along with the first data sync that succeeds
+  const queueMerges = () =>
+    caps.merges
+      ? used.map((u) => {
+          if (u.range.isNullObject) return null;
+          const m = u.range.getMergedAreasOrNullObject();
+          m.load("areas/items/address");
+          return m;
+        })
+      : null;
+  let mergesDone = false;
 
+  // Each batch in one sync; a batch Excel refuses as too large (long texts: the estimate is per cell, a cell holds up to
+  // 32,767 characters) is split — by chunks, then by rows — and tried again.
   let done = 0;
-  for (let b = 0; b < batches.length; b++) {
-    const loaded = batches[b].map((c) => {
+  const todo = batches.map((b) => [...b]);
+  while (todo.length) {
+    const batch = todo.shift()!;
+    const mergedAreas = mergesDone ? null : queueMerges();
+    const loaded = batch.map((c) => {
       const u = used[c.sheet];
       const r = u.ws.getRangeByIndexes(u.range.rowIndex + c.row, u.range.columnIndex, c.rows, dims[c.sheet].cols);
       r.load("values,numberFormat");
       return { c, r };
     });
-    // the merged areas ride along with the first data sync
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+      if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        todo.unshift(batch.slice(0, half), batch.slice(half));
+        continue;
+      }
+      const c = batch[0];
+      if (!c || c.rows < 2) throw e;
+      const top = Math.ceil(c.rows / 2);
+      todo.unshift([{ sheet: c.sheet, row: c.row, rows: top }], [{ sheet: c.sheet, row: c.row + top, rows: c.rows - top }]);
+      continue;
+    }
     for (const { c, r } of loaded) {
       const s = sheets[c.sheet];
       s.values.push(...(r.values as CellValue[][]));
       s.formats.push(...(r.numberFormat as string[][]));
     }
     done += loaded.length;
-    options.onProgress?.(done, chunks.length);
-    if (b === 0) {
+    options.onProgress?.(Math.min(done, chunks.length), chunks.length);
+    if (mergedAreas) {
+      mergesDone = true;
       mergedAreas.forEach((m, i) => {
         if (!m || m.isNullObject) return;
         sheets[i].merges = m.areas.items.map((a) => toMerge(a.address)).filter((x): x is MergeArea => x !== null);

@@ -1,6 +1,10 @@
 /**
  * What the add-in keeps in the workbook itself (Office document settings, saved with the file): the record of its
  * highlights, so 清除标记 works after save and reopen, and — for write-back — what it overwrote.
+ *
+ * Each runtime (the pane; the ribbon command, which without a shared runtime runs in its own) holds its own in-memory
+ * copy of the settings, loaded when it starts, and saveAsync writes that whole copy back. So every change here is a
+ * read-modify-write on a fresh copy: refreshAsync first, then change one key, then save — never a save of a stale copy.
  */
 export function getSetting<T>(name: string): T | null {
   try {
@@ -11,14 +15,44 @@ export function getSetting<T>(name: string): T | null {
   }
 }
 
-export function putSetting(name: string, value: unknown): Promise<void> {
+/** Reloads this runtime's copy from the document (what another runtime saved). Never fails: an old copy is still a copy. */
+export function refreshSettings(): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      const s = Office.context.document.settings as Office.Settings & { refreshAsync?: (cb: () => void) => void };
+      if (typeof s.refreshAsync !== "function") return resolve();
+      s.refreshAsync(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}
+
+function save(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const s = Office.context.document.settings;
-    if (value === null) s.remove(name);
-    else s.set(name, value);
-    s.saveAsync((r) => {
+    Office.context.document.settings.saveAsync((r) => {
       if (r.status === Office.AsyncResultStatus.Failed) reject(new Error(r.error?.message ?? "settings not saved"));
       else resolve();
     });
   });
+}
+
+/** Sets (or with null removes) one setting: refresh, change, save. */
+export async function putSetting(name: string, value: unknown): Promise<void> {
+  await refreshSettings();
+  const s = Office.context.document.settings;
+  if (value === null) s.remove(name);
+  else s.set(name, value);
+  await save();
+}
+
+/** Read-modify-write of one setting on a fresh copy: `update` gets the saved value and returns the new one (null removes). */
+export async function updateSetting<T>(name: string, update: (current: T | null) => T | null): Promise<T | null> {
+  await refreshSettings();
+  const next = update(getSetting<T>(name));
+  const s = Office.context.document.settings;
+  if (next === null) s.remove(name);
+  else s.set(name, next);
+  await save();
+  return next;
 }

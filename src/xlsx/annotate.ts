@@ -1,53 +1,136 @@
-import ExcelJS from "exceljs";
-import { parseAddress, quoteSheet } from "../core/a1";
+import { CellState, cellKey } from "../core/changes";
 import { WorkbookReport } from "../core/engine";
-import { Finding, SEVERITY_ORDER } from "../core/findings";
-import { REPORT_SHEET_NAME, SEVERITY_FILL, SEVERITY_LABEL } from "../core/labels";
-import { CheckOptions, Lang, resolveOptions } from "../core/options";
+import { Finding, Severity } from "../core/findings";
+import { REPORT_SHEET_NAME } from "../core/labels";
+import { NOTE_PREFIX, flaggedCells, planHighlights } from "../core/marks";
+import { CheckOptions, Lang } from "../core/options";
 import { buildReport } from "../core/report";
+import { CellValue } from "../core/snapshot";
+import { Proposal, finalizeSelection, proposalKey } from "../core/writeback";
+import { NOTE_SEPARATOR } from "./patch/notes";
+import { WorkbookCopy } from "./patch/copy";
 
 /**
- * Marks a loaded workbook with a check's findings: a fill by the worst severity on each flagged cell, a note with
- * the messages, and a 校验报告 sheet listing every finding with a link to its cell. Replaces an existing report sheet.
+ * The copies the CLI writes (and a web page can offer for download): `check --out` (<name>.checked.xlsx) and `fix`
+ * (<name>.fixed.xlsx). Both patch the original package (src/xlsx/patch): only the cells meant to change change, every
+ * other part is kept byte for byte. Uint8Array in and out, no Node APIs: runs in the browser too.
  */
-export function annotateWorkbook(wb: ExcelJS.Workbook, report: WorkbookReport, lang: Lang, checkedAt: Date, options?: CheckOptions): void {
-  const byCell = new Map<string, Finding[]>();
-  for (const form of report.forms) {
-    for (const f of form.findings) {
-      if (!f.cell) continue;
-      const key = `${f.sheet}!${f.cell}`;
-      const list = byCell.get(key) ?? [];
-      list.push(f);
-      byCell.set(key, list);
-    }
-  }
-  for (const list of byCell.values()) {
-    const ws = wb.getWorksheet(list[0].sheet);
-    const at = parseAddress(list[0].cell);
-    if (!ws || !at) continue;
-    const cell = ws.getCell(at.row + 1, at.col + 1);
-    const worst = [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])[0].severity;
-    // exceljs shares one style object among cells loaded with the same style: give this cell its own.
-    cell.style = { ...structuredClone(cell.style ?? {}), fill: { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[worst] } } };
-    cell.note = list.map((f) => `[${SEVERITY_LABEL[lang][f.severity]}] ${f.message}`).join("\n");
-  }
-  writeReportSheet(wb, report, lang, checkedAt, options);
+
+/** Raw deflate for the parts that changed: fflate by default (browser); the CLI passes Node's native zlib. */
+export type Deflate = (data: Uint8Array) => Uint8Array;
+
+/** The severities marked when the workbook's settings say nothing: the add-in's default (errors and warnings). */
+export const DEFAULT_HIGHLIGHT: readonly Severity[] = ["error", "warning"];
+
+/** The severities to mark from saved settings or a --config object (`highlight: ["error", …]`); null when absent. */
+export function highlightSetting(raw: unknown): Severity[] | null {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+  const h = (raw as Record<string, unknown>).highlight;
+  if (!Array.isArray(h)) return null;
+  return h.filter((x): x is Severity => x === "error" || x === "warning" || x === "info");
 }
 
-export function writeReportSheet(wb: ExcelJS.Workbook, report: WorkbookReport, lang: Lang, checkedAt: Date, options: CheckOptions = resolveOptions({ lang })): ExcelJS.Worksheet {
-  const existing = wb.getWorksheet(REPORT_SHEET_NAME);
-  if (existing) wb.removeWorksheet(existing.id);
-  const ws = wb.addWorksheet(REPORT_SHEET_NAME);
-  const sheet = buildReport(report, options, lang, checkedAt.toISOString());
-  sheet.rows.forEach((r) => ws.addRow(r));
-  for (const b of sheet.bold) ws.getRow(b + 1).font = { bold: true };
-  for (const l of sheet.links) {
-    const cell = ws.getCell(l.row + 1, l.col + 1);
-    cell.value = { text: l.text, hyperlink: `#${quoteSheet(l.sheet)}!${l.address}` };
-    cell.font = { color: { argb: "FF0563C1" }, underline: true };
-  }
-  ws.getColumn(1).width = 22;
-  ws.getColumn(3).width = 30;
-  ws.getColumn(5).width = 70;
-  return ws;
+export function allFindings(r: WorkbookReport): Finding[] {
+  return [...r.findings, ...r.forms.flatMap((f) => f.findings)];
 }
+
+export interface AnnotatedCopy {
+  bytes: Uint8Array;
+  /** cells filled and noted */
+  marked: number;
+  /** flagged cells that already had a person's note: kept, ours added after it */
+  keptNotes: Array<{ sheet: string; address: string; note: string }>;
+}
+
+/**
+ * `check --out`: the flagged cells filled by severity and noted — the cells and the text the add-in's planner
+ * (core/marks) gives for the same severities — and a 校验报告 sheet (core/report) that also lists the notes kept.
+ */
+export function annotateCopy(
+  input: Uint8Array,
+  report: WorkbookReport,
+  opts: { lang: Lang; checkedAt: Date; options: CheckOptions; severities?: readonly Severity[]; deflate?: Deflate },
+): AnnotatedCopy {
+  const copy = new WorkbookCopy(input);
+  const cells = flaggedCells(allFindings(report), opts.severities ?? DEFAULT_HIGHLIGHT);
+  // the cells' state as the planner needs it: the note they carry (their fill is replaced either way)
+  const states = new Map<string, CellState>();
+  for (const c of cells) {
+    const note = copy.note(c.sheet, c.address);
+    states.set(cellKey(c), { sheet: c.sheet, address: c.address, value: "", numberFormat: "General", fill: { color: "#FFFFFF", pattern: "None" }, note: personsPart(note) });
+  }
+  const plan = planHighlights(cells, states, { notes: true, comments: false });
+  const keptNotes: AnnotatedCopy["keptNotes"] = [];
+  const byCell = new Map(cells.map((c) => [cellKey(c), c]));
+  let marked = 0;
+  for (const ch of plan.changes) {
+    if (ch.fill === undefined) continue;
+    const cell = byCell.get(cellKey(ch))!;
+    const argb = `FF${ch.fill.replace(/^#/, "").toUpperCase()}`;
+    const person = states.get(cellKey(ch))?.note ?? null;
+    // the planner never writes over a person's note: the copy adds ours after it, under a separator
+    const text = ch.note ?? cell.messages.join("\n");
+    if (person !== null) keptNotes.push({ sheet: ch.sheet, address: ch.address, note: person });
+    if (copy.mark(ch.sheet, ch.address, argb, text)) marked++;
+  }
+  const sheet = buildReport(report, opts.options, opts.lang, opts.checkedAt.toISOString());
+  const rows: CellValue[][] = [...sheet.rows];
+  const links = [...sheet.links];
+  const bold = [...sheet.bold];
+  if (keptNotes.length) {
+    const zh = opts.lang !== "en";
+    rows.push([]);
+    bold.push(rows.length);
+    rows.push([zh ? "已有批注的单元格（原批注保留，校验说明附在其后）" : "Cells that already had a note (kept; ours follows it)"]);
+    bold.push(rows.length);
+    rows.push(zh ? ["工作表", "单元格", "原批注"] : ["Sheet", "Cell", "Existing note"]);
+    for (const k of keptNotes) {
+      links.push({ row: rows.length, col: 1, sheet: k.sheet, address: k.address, text: k.address });
+      rows.push([k.sheet, k.address, k.note]);
+    }
+  }
+  copy.setReportSheet({ name: REPORT_SHEET_NAME, rows, links, bold, widths: { 0: 22, 2: 30, 4: 70 } });
+  return { bytes: copy.toBytes(opts.deflate), marked, keptNotes };
+}
+
+/** The part of a note a person wrote: none when we wrote it (the add-in or an earlier copy), else what precedes our separator. */
+function personsPart(note: string | null): string | null {
+  if (note === null || note.startsWith(NOTE_PREFIX)) return null;
+  const sep = note.indexOf(`\n${NOTE_SEPARATOR}\n`);
+  return sep >= 0 ? note.slice(0, sep) : note;
+}
+
+export interface FixedCopy {
+  bytes: Uint8Array;
+  written: Proposal[];
+  skipped: Array<{ proposal: Proposal; reason: "formula" | "missing" }>;
+}
+
+/**
+ * `fix`: proposals written into a copy; formula cells are never overwritten. With `ticks`, `proposals` is every
+ * proposal of the check and the selection is made here (core/writeback's finalizeSelection) after leaving out the
+ * cells that hold formulas — so a total never counts an indicator score that could not be written. Without, the
+ * proposals are written as given.
+ */
+export function fixCopy(input: Uint8Array, proposals: Proposal[], opts: { ticks?: ReadonlySet<string>; deflate?: Deflate } = {}): FixedCopy {
+  const copy = new WorkbookCopy(input);
+  const written: Proposal[] = [];
+  const skipped: FixedCopy["skipped"] = [];
+  let selection = proposals;
+  if (opts.ticks) {
+    const formulas = new Set(proposals.filter((p) => copy.isFormula(p.sheet, p.address)).map(proposalKey));
+    for (const p of finalizeSelection(proposals, opts.ticks)) if (formulas.has(proposalKey(p))) skipped.push({ proposal: p, reason: "formula" });
+    selection = finalizeSelection(
+      proposals.filter((p) => !formulas.has(proposalKey(p))),
+      new Set([...opts.ticks].filter((k) => !formulas.has(k))),
+    );
+  }
+  for (const p of selection) {
+    const r = copy.write(p.sheet, p.address, p.new);
+    if (r === "written") written.push(p);
+    else skipped.push({ proposal: p, reason: r === "formula" ? "formula" : "missing" });
+  }
+  return { bytes: copy.toBytes(opts.deflate), written, skipped };
+}
+
+export { NOTE_SEPARATOR };

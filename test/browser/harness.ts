@@ -94,6 +94,8 @@ export async function openPane(
   workbook: WorkbookSnapshot | null,
   options: FakeOptions = {},
   query = "",
+  /** serve another body for a local URL (e.g. a bundle that fails to parse); null leaves it alone */
+  rewrite: ((url: string) => string | null) | null = null,
 ): Promise<Session> {
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-chromium-"));
@@ -119,6 +121,11 @@ export async function openPane(
     }
     const host = new URL(url).hostname;
     if (host === "127.0.0.1" || host === "localhost") {
+      const body = rewrite?.(url) ?? null;
+      if (body !== null) {
+        await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body });
+        return;
+      }
       await route.continue();
       return;
     }

@@ -136,7 +136,7 @@ describe("selfeval check: output, exit codes, files", () => {
     await wb.xlsx.readFile(path.join(dir, "out", "in.checked.xlsx"));
     const h26 = wb.getWorksheet("项目1")!.getCell("H26");
     expect((h26.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
-    expect(String(h26.note)).toContain("91.5");
+    expect(JSON.stringify(h26.note)).toContain("91.5"); // a note as Excel writes it: exceljs reads it as rich text
     // other cells keep their own look: exceljs shares style objects between cells
     expect((wb.getWorksheet("项目1")!.getCell("H22").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFEB9C");
     expect((wb.getWorksheet("项目1")!.getCell("H25").fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();

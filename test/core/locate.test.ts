@@ -1,6 +1,6 @@
 import { Grid } from "../../src/core/grid";
 import { locateForms } from "../../src/core/locate";
-import { check, findings, loadFixture } from "../support/workbooks";
+import { check, findings, loadFixture, withCells } from "../support/workbooks";
 
 describe("form location", () => {
   test("official template: one form per sheet, the cover sheet and its 项目名称 table ignored", async () => {
@@ -84,5 +84,61 @@ describe("form location", () => {
     const r = check({ sheets: [noise] });
     expect(r.forms.length).toBe(1);
     expect(findings(r, "form-incomplete").length).toBe(1);
+  });
+});
+
+describe("template families: how each is read", () => {
+  const layoutOf = async (fixture: string, sheet: string) => {
+    const wb = await loadFixture(fixture);
+    return locateForms(new Grid(wb.sheets.find((s) => s.name === sheet)!));
+  };
+  test("Sichuan 2023: the caption 年度预算数（万元） over the label column is not mapped; 调整后预算数 is the budget", async () => {
+    const [f] = await layoutOf("family-b-sichuan-2023", "项目支出（导出）");
+    expect(f.family.id).toBe("sichuan-2023");
+    expect(f.funds?.columns).toEqual({ initial: 2, annual: 3, executed: 4, rate: 5, weight: 6, score: 7, reason: 8 });
+    expect(f.indicators?.columns).toEqual({ level1: 1, level2: 2, name: 3, nature: 4, target: 5, unit: 6, actual: 7, weight: 8, score: 9, cause: 10 });
+  });
+  test("a header repeated after a page break is recorded as a header row, not read as an indicator", async () => {
+    const [f] = await layoutOf("family-a-county", "稷山县（附件1）");
+    expect(f.indicators?.headerRowsInside).toEqual([30, 31]);
+    expect(f.indicators?.rows).toHaveLength(28);
+    expect(f.indicators?.rows.some((r) => r.row === 30 || r.row === 31)).toBe(false);
+  });
+  test("Hubei 2020: blocks with their weights, each block's own header row skipped, the form-level cause cell", async () => {
+    const [f] = await layoutOf("family-d-hubei-2020", "三个目标");
+    expect(f.family.id).toBe("hubei-2020");
+    expect(f.indicators?.blocks.map((b) => [b.label, b.weight, b.cell.row])).toEqual([
+      ["年度绩效目标1（30分）", 30, 10],
+      ["年度绩效目标2（30分）", 30, 15],
+      ["年度绩效目标3（20分）", 20, 20],
+    ]);
+    expect(f.indicators?.headerRowsInside).toEqual([16, 21]);
+    expect(f.indicators?.rows.map((r) => r.block)).toEqual([0, 0, 0, 1, 1, 1, 2, 2]);
+    expect(f.funds?.labelWeight).toBe(20);
+    expect(f.formCause).toEqual({ row: 25, col: 2 });
+    expect(f.bottom).toBe(27);
+  });
+  test("a bare 年度绩效目标 goal row above a central header is no Hubei block", async () => {
+    const wb = withCells(await loadFixture("official"), "项目2", { A11: "年度绩效目标" });
+    const f = locateForms(new Grid(wb.sheets.find((s) => s.name === "项目2")!))[0];
+    expect(f.family.id).toBe("central");
+    expect(f.indicators?.blocks).toEqual([]);
+  });
+});
+
+describe("Hubei block weights written beside the label", () => {
+  test("年度绩效目标2 | 30分 in two cells reads as a 30-point block", async () => {
+    const wb = withCells(await loadFixture("family-d-hubei-2020"), "三个目标", { A16: "年度绩效目标2", F16: "30分" });
+    const f = locateForms(new Grid(wb.sheets.find((s) => s.name === "三个目标")!))[0];
+    expect(f.indicators?.blocks.map((b) => b.weight)).toEqual([30, 30, 20]);
+  });
+});
+
+describe("a row with no 一级 and a 二级 that names no category", () => {
+  test("takes the 一级 written above it (carried down)", async () => {
+    const wb = withCells(await loadFixture("official"), "项目4", { C25: "过程指标" });
+    const rows = locateForms(new Grid(wb.sheets.find((s) => s.name === "项目4")!))[0].indicators!.rows;
+    expect(rows.find((r) => r.row === 24)).toMatchObject({ level2: "过程指标", category: "output", level1Inferred: true });
+    expect(rows.find((r) => r.row === 25)).toMatchObject({ level2: "生态效益指标", category: "outcome" });
   });
 });

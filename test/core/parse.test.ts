@@ -90,3 +90,9 @@ describe("units", () => {
     expect(commensurate({ value: 3, unit: "%" }, { value: 3, unit: "万元" })).toBeNull();
   });
 });
+
+describe("units spelled out by system exports", () => {
+  test("百分比 is %", () => {
+    expect(parseText("≥100百分比")).toEqual({ kind: "number", op: ">=", value: 1, unit: "%" });
+  });
+});

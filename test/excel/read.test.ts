@@ -7,9 +7,11 @@ import { loadFixture } from "../support/workbooks";
 
 afterEach(uninstallFakeOffice);
 
+const ALL = { level: "1.18", merges: true, notes: true, comments: true, commentOrNull: true, fillPattern: true, screenUpdating: true, events: true, collectionChanged: true, triggerSource: true };
+
 async function officeRead(model: FakeWorkbook, maxBytesPerSync?: number) {
   const { Excel } = createFakeOffice(model);
-  return Excel.run(async (ctx) => readWorkbook(ctx as unknown as Excel.RequestContext, { merges: true, notes: true, comments: true, fillPattern: true, events: true }, { maxBytesPerSync }));
+  return Excel.run(async (ctx) => readWorkbook(ctx as unknown as Excel.RequestContext, ALL, { maxBytesPerSync }));
 }
 
 describe("the Office adapter's read", () => {
@@ -54,6 +56,19 @@ describe("the Office adapter's read", () => {
     expect(chunked).toEqual(whole);
     expect(model.syncs).toBeGreaterThan(3);
     expect(Math.max(...model.responseBytes)).toBeLessThan(20_000);
+  });
+
+  test("long texts past Excel on the web's 5 MB response limit (UTF-8) are read by splitting what the host refuses", async () => {
+    const base = await loadFixture("official");
+    const text = "绩效目标完成情况说明".repeat(3000); // 30,000 characters, 90 KB of UTF-8
+    const long = { name: "长文本", top: 0, left: 0, values: Array.from({ length: 80 }, () => [text]), formats: Array.from({ length: 80 }, () => ["General"]), merges: [] };
+    const snap = { sheets: [...base.sheets, long] };
+    const model = FakeWorkbook.fromSnapshot(snap);
+    const read = await officeRead(model);
+    expect(read).toEqual(snap);
+    expect(model.failedSyncs.length).toBeGreaterThan(0); // the host refused, the reader split
+    expect(model.failedSyncs.every((f) => f.startsWith("ResponsePayloadSizeLimitExceeded"))).toBe(true);
+    expect(Math.max(...model.responseBytes.filter((_, i) => i > 1))).toBeGreaterThan(1_000_000);
   });
 
   test("without ExcelApi 1.13 there are no merged areas, and the forms are still found", async () => {

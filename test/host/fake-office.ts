@@ -5,6 +5,18 @@
  * areas, fills, notes, comments, selection, protection, document settings. Every queued operation runs at `sync()`,
  * in order, like a batch; syncs and the bytes each one returns are counted.
  *
+ * As strict as Office.js where it matters (issue 16), each point read from Microsoft's documentation:
+ * - every API above the host's ExcelApi level (`FakeOptions.excelApi`) fails at sync with ApiNotFound — the levels are
+ *   the `[Api set: ExcelApi x]` annotations of @types/office-js (API_LEVELS below);
+ * - strings written through `values` are parsed as Excel parses typed text ("90%" → 0.9 with "0%", "2024-01-01" → a
+ *   date serial, "1,234" → 1234, "'x" → the text x, "=…" → a formula); a cell formatted "@" keeps text;
+ * - document settings are an in-memory copy per runtime (pane, ribbon command), persisted by saveAsync (the whole bag),
+ *   reloaded by refreshAsync;
+ * - comments.add refuses a cell that already holds a comment or a note (OfficeDev/office-js#1416);
+ * - requests and responses are counted in UTF-8 bytes and fail above 5 MB (Excel on the web's payload limit);
+ * - the add-in's own value writes fire onChanged, with triggerSource "ThisLocalAddin" from ExcelApi 1.14;
+ * - worksheets have ids; getItem takes a name or an id; renaming, adding and deleting sheets fire their events.
+ *
  * Test code only: used by Jest (installed as globals) and bundled for the browser tests. Never shipped.
  */
 import { address as a1, parseAddress, parseRange, quoteSheet, splitAddress } from "../../src/core/a1";
@@ -21,6 +33,8 @@ export interface FakeCell {
 }
 
 export interface FakeSheet {
+  /** Worksheet.id: stable across renames */
+  id?: string;
   name: string;
   cells: Map<number, FakeCell>;
   merges: MergeArea[];
@@ -36,7 +50,68 @@ export interface FakeOptions {
   displayLanguage?: string;
   theme?: { bodyBackgroundColor: string; bodyForegroundColor: string } | null;
   readOnly?: boolean;
+  /** the runtime this Office instance stands for: each has its own in-memory copy of the document settings */
+  runtime?: string;
 }
+
+/** The ExcelApi level each API the fake implements needs (from the [Api set] annotations of @types/office-js). */
+export const API_LEVELS: Record<string, string> = {
+  "WorksheetCollection.getItemOrNullObject": "1.4",
+  "WorksheetCollection.onAdded": "1.7",
+  "WorksheetCollection.onDeleted": "1.7",
+  "WorksheetCollection.onChanged": "1.9",
+  "WorksheetCollection.onNameChanged": "1.17",
+  "Worksheet.getUsedRangeOrNullObject": "1.4",
+  "Worksheet.getRangeByIndexes": "1.7",
+  "Worksheet.onChanged": "1.7",
+  "Worksheet.protection": "1.2",
+  "Worksheet.notes": "1.18",
+  "Range.hyperlink": "1.7",
+  "Range.getMergedAreasOrNullObject": "1.13",
+  "RangeFill.pattern": "1.9",
+  "RangeFormat.autofitColumns": "1.2",
+  "Application.suspendScreenUpdatingUntilNextSync": "1.9",
+  "Workbook.comments": "1.10",
+  "CommentCollection.add": "1.10",
+  "CommentCollection.getItem": "1.10",
+  "CommentCollection.getItemByCell": "1.10",
+  "CommentCollection.getItemOrNullObject": "1.14",
+  "Comment.getLocation": "1.10",
+  "Workbook.notes": "1.18",
+  "NoteCollection.add": "1.18",
+  "NoteCollection.getItem": "1.18",
+  "NoteCollection.getItemOrNullObject": "1.18",
+  "WorksheetChangedEventArgs.triggerSource": "1.14",
+};
+
+/** Excel on the web's payload limit for a request and for a response (5 MB; the fake takes 5,000,000 bytes, the stricter reading). */
+export const PAYLOAD_LIMIT = 5_000_000;
+
+/** UTF-8 bytes of a value sent as JSON (counted by hand: jsdom has no TextEncoder) */
+export function utf8(v: unknown): number {
+  const s = JSON.stringify(v ?? null);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export interface FakeChangedEvent {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: "Local";
+  triggerSource?: "ThisLocalAddin" | "Unknown";
+}
+type Handler = (e: any) => Promise<void> | void; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const COLS = 16384;
 const key = (r: number, c: number) => r * COLS + c;
@@ -56,22 +131,104 @@ export class FakeWorkbook {
   /** a write whose description matches throws at sync (failure injection) */
   failWrite: ((op: string) => boolean) | null = null;
   writesApplied = 0;
+  /** every sync that failed, with its error: a stricter host would have shown the user each of these */
+  failedSyncs: string[] = [];
   screenUpdatingSuspended = 0;
-  changeHandlers: Array<{ sheet: string; handler: (e: { worksheetId: string; address: string; changeType: string }) => Promise<void> }> = [];
+  /** onChanged handlers: of one sheet (by id), or of the whole collection (sheet null) */
+  changeHandlers: Array<{ sheet: string | null; handler: Handler }> = [];
+  /** worksheets.onAdded / onDeleted / onNameChanged handlers */
+  collectionHandlers: Array<{ event: "added" | "deleted" | "nameChanged"; handler: Handler }> = [];
+  /** the ExcelApi level of the host (set by createFakeOffice) */
+  excelApi = "1.18";
+  /** events raised by the add-in's own writes wait here until deliverEvents() (or a timer tick, unless held) */
+  pendingEvents: Array<() => Promise<void>> = [];
+  holdEvents = false;
+  /** UTF-8 bytes of each sync's request */
+  requestBytes: number[] = [];
+  payloadLimit = PAYLOAD_LIMIT;
+  /** in-memory settings of the runtimes other than the first */
+  runtimeSettings = new Map<string, Map<string, unknown>>();
   private nextComment = 1;
+  private nextSheetId = 1;
 
-  /** A person edits a cell: the value changes and the sheet's onChanged handlers run. */
+  newSheetId(): string {
+    return `{${String(this.nextSheetId++).padStart(8, "0")}-0001-0000-0000-000000000000}`;
+  }
+
+  sheetIdOf(sheet: FakeSheet): string {
+    if (!sheet.id) sheet.id = this.newSheetId();
+    return sheet.id;
+  }
+
+  private async fire(handlers: Handler[], event: unknown): Promise<void> {
+    for (const h of handlers) await h(event);
+  }
+
+  changedEvent(sheet: FakeSheet, address: string, bySelf: boolean): FakeChangedEvent {
+    const e: FakeChangedEvent = { type: "WorksheetChanged", worksheetId: this.sheetIdOf(sheet), address, changeType: "RangeEdited", source: "Local" };
+    if (versionAtLeast(this.excelApi, "1.14")) e.triggerSource = bySelf ? "ThisLocalAddin" : "Unknown";
+    return e;
+  }
+
+  private changeHandlersOf(sheet: FakeSheet): Handler[] {
+    const id = this.sheetIdOf(sheet);
+    return this.changeHandlers.filter((x) => x.sheet === id || x.sheet === null).map((x) => x.handler);
+  }
+
+  /** A person edits a cell: the value changes and the sheet's onChanged handlers run (triggerSource "Unknown"). */
   async userEdit(sheetName: string, address: string, value: CellValue): Promise<void> {
     const sheet = this.sheet(sheetName);
     const at = parseAddress(address)!;
     this.setCell(sheet, at.row, at.col, { value });
-    for (const h of this.changeHandlers.filter((x) => x.sheet === sheetName)) await h.handler({ worksheetId: sheetName, address, changeType: "RangeEdited" });
+    await this.fire(this.changeHandlersOf(sheet), this.changedEvent(sheet, address, false));
+  }
+
+  /** A person adds a sheet (worksheets.onAdded). */
+  async userAddSheet(name: string): Promise<void> {
+    const sheet: FakeSheet = { id: this.newSheetId(), name, cells: new Map(), merges: [], notes: new Map(), protected: false, formattedBox: null };
+    this.sheets.push(sheet);
+    await this.fire(this.collectionHandlers.filter((h) => h.event === "added").map((h) => h.handler), { type: "WorksheetAdded", worksheetId: sheet.id, source: "Local" });
+  }
+
+  /** A person renames a sheet (worksheets.onNameChanged, ExcelApi 1.17). */
+  async userRenameSheet(from: string, to: string): Promise<void> {
+    const sheet = this.sheet(from);
+    sheet.name = to;
+    for (const c of this.comments.values()) if (c.sheet === from) c.sheet = to;
+    await this.fire(this.collectionHandlers.filter((h) => h.event === "nameChanged").map((h) => h.handler), { type: "WorksheetNameChanged", worksheetId: this.sheetIdOf(sheet), nameBefore: from, nameAfter: to, source: "Local" });
+  }
+
+  /** A person deletes a sheet (worksheets.onDeleted); its comments go with it. */
+  async userDeleteSheet(name: string): Promise<void> {
+    const sheet = this.sheet(name);
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.activeSheet = Math.min(this.activeSheet, this.sheets.length - 1);
+    for (const [id, c] of [...this.comments]) if (c.sheet === name) this.comments.delete(id);
+    await this.fire(this.collectionHandlers.filter((h) => h.event === "deleted").map((h) => h.handler), { type: "WorksheetDeleted", worksheetId: this.sheetIdOf(sheet), source: "Local" });
+  }
+
+  /** Raised by the add-in's own writes: queued, delivered after the sync as Excel does. */
+  queueSelfChange(sheet: FakeSheet, address: string): void {
+    const handlers = this.changeHandlersOf(sheet);
+    if (handlers.length === 0) return;
+    const event = this.changedEvent(sheet, address, true);
+    this.pendingEvents.push(() => this.fire(handlers, event));
+  }
+
+  /** Delivers the events the add-in's writes raised so far. */
+  async deliverEvents(): Promise<number> {
+    let n = 0;
+    while (this.pendingEvents.length) {
+      await this.pendingEvents.shift()!();
+      n++;
+    }
+    return n;
   }
 
   static fromSnapshot(snapshot: WorkbookSnapshot): FakeWorkbook {
     const wb = new FakeWorkbook();
     for (const s of snapshot.sheets) {
-      const sheet: FakeSheet = { name: s.name, cells: new Map(), merges: structuredClone(s.merges), notes: new Map(), protected: false, formattedBox: null };
+      const sheet: FakeSheet = { id: wb.newSheetId(), name: s.name, cells: new Map(), merges: structuredClone(s.merges), notes: new Map(), protected: false, formattedBox: null };
       s.values.forEach((row, r) =>
         row.forEach((v, c) => {
           const f = s.formats[r]?.[c] ?? "General";
@@ -83,10 +240,15 @@ export class FakeWorkbook {
     return wb;
   }
 
+  /** A sheet by name or id (Worksheet getItem takes either). */
   sheet(name: string): FakeSheet {
-    const s = this.sheets.find((x) => x.name === name);
+    const s = this.sheets.find((x) => x.name === name) ?? this.sheets.find((x) => x.id === name);
     if (!s) throw new FakeOfficeError("ItemNotFound", `The worksheet '${name}' does not exist.`);
     return s;
+  }
+
+  hasSheet(name: string): boolean {
+    return this.sheets.some((x) => x.name === name || x.id === name);
   }
 
   cell(sheet: FakeSheet, r: number, c: number): FakeCell {
@@ -156,29 +318,65 @@ export class FakeContext {
   readonly workbook: FakeWorkbookProxy;
   private queue: Op[] = [];
   private bytes = 0;
+  private request = 0;
   constructor(readonly model: FakeWorkbook) {
     this.workbook = new FakeWorkbookProxy(this);
   }
   enqueue(op: Op): void {
     this.queue.push(op);
   }
+  /** An API call: above the host's level it fails at sync with ApiNotFound, failing the whole batch, as Office.js does. */
+  api(name: string): void {
+    const level = API_LEVELS[name];
+    if (level && !versionAtLeast(this.model.excelApi, level))
+      this.enqueue(() => {
+        throw new FakeOfficeError("ApiNotFound", `The requested API ${name} (ExcelApi ${level}) could not be found. It may not be available in this version of Excel.`);
+      });
+  }
+  supports(name: string): boolean {
+    const level = API_LEVELS[name];
+    return !level || versionAtLeast(this.model.excelApi, level);
+  }
+  /** bytes a queued call sends in the request (its arguments, as JSON, in UTF-8) */
+  send(value: unknown): void {
+    this.request += utf8(value);
+  }
   count(value: unknown): void {
-    this.bytes += JSON.stringify(value ?? null).length;
+    this.bytes += utf8(value);
   }
   async sync(): Promise<void> {
+    try {
+      await this.run();
+    } catch (e) {
+      this.model.failedSyncs.push(`${(e as FakeOfficeError).code ?? "Error"}: ${(e as Error).message}`);
+      throw e;
+    }
+    // delivered after the sync resolves, as Excel raises them after the batch (unless a test holds them to deliver itself)
+    if (this.model.pendingEvents.length && !this.model.holdEvents) void Promise.resolve().then(() => this.model.deliverEvents());
+  }
+  private async run(): Promise<void> {
     const ops = this.queue;
+    const request = this.request;
     this.queue = [];
     this.bytes = 0;
+    this.request = 0;
     this.model.syncs++;
+    this.model.requestBytes.push(request);
+    if (request > this.model.payloadLimit) {
+      this.model.responseBytes.push(0);
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${request} bytes) has exceeded the limit (${this.model.payloadLimit}).`);
+    }
     try {
       for (const op of ops) op();
     } finally {
       this.model.responseBytes.push(this.bytes);
     }
+    if (this.bytes > this.model.payloadLimit) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${this.bytes} bytes) has exceeded the limit (${this.model.payloadLimit}).`);
     await Promise.resolve();
   }
   /** For writes: check the failure hook, then apply. */
-  write(description: string, apply: () => void): void {
+  write(description: string, apply: () => void, payload?: unknown): void {
+    this.send([description, payload ?? null]);
     this.enqueue(() => {
       if (this.model.failWrite?.(description)) throw new FakeOfficeError("GeneralException", `Injected failure: ${description}`);
       apply();
@@ -203,8 +401,17 @@ abstract class ProxyBase {
   protected isNull(): boolean {
     return false;
   }
+  /** the API name of a loadable property, for the level check ("RangeFill.pattern") */
+  protected apiOf(_prop: string): string | null {
+    return null;
+  }
   load(props?: string | string[] | Record<string, unknown>): this {
     const list = typeof props === "string" ? props.split(",").map((s) => s.trim()) : Array.isArray(props) ? props : props ? Object.keys(props) : [];
+    for (const p of list) {
+      const api = p && this.apiOf(p);
+      if (api) this.ctx.api(api);
+    }
+    this.ctx.send(list);
     this.ctx.enqueue(() => {
       this.didLoad = true;
       if (this.isNull()) return;
@@ -239,8 +446,13 @@ class FakeWorkbookProxy {
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.comments = new FakeCommentCollection(ctx);
-    this.notes = new FakeNoteCollection(ctx, null);
-    this.application = { suspendScreenUpdatingUntilNextSync: () => ctx.enqueue(() => void ctx.model.screenUpdatingSuspended++) };
+    this.notes = new FakeNoteCollection(ctx, null, "Workbook.notes");
+    this.application = {
+      suspendScreenUpdatingUntilNextSync: () => {
+        ctx.api("Application.suspendScreenUpdatingUntilNextSync");
+        ctx.enqueue(() => void ctx.model.screenUpdatingSuspended++);
+      },
+    };
   }
   getSelectedRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -254,28 +466,63 @@ class FakeWorkbookProxy {
 
 class FakeWorksheetCollection extends ProxyBase {
   protected read(prop: string): unknown {
-    if (prop.startsWith("items")) return this.ctx.model.sheets.map((s) => s.name);
+    if (prop.startsWith("items")) return this.ctx.model.sheets.map((s) => ({ name: s.name, id: this.ctx.model.sheetIdOf(s) }));
     throw new FakeOfficeError("InvalidArgument", `Unknown property ${prop}`);
   }
   get items(): FakeWorksheet[] {
-    const names = this.get<string[]>("items");
+    const names = this.get<Array<{ name: string; id: string }>>("items");
     return names.map((n) => {
-      const w = new FakeWorksheet(this.ctx, n);
-      w.preload("name", n);
+      const w = new FakeWorksheet(this.ctx, n.id);
+      w.preload("name", n.name);
+      w.preload("id", n.id);
       return w;
     });
   }
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, name);
+  /** by name or id, as Office.js */
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, key);
   }
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, name, true);
+  getItemOrNullObject(key: string): FakeWorksheet {
+    this.ctx.api("WorksheetCollection.getItemOrNullObject");
+    return new FakeWorksheet(this.ctx, key, true);
+  }
+  private collectionEvent(api: string, event: "added" | "deleted" | "nameChanged") {
+    const ctx = this.ctx;
+    return {
+      add(handler: Handler) {
+        ctx.api(api);
+        const entry = { event, handler };
+        ctx.enqueue(() => void ctx.model.collectionHandlers.push(entry));
+        return { context: ctx, remove: () => ctx.enqueue(() => void (ctx.model.collectionHandlers = ctx.model.collectionHandlers.filter((h) => h !== entry))) };
+      },
+    };
+  }
+  get onAdded() {
+    return this.collectionEvent("WorksheetCollection.onAdded", "added");
+  }
+  get onDeleted() {
+    return this.collectionEvent("WorksheetCollection.onDeleted", "deleted");
+  }
+  get onNameChanged() {
+    return this.collectionEvent("WorksheetCollection.onNameChanged", "nameChanged");
+  }
+  /** every sheet's changes, sheets added later included (ExcelApi 1.9) */
+  get onChanged() {
+    const ctx = this.ctx;
+    return {
+      add(handler: Handler) {
+        ctx.api("WorksheetCollection.onChanged");
+        const entry = { sheet: null, handler };
+        ctx.enqueue(() => void ctx.model.changeHandlers.push(entry));
+        return { context: ctx, remove: () => ctx.enqueue(() => void (ctx.model.changeHandlers = ctx.model.changeHandlers.filter((h) => h !== entry))) };
+      },
+    };
   }
   add(name: string): FakeWorksheet {
     this.ctx.write("worksheets.add", () => {
       if (this.ctx.model.sheets.some((s) => s.name === name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
-      this.ctx.model.sheets.push({ name, cells: new Map(), merges: [], notes: new Map(), protected: false, formattedBox: null });
-    });
+      this.ctx.model.sheets.push({ id: this.ctx.model.newSheetId(), name, cells: new Map(), merges: [], notes: new Map(), protected: false, formattedBox: null });
+    }, name);
     return new FakeWorksheet(this.ctx, name);
   }
   getActiveWorksheet(): FakeWorksheet {
@@ -292,19 +539,24 @@ class FakeWorksheet extends ProxyBase {
     private readonly orNull = false,
   ) {
     super(ctx);
-    this.notes = new FakeNoteCollection(ctx, sheetName);
+    this.notes = new FakeNoteCollection(ctx, sheetName, "Worksheet.notes");
     this.protection = new FakeProtection(ctx, sheetName);
   }
   protected isNull(): boolean {
-    return this.orNull && !this.ctx.model.sheets.some((s) => s.name === this.sheetName);
+    return this.orNull && !this.ctx.model.hasSheet(this.sheetName);
+  }
+  /** the sheet's current name (the proxy may hold an id) */
+  currentName(): string {
+    return this.ctx.model.sheet(this.sheetName).name;
   }
   delete(): void {
     this.ctx.write("worksheet.delete", () => {
-      if (!this.ctx.model.sheets.some((s) => s.name === this.sheetName)) {
+      if (!this.ctx.model.hasSheet(this.sheetName)) {
         if (this.orNull) return; // deleting a null object does nothing
         throw new FakeOfficeError("ItemNotFound", `The worksheet '${this.sheetName}' does not exist.`);
       }
-      this.ctx.model.sheets = this.ctx.model.sheets.filter((s) => s.name !== this.sheetName);
+      const gone = this.ctx.model.sheet(this.sheetName);
+      this.ctx.model.sheets = this.ctx.model.sheets.filter((s) => s !== gone);
       this.ctx.model.activeSheet = Math.min(this.ctx.model.activeSheet, this.ctx.model.sheets.length - 1);
     });
   }
@@ -314,34 +566,45 @@ class FakeWorksheet extends ProxyBase {
   protected read(prop: string): unknown {
     const s = this.ctx.model.sheet(this.sheetName);
     if (prop === "name") return s.name;
+    if (prop === "id") return this.ctx.model.sheetIdOf(s);
     if (prop === "visibility") return "Visible";
     throw new FakeOfficeError("InvalidArgument", `Unknown property ${prop}`);
   }
   get name(): string {
     return this.get("name");
   }
+  get id(): string {
+    return this.get("id");
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.ctx.api("Worksheet.getUsedRangeOrNullObject");
     return new FakeRange(this.ctx, () => {
       const box = this.ctx.model.usedBox(this.ctx.model.sheet(this.sheetName), !!valuesOnly);
-      return box ? { sheet: this.sheetName, ...box } : null;
+      return box ? { sheet: this.currentName(), ...box } : null;
     });
   }
   getRange(address?: string): FakeRange {
-    if (address === undefined) return new FakeRange(this.ctx, () => ({ sheet: this.sheetName, top: 0, left: 0, bottom: 1048575, right: 16383 }));
+    if (address === undefined) return new FakeRange(this.ctx, () => ({ sheet: this.currentName(), top: 0, left: 0, bottom: 1048575, right: 16383 }));
     const r = parseRange(splitAddress(address).range);
     if (!r) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
-    return new FakeRange(this.ctx, () => ({ sheet: this.sheetName, ...r }));
+    this.ctx.send(address);
+    return new FakeRange(this.ctx, () => ({ sheet: this.currentName(), ...r }));
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return new FakeRange(this.ctx, () => ({ sheet: this.sheetName, top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 }));
+    this.ctx.api("Worksheet.getRangeByIndexes");
+    return new FakeRange(this.ctx, () => ({ sheet: this.currentName(), top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 }));
   }
   get onChanged() {
     const ctx = this.ctx;
-    const sheetName = this.sheetName;
+    const key = this.sheetName;
     return {
-      add(handler: (e: { worksheetId: string; address: string; changeType: string }) => Promise<void>) {
-        const entry = { sheet: sheetName, handler };
-        ctx.enqueue(() => void ctx.model.changeHandlers.push(entry));
+      add(handler: Handler) {
+        ctx.api("Worksheet.onChanged");
+        const entry = { sheet: "", handler };
+        ctx.enqueue(() => {
+          entry.sheet = ctx.model.sheetIdOf(ctx.model.sheet(key));
+          ctx.model.changeHandlers.push(entry);
+        });
         return {
           context: ctx,
           remove: () => ctx.enqueue(() => void (ctx.model.changeHandlers = ctx.model.changeHandlers.filter((h) => h !== entry))),
@@ -351,7 +614,7 @@ class FakeWorksheet extends ProxyBase {
   }
   activate(): void {
     this.ctx.enqueue(() => {
-      this.ctx.model.activeSheet = this.ctx.model.sheets.findIndex((s) => s.name === this.sheetName);
+      this.ctx.model.activeSheet = this.ctx.model.sheets.indexOf(this.ctx.model.sheet(this.sheetName));
     });
   }
 }
@@ -362,6 +625,9 @@ class FakeProtection extends ProxyBase {
     private readonly sheetName: string,
   ) {
     super(ctx);
+  }
+  protected apiOf(): string {
+    return "Worksheet.protection";
   }
   protected read(prop: string): unknown {
     if (prop === "protected") return this.ctx.model.sheet(this.sheetName).protected;
@@ -447,32 +713,49 @@ class FakeRange extends ProxyBase {
     return this.get("values");
   }
   /** A queued write to every cell of the range, refused on a protected sheet, as Office.js does. */
-  writeCells(what: string, patch: (r: number, c: number) => Partial<FakeCell>): void {
-    this.ctx.write(what, () => {
-      const b = this.where()!;
-      const sheet = this.ctx.model.sheet(b.sheet);
-      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) this.ctx.model.setCell(sheet, r, c, patch(r - b.top, c - b.left));
-    });
+  writeCells(what: string, patch: (r: number, c: number, cell: FakeCell) => Partial<FakeCell>, payload?: unknown, changesData = false): void {
+    this.ctx.write(
+      what,
+      () => {
+        const b = this.where()!;
+        const sheet = this.ctx.model.sheet(b.sheet);
+        if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+        for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) this.ctx.model.setCell(sheet, r, c, patch(r - b.top, c - b.left, this.ctx.model.cell(sheet, r, c)));
+        if (changesData) this.ctx.model.queueSelfChange(sheet, b.top === b.bottom && b.left === b.right ? a1(b.top, b.left) : `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`);
+      },
+      payload,
+    );
   }
+  /** Strings are taken as typed text: Excel parses them (see excelTyped). */
   set values(v: CellValue[][]) {
-    this.writeCells("values", (r, c) => ({ value: v[r][c] }));
+    this.writeCells(
+      "values",
+      (r, c, cell) => {
+        const t = excelTyped(v[r][c], cell.format);
+        const patch: Partial<FakeCell> = { value: t.value, formula: t.formula };
+        if (t.format) patch.format = t.format;
+        return patch;
+      },
+      v,
+      true,
+    );
   }
   get numberFormat(): string[][] {
     return this.get("numberFormat");
   }
   set numberFormat(v: string[][]) {
-    this.writeCells("numberFormat", (r, c) => ({ format: v[r][c] }));
+    this.writeCells("numberFormat", (r, c) => ({ format: v[r][c] }), v);
   }
   get formulas(): CellValue[][] {
     return this.get("formulas");
   }
   set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.ctx.api("Range.hyperlink");
     this.ctx.write("hyperlink", () => {
       const b = this.where()!;
       const sheet = this.ctx.model.sheet(b.sheet);
       this.ctx.model.setCell(sheet, b.top, b.left, { hyperlink: h.documentReference ?? h.address, value: h.textToDisplay ?? this.ctx.model.cell(sheet, b.top, b.left).value });
-    });
+    }, h);
   }
   /** clears values, formats and fills of the range's cells */
   clear(): void {
@@ -484,15 +767,17 @@ class FakeRange extends ProxyBase {
         const r = Math.floor(k / COLS), c = k % COLS;
         if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) sheet.cells.delete(k);
       }
+      this.ctx.model.queueSelfChange(sheet, `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`);
     });
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.api("Range.getMergedAreasOrNullObject");
     return new FakeRangeAreas(this.ctx, this);
   }
   select(): void {
     this.ctx.enqueue(() => {
       const b = this.where()!;
-      this.ctx.model.activeSheet = this.ctx.model.sheets.findIndex((s) => s.name === b.sheet);
+      this.ctx.model.activeSheet = this.ctx.model.sheets.indexOf(this.ctx.model.sheet(b.sheet));
       this.ctx.model.selection = { sheet: b.sheet, address: b.top === b.bottom && b.left === b.right ? a1(b.top, b.left) : `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}` };
     });
   }
@@ -548,9 +833,11 @@ class FakeRangeFormat {
     };
   }
   autofitColumns(): void {
-    /* no layout here */
+    ctxOf(this.fill).api("RangeFormat.autofitColumns");
   }
 }
+
+const ctxOf = (p: FakeRangeFill): FakeContext => p.context;
 
 class FakeRangeFill extends ProxyBase {
   constructor(
@@ -558,6 +845,12 @@ class FakeRangeFill extends ProxyBase {
     private readonly range: FakeRange,
   ) {
     super(ctx);
+  }
+  get context(): FakeContext {
+    return this.ctx;
+  }
+  protected apiOf(prop: string): string | null {
+    return prop === "pattern" ? "RangeFill.pattern" : null;
   }
   private first(): FakeCell {
     const b = this.range.where()!;
@@ -572,6 +865,7 @@ class FakeRangeFill extends ProxyBase {
     return this.get("color");
   }
   set color(v: string) {
+    this.ctx.send(v);
     this.each("fill.color", () => ({ color: v.toUpperCase(), pattern: "Solid" }));
   }
   get pattern(): string {
@@ -589,24 +883,38 @@ class FakeNoteCollection {
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheetName: string | null,
+    private readonly api: string,
   ) {}
   add(cellAddress: string, content: string): FakeNote {
+    this.ctx.api(this.api);
+    this.ctx.api("NoteCollection.add");
     const { sheet, range } = splitAddress(cellAddress);
     const sheetName = sheet ?? this.sheetName!;
-    this.ctx.write("note.add", () => {
-      const s = this.ctx.model.sheet(sheetName);
-      if (s.notes.has(range)) throw new FakeOfficeError("InvalidArgument", "The cell already has a note.");
-      if (s.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
-      s.notes.set(range, content);
-    });
-    return new FakeNote(this.ctx, sheetName, range);
+    this.ctx.write(
+      "note.add",
+      () => {
+        const s = this.ctx.model.sheet(sheetName);
+        if (s.notes.has(range)) throw new FakeOfficeError("InvalidArgument", "The cell already has a note.");
+        if ([...this.ctx.model.comments.values()].some((c) => c.sheet === s.name && c.address === range)) throw new FakeOfficeError("InvalidArgument", "The cell already has a comment.");
+        if (s.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+        s.notes.set(range, content);
+      },
+      [cellAddress, content],
+    );
+    return new FakeNote(this.ctx, sheetName, range, true);
   }
   getItemOrNullObject(cellAddress: string): FakeNote {
+    this.ctx.api(this.api);
+    this.ctx.api("NoteCollection.getItemOrNullObject");
     const { sheet, range } = splitAddress(cellAddress);
-    return new FakeNote(this.ctx, sheet ?? this.sheetName!, range);
+    return new FakeNote(this.ctx, sheet ?? this.sheetName!, range, true);
   }
+  /** throws ItemNotFound at sync when the cell has no note */
   getItem(cellAddress: string): FakeNote {
-    return this.getItemOrNullObject(cellAddress);
+    this.ctx.api(this.api);
+    this.ctx.api("NoteCollection.getItem");
+    const { sheet, range } = splitAddress(cellAddress);
+    return new FakeNote(this.ctx, sheet ?? this.sheetName!, range, false);
   }
 }
 
@@ -615,8 +923,13 @@ class FakeNote extends ProxyBase {
     ctx: FakeContext,
     private readonly sheetName: string,
     private readonly cellAddress: string,
+    orNull: boolean,
   ) {
     super(ctx);
+    if (!orNull)
+      ctx.enqueue(() => {
+        if (!this.ctx.model.sheet(this.sheetName).notes.has(this.cellAddress)) throw new FakeOfficeError("ItemNotFound", `There is no note at ${this.cellAddress}.`);
+      });
   }
   protected isNull(): boolean {
     return !this.ctx.model.sheet(this.sheetName).notes.has(this.cellAddress);
@@ -635,19 +948,70 @@ class FakeNote extends ProxyBase {
   }
 }
 
-class FakeCommentCollection {
-  constructor(private readonly ctx: FakeContext) {}
+class FakeCommentCollection extends ProxyBase {
+  protected read(prop: string): unknown {
+    if (prop.startsWith("items")) return [...this.ctx.model.comments.entries()].map(([id, c]) => ({ id, content: c.content }));
+    throw new FakeOfficeError("InvalidArgument", `Unknown property ${prop}`);
+  }
+  protected apiOf(): string {
+    return "Workbook.comments";
+  }
+  get items(): FakeComment[] {
+    return this.get<Array<{ id: string }>>("items").map((x) => {
+      const c = new FakeComment(this.ctx, x.id);
+      c.preloadId();
+      return c;
+    });
+  }
+  /** refuses a cell that already holds a comment or a note (OfficeDev/office-js#1416) */
   add(cellAddress: string, content: string): FakeComment {
+    this.ctx.api("Workbook.comments");
+    this.ctx.api("CommentCollection.add");
     const { sheet, range } = splitAddress(cellAddress);
     const c = new FakeComment(this.ctx, null);
-    this.ctx.write("comment.add", () => {
-      c.id_ = this.ctx.model.addComment(sheet!, range, content);
-      c.preloadId();
+    this.ctx.write(
+      "comment.add",
+      () => {
+        const s = this.ctx.model.sheet(sheet!);
+        if ([...this.ctx.model.comments.values()].some((x) => x.sheet === s.name && x.address === range)) throw new FakeOfficeError("InvalidArgument", `The cell ${cellAddress} already has a comment.`);
+        if (s.notes.has(range)) throw new FakeOfficeError("InvalidArgument", `The cell ${cellAddress} already has a note.`);
+        if (s.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+        c.id_ = this.ctx.model.addComment(s.name, range, content);
+        c.preloadId();
+      },
+      [cellAddress, content],
+    );
+    return c;
+  }
+  /** ExcelApi 1.14 */
+  getItemOrNullObject(id: string): FakeComment {
+    this.ctx.api("Workbook.comments");
+    this.ctx.api("CommentCollection.getItemOrNullObject");
+    return new FakeComment(this.ctx, id);
+  }
+  /** ExcelApi 1.10: ItemNotFound at sync when there is no such comment */
+  getItem(id: string): FakeComment {
+    this.ctx.api("Workbook.comments");
+    this.ctx.api("CommentCollection.getItem");
+    const c = new FakeComment(this.ctx, id);
+    this.ctx.enqueue(() => {
+      if (!this.ctx.model.comments.has(id)) throw new FakeOfficeError("ItemNotFound", `The comment ${id} does not exist.`);
     });
     return c;
   }
-  getItemOrNullObject(id: string): FakeComment {
-    return new FakeComment(this.ctx, id);
+  /** ExcelApi 1.10: ItemNotFound at sync when the cell has no comment */
+  getItemByCell(cellAddress: string): FakeComment {
+    this.ctx.api("Workbook.comments");
+    this.ctx.api("CommentCollection.getItemByCell");
+    const { sheet, range } = splitAddress(cellAddress);
+    const c = new FakeComment(this.ctx, null);
+    this.ctx.enqueue(() => {
+      const s = this.ctx.model.sheet(sheet!);
+      const hit = [...this.ctx.model.comments.entries()].find(([, x]) => x.sheet === s.name && x.address === range);
+      if (!hit) throw new FakeOfficeError("ItemNotFound", `There is no comment at ${cellAddress}.`);
+      c.id_ = hit[0];
+    });
+    return c;
   }
 }
 
@@ -673,6 +1037,19 @@ class FakeComment extends ProxyBase {
   get id(): string {
     return this.get("id");
   }
+  get content(): string {
+    return this.get("content");
+  }
+  /** the comment's cell (ExcelApi 1.10) */
+  getLocation(): FakeRange {
+    this.ctx.api("Comment.getLocation");
+    return new FakeRange(this.ctx, () => {
+      const c = this.ctx.model.comments.get(this.id_!);
+      if (!c) throw new FakeOfficeError("ItemNotFound", `The comment ${this.id_} does not exist.`);
+      const r = parseRange(c.address)!;
+      return { sheet: c.sheet, ...r };
+    });
+  }
   delete(): void {
     this.ctx.write("comment.delete", () => {
       if (this.id_) this.ctx.model.comments.delete(this.id_);
@@ -689,20 +1066,79 @@ function versionAtLeast(have: string, want: string | number): boolean {
   return true;
 }
 
-/** Builds the `Office` and `Excel` globals over a fake workbook. */
+const DAY_MS = 86_400_000;
+/** Excel's date serial (the 1900 system) of a calendar date */
+export const dateSerial = (y: number, m: number, d: number): number => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / DAY_MS);
+
+/**
+ * A value written through Range.values, as Excel stores it: strings are parsed as typed text (the documented
+ * behaviour of `values`: "If the value starts with '=' … Excel interprets this value as a formula"; numbers, percents,
+ * dates and thousand separators are recognised as when typed). A cell formatted "@" keeps text as it is; a leading
+ * apostrophe keeps the rest as text. The number format changes only where the cell's was General.
+ */
+export function excelTyped(v: CellValue, format: string): { value: CellValue; format?: string; formula?: string } {
+  if (typeof v !== "string" || v === "" || format === "@") return { value: v };
+  if (v.startsWith("'")) return { value: v.slice(1) };
+  const general = format === "General";
+  const t = v.trim();
+  const num = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d+))?$/;
+  let m = num.exec(t);
+  if (m) {
+    const n = Number(`${m[1]}${m[2].replace(/,/g, "")}${m[3] ?? ""}${m[4] !== undefined ? `e${m[4]}` : ""}`);
+    const f = m[4] !== undefined ? "0.00E+00" : m[2].includes(",") ? (m[3] ? "#,##0.00" : "#,##0") : undefined;
+    return { value: n, format: general ? f : undefined };
+  }
+  m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*%$/.exec(t);
+  if (m) {
+    const n = Number(`${m[1]}${m[2].replace(/,/g, "")}${m[3] ?? ""}`) / 100;
+    return { value: Math.round(n * 1e12) / 1e12, format: general ? (m[3] ? "0.00%" : "0%") : undefined };
+  }
+  m = /^([¥￥$])\s*([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(t);
+  if (m) return { value: Number(`${m[2]}${m[3].replace(/,/g, "")}${m[4] ?? ""}`), format: general ? `"${m[1]}"#,##0${m[4] ? ".00" : ""}` : undefined };
+  m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900)
+      return { value: dateSerial(y, mo, d), format: general ? (t.includes("年") ? 'yyyy"年"m"月"d"日"' : "yyyy/m/d") : undefined };
+  }
+  if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === "TRUE" };
+  // "=…" is a formula; so is "+…"/"-…" when more than the sign (Excel prefixes "="); a lone "-" stays text
+  if (t.startsWith("=") || (/^[+-]/.test(t) && t.length > 1)) return { value: "#NAME?", formula: t.startsWith("=") ? t : `=${t}` };
+  return { value: v };
+}
+
+/** Builds the `Office` and `Excel` globals over a fake workbook: one runtime (pane or ribbon command) of the add-in. */
 export function createFakeOffice(model: FakeWorkbook, options: FakeOptions = {}) {
   const excelApi = options.excelApi ?? "1.18";
+  model.excelApi = excelApi;
+  const runtime = options.runtime ?? "pane";
+  const clone = (m: Map<string, unknown>) => new Map([...m].map(([k, v]) => [k, structuredClone(v)]));
+  // the first runtime ("pane") keeps its in-memory copy in model.settings; each other runtime loads its own copy now
+  if (runtime !== "pane") model.runtimeSettings.set(runtime, clone(model.savedSettings));
+  const mine = (): Map<string, unknown> => (runtime === "pane" ? model.settings : model.runtimeSettings.get(runtime)!);
+  type Cb = (r: { status: string; error?: { message: string }; value?: unknown }) => void;
   const settings = {
-    get: (name: string) => (model.settings.has(name) ? model.settings.get(name) : null),
-    set: (name: string, value: unknown) => void model.settings.set(name, structuredClone(value)),
-    remove: (name: string) => void model.settings.delete(name),
-    saveAsync: (cb?: (r: { status: string; error?: { message: string } }) => void) => {
+    get: (name: string) => (mine().has(name) ? structuredClone(mine().get(name)) : null),
+    set: (name: string, value: unknown) => void mine().set(name, structuredClone(value)),
+    remove: (name: string) => void mine().delete(name),
+    // callbacks are asynchronous, as in Office.js (on a microtask: the fake does not model the host's latency)
+    /** persists this runtime's whole in-memory bag, replacing what another runtime saved */
+    saveAsync: (a?: unknown, b?: unknown) => {
+      const cb = (typeof a === "function" ? a : b) as Cb | undefined;
       if (options.readOnly) {
-        cb?.({ status: "failed", error: { message: "The document is read-only." } });
+        void Promise.resolve().then(() => cb?.({ status: "failed", error: { message: "The document is read-only." } }));
         return;
       }
-      model.savedSettings = new Map([...model.settings].map(([k, v]) => [k, structuredClone(v)]));
-      setTimeout(() => cb?.({ status: "succeeded" }), 0);
+      model.savedSettings = clone(mine());
+      void Promise.resolve().then(() => cb?.({ status: "succeeded" }));
+    },
+    /** reloads this runtime's copy from what is saved in the document */
+    refreshAsync: (cb?: Cb) => {
+      const m = mine();
+      m.clear();
+      for (const [k, v] of clone(model.savedSettings)) m.set(k, v);
+      void Promise.resolve().then(() => cb?.({ status: "succeeded", value: settings }));
     },
   };
   const Office = {
@@ -727,7 +1163,8 @@ export function createFakeOffice(model: FakeWorkbook, options: FakeOptions = {})
     actions: { associate: (_id: string, _f: unknown) => undefined },
   };
   const Excel = {
-    ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied" },
+    ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied", apiNotFound: "ApiNotFound", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded" },
+    EventTriggerSource: { unknown: "Unknown", thisLocalAddin: "ThisLocalAddin" },
     async run<T>(batch: (ctx: FakeContext) => Promise<T>): Promise<T> {
       const ctx = new FakeContext(model);
       return batch(ctx);

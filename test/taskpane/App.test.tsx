@@ -134,7 +134,7 @@ describe("the task pane", () => {
     renderApp({ autorun: true });
     expect(screen.getByTestId("progress")).toBeInTheDocument();
     await waitFor(() => expect(screen.getAllByTestId("form-card")).toHaveLength(4));
-    expect(screen.queryByTestId("progress")).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId("progress")).toBeNull());
   });
 
   test("a failed write shows an error and leaves the workbook as it was", async () => {

@@ -17,10 +17,17 @@ import { totalScore } from "./total-score";
 import { unitMismatch } from "./unit-mismatch";
 import { unparseableValue } from "./unparseable-value";
 import { weightsTotal } from "./weights-total";
+import { blockScoreExceedsWeight } from "./block-score-exceeds-weight";
+import { formUnfilled } from "./form-unfilled";
+import { indicatorWeightUnknown } from "./indicator-weight-unknown";
+import { level1LabelMismatch } from "./level1-label-mismatch";
+import { sectionUnreadable } from "./section-unreadable";
 
 /** Every form rule, in the order their findings are listed for one cell. */
 export const RULES: readonly Rule[] = [
   formIncomplete,
+  sectionUnreadable,
+  formUnfilled,
   executionRate,
   budgetScore,
   fundingBreakdown,
@@ -36,6 +43,9 @@ export const RULES: readonly Rule[] = [
   missingValue,
   weightsTotal,
   level1Weights,
+  level1LabelMismatch,
+  blockScoreExceedsWeight,
+  indicatorWeightUnknown,
   totalScore,
   executionCap,
 ];

@@ -16,14 +16,17 @@ export const level1Weights: Rule = {
     const d = options.level1Weights;
     const diffs: string[] = [];
     const diffsEn: string[] = [];
-    for (const c of ORDER) {
+    // only against the family's own scheme: none for Sichuan 2023 and Hubei 2020 (RULES.md §5)
+    // ... and only when the form says nothing else: weights written in the 一级 labels (产出指标（70分）) replace it
+    const scheme = options.checkLevel1Weights && form.layout.family.level1Scheme && Object.keys(form.level1Declared).length === 0;
+    for (const c of scheme ? ORDER : []) {
       if (!sameAt2(form.level1[c], d[c])) {
         diffs.push(`${CATEGORY_LABEL[c].zh} ${fmt(form.level1[c])}（默认 ${d[c]}）`);
         diffsEn.push(`${CATEGORY_LABEL[c].en} ${fmt(form.level1[c])} (default ${d[c]})`);
       }
     }
     const bw = form.budget?.weightValue;
-    if (bw != null && !sameAt2(bw, d.budget)) {
+    if (scheme && bw != null && !sameAt2(bw, d.budget)) {
       diffs.push(`预算执行 ${fmt(bw)}（默认 ${d.budget}）`);
       diffsEn.push(`budget ${fmt(bw)} (default ${d.budget})`);
     }
@@ -39,6 +42,8 @@ export const level1Weights: Rule = {
     for (const c of ORDER) {
       const declared = form.level1Declared[c];
       if (!declared || sameAt2(declared.weight, form.level1[c])) continue;
+      // weights not written but inferred (Hubei): their sum says nothing about the label
+      if (form.indicators.some((i) => i.layout.category === c && i.weightSource !== "cell")) continue;
       report({
         severity: "warning",
         at: declared.cell,

@@ -22,7 +22,9 @@ export const missingDeviationCause: Rule = {
         severity: "error",
         at,
         message:
-          causeCol === undefined
+          causeCol === undefined && form.layout.formCause
+            ? say(`「${i.name}」${why}，须在“偏差大或目标未完成原因分析”栏说明原因。`, `"${i.name}": ${why}; the form's cause cell (偏差大或目标未完成原因分析) must explain it.`)
+            : causeCol === undefined
             ? say(`「${i.name}」${why}，但表中没有偏差原因分析栏。`, `"${i.name}": ${why}, but the form has no deviation-cause column.`)
             : say(`「${i.name}」${why}，须填写偏差原因分析及改进措施。`, `"${i.name}": ${why}; the deviation cause and remedy must be filled in.`),
         expected: null,

@@ -10,7 +10,8 @@ export const scoreExceedsWeight: Rule = {
     const rows: Array<{ name: string; score: number | null | undefined; weight: number | null | undefined; at: { row: number; col: number } | undefined }> = [];
     const b = form.budget;
     if (b?.score) rows.push({ name: say("预算执行", "budget execution"), score: b.score.value, weight: b.weightValue, at: b.score.cell });
-    for (const i of form.indicators) rows.push({ name: i.name, score: i.score?.value, weight: i.weight?.value, at: i.score?.cell });
+    // a weight not written but inferred (Hubei: no weight column) is judged by its block, not here
+    for (const i of form.indicators) if (i.weightSource === "cell") rows.push({ name: i.name, score: i.score?.value, weight: i.weight?.value, at: i.score?.cell });
     for (const r of rows) {
       if (r.score == null || r.weight == null || !r.at) continue;
       if (r.score < 0) {

@@ -71,6 +71,7 @@ export function FormCard(props: { form: FormReport; t: Strings; visible: Record<
         description={
           <Caption1>
             {form.sheet}!{form.range}
+            {form.template ? ` · 模板：${form.template.id === "unknown" ? "未识别" : form.template.name}` : ""}
           </Caption1>
         }
         action={

@@ -15,3 +15,20 @@ describe("low-execution-unexplained", () => {
     expect(hits(check(onlySheets(await loadFixture("official"), "项目1")), "low-execution-unexplained")).toEqual([]);
   });
 });
+
+describe("low-execution-unexplained on the Sichuan 2023 form", () => {
+  const sc = async () => onlySheets(await loadFixture("family-b-sichuan-2023"), "项目支出（导出）");
+  test("the template's own instruction in 原因 is no reason: 80% fires at the 原因 cell", async () => {
+    expect(hits(check(await sc()), "low-execution-unexplained")).toEqual(["error 项目支出（导出）!I9"]);
+  });
+  test("a reason written after the instruction counts; the instruction alone does not", async () => {
+    const { SC_PROMPT } = require("../../../scripts/layouts");
+    const after = withCells(await sc(), "项目支出（导出）", { I9: `${SC_PROMPT}\n原因：第四期培训因场地原因停办，12万元未支付。` });
+    expect(hits(check(after), "low-execution-unexplained")).toEqual([]);
+    expect(hits(check(withCells(await sc(), "项目支出（导出）", { I9: SC_PROMPT.replace(/，/g, ",") })), "low-execution-unexplained")).toEqual(["error 项目支出（导出）!I9"]);
+  });
+  test("quiet with a real reason, or at 90% and above", async () => {
+    expect(hits(check(withCells(await sc(), "项目支出（导出）", { I9: "第四期培训因场地原因停办，资金12万元未支付，2024年补办。" })), "low-execution-unexplained")).toEqual([]);
+    expect(hits(check(withCells(await sc(), "项目支出（导出）", { E9: 54, F9: [0.9, "0.00%"], H9: 9 })), "low-execution-unexplained")).toEqual([]);
+  });
+});

@@ -25,3 +25,24 @@ describe("missing-deviation-cause", () => {
     expect(findings(r, "missing-deviation-cause")[0].message).toMatch(/deviation cause/);
   });
 });
+
+describe("missing-deviation-cause on Hubei 2020: the one form-level cause cell", () => {
+  const hubei = async (name: string) => onlySheets(await loadFixture("family-d-hubei-2020"), name);
+  test("an unmet indicator with the form-level cause empty: one finding per indicator, at that cell, naming it", async () => {
+    const r = check(await hubei("三个目标"));
+    expect(hits(r, "missing-deviation-cause")).toEqual(["error 三个目标!C26", "error 三个目标!C26"]);
+    expect(findings(r, "missing-deviation-cause").map((f) => f.message)).toEqual([
+      expect.stringContaining("「发放宣传资料份数」"),
+      expect.stringContaining("「宣传资料印刷费用」"),
+    ]);
+  });
+  test("quiet when the form-level cause is written, also in the label's own cell", async () => {
+    expect(hits(check(await hubei("两个目标")), "missing-deviation-cause")).toEqual([]);
+    const own = withCells(await hubei("三个目标"), "三个目标", { A26: "偏差大或目标未完成原因分析：宣传资料印刷单价上涨，计划10000份实际8000份。" , C26: "" });
+    expect(hits(check(own), "missing-deviation-cause")).toEqual([]);
+  });
+  test("the template's prompt or a placeholder in the cause cell is no cause", async () => {
+    const slash = withCells(await hubei("两个目标"), "两个目标", { C22: "/" });
+    expect(hits(check(slash), "missing-deviation-cause")).toEqual(["error 两个目标!C22"]);
+  });
+});
