@@ -1,0 +1,97 @@
+import type { ZipArchive } from "./zip-archive";
+import { OPEN, END, XmlScanner, decodePart } from "./xml";
+
+/**
+ * The Open Packaging Conventions side of a workbook: parts found through relationships (`_rels/.rels` → the office
+ * document → its worksheets, shared strings, styles), targets absolute or relative, percent-encoded or not, part
+ * names matched case-insensitively as Office does.
+ */
+export interface Relationship {
+  id: string;
+  /** the last segment of the relationship type, lower case: "officedocument", "worksheet", "sharedstrings"… */
+  kind: string;
+  /** the target part's name (no leading slash), or the raw target for an external one */
+  target: string;
+  external: boolean;
+}
+
+/** A part's text, or null when the package has no such part. */
+export function partText(zip: ZipArchive, name: string): string | null {
+  const b = zip.read(name);
+  if (b !== null) return decodePart(b);
+  // a target may be written percent-encoded while the zip item is not, or the other way round
+  let alt: string;
+  try {
+    alt = name.includes("%") ? decodeURIComponent(name) : encodeURI(name);
+  } catch {
+    return null;
+  }
+  if (alt === name) return null;
+  const c = zip.read(alt);
+  return c === null ? null : decodePart(c);
+}
+
+/** The relationships part of a part: dir/_rels/name.rels ("" is the package itself: _rels/.rels). */
+export function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A relationship target resolved against its source part into a part name. */
+export function resolveTarget(source: string, target: string): string {
+  let t = target.replace(/\\/g, "/");
+  const cut = t.search(/[?#]/);
+  if (cut >= 0) t = t.slice(0, cut);
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // a lone % is kept as written
+  }
+  const base = t.startsWith("/") ? "" : source.slice(0, source.lastIndexOf("/") + 1);
+  const out: string[] = [];
+  for (const p of (base + t).split("/")) {
+    if (p === "..") out.pop();
+    else if (p !== "." && p !== "") out.push(p);
+  }
+  return out.join("/");
+}
+
+export function readRelationships(zip: ZipArchive, source: string): Relationship[] {
+  const xml = partText(zip, relsPartOf(source));
+  if (xml === null) return [];
+  const out: Relationship[] = [];
+  const x = new XmlScanner(xml);
+  for (let t = x.next(); t !== END; t = x.next()) {
+    if (t !== OPEN || !x.is("Relationship")) continue;
+    const id = x.attr("Id") ?? "";
+    const type = x.attr("Type") ?? "";
+    const target = x.attr("Target");
+    if (target === null) continue;
+    const external = (x.attr("TargetMode") ?? "").toLowerCase() === "external";
+    const kind = type.slice(type.lastIndexOf("/") + 1).toLowerCase();
+    out.push({ id, kind, target: external ? target : resolveTarget(source, target), external });
+  }
+  return out;
+}
+
+/** The content types part's overrides: part name (no leading slash, lower case) → content type. */
+export function contentTypes(zip: ZipArchive): Map<string, string> {
+  const out = new Map<string, string>();
+  const xml = partText(zip, "[Content_Types].xml");
+  if (xml === null) return out;
+  const x = new XmlScanner(xml);
+  for (let t = x.next(); t !== END; t = x.next()) {
+    if (t !== OPEN || !x.is("Override")) continue;
+    const name = x.attr("PartName");
+    const type = x.attr("ContentType");
+    if (name && type) out.set(resolveTarget("", name).toLowerCase(), type);
+  }
+  return out;
+}
+
+/** The workbook part: the package's office document relationship, else the content types, else xl/workbook.xml. */
+export function findWorkbookPart(zip: ZipArchive): string | null {
+  for (const r of readRelationships(zip, "")) if (!r.external && r.kind === "officedocument" && zip.has(r.target)) return r.target;
+  for (const [name, type] of contentTypes(zip)) if (/spreadsheetml\.(sheet|template)\.main\+xml$|ms-excel\.(sheet|template)\.macroEnabled\.main\+xml$/i.test(type) && zip.has(name)) return name;
+  return zip.has("xl/workbook.xml") ? "xl/workbook.xml" : null;
+}
