@@ -4,8 +4,8 @@ import { runCheck, WorkbookReport } from "../core/engine";
 import { Finding, Severity } from "../core/findings";
 import { REPORT_SHEET_NAME } from "../core/labels";
 import { Mark, afterChanges, flaggedCells, planClear, planHighlights } from "../core/marks";
-import { CheckOptions, Lang, PolicySettings, resolveOptions, sanitizeSettings } from "../core/options";
-import { buildReport } from "../core/report";
+import { CheckOptions, FAMILY_IDS, Lang, PRESETS, PolicySettings, presetSettings, resolveOptions, sanitizeSettings } from "../core/options";
+import { buildReport, columnPoints } from "../core/report";
 import { CellValue } from "../core/snapshot";
 import { Proposal, proposeWrites } from "../core/writeback";
 import { createOrClearSheet } from "./office-helpers";
@@ -34,12 +34,34 @@ export interface CheckOutcome {
 
 /** The settings a workbook carries (saved in it, so everyone who opens it checks it the same way). */
 export interface WorkbookSettings {
+  /** a preset id of core/options PRESETS, or FOLLOW_TEMPLATE: each form takes the preset its template family suggests */
   preset: string;
   options: Partial<PolicySettings>;
   highlight: Severity[];
+  /** a template family forced for every form (core/options FAMILY_IDS); absent: recognised from each form's labels */
+  family?: string;
 }
 
-export const DEFAULT_SETTINGS: WorkbookSettings = { preset: "central", options: {}, highlight: ["error", "warning"] };
+/** The preset "setting": no preset chosen, each form follows its template family (RULES.md §5; CLI: no preset key). */
+export const FOLLOW_TEMPLATE = "auto";
+
+export const DEFAULT_SETTINGS: WorkbookSettings = { preset: FOLLOW_TEMPLATE, options: {}, highlight: ["error", "warning"] };
+
+/**
+ * The check options the pane's settings stand for — the same precedence as the CLI reading the same saved settings
+ * (core/options layeredSettings): a preset chosen in the workbook wins over the form's family; FOLLOW_TEMPLATE lets
+ * each form's family choose; a forced family applies to every form.
+ */
+export function settingsOptions(s: WorkbookSettings, lang: Lang): Partial<CheckOptions> {
+  const chosen = s.preset !== FOLLOW_TEMPLATE && PRESETS.some((p) => p.id === s.preset);
+  return {
+    ...(chosen ? presetSettings(s.preset) : {}),
+    ...s.options,
+    ...(chosen ? { preset: s.preset, presetSource: "workbook" as const } : {}),
+    ...(s.family && FAMILY_IDS.includes(s.family) ? { family: s.family } : {}),
+    lang,
+  };
+}
 
 /** A refusal before anything is written (protected sheet, read-only workbook): a message in both languages. */
 export class RefusedError extends Error {
@@ -356,7 +378,9 @@ export function officeWorkbookHost(): WorkbookHost {
       const raw = getSetting<Partial<WorkbookSettings>>(SETTINGS_SETTING);
       if (!raw) return DEFAULT_SETTINGS;
       const sev = Array.isArray(raw.highlight) ? raw.highlight.filter((x): x is Severity => x === "error" || x === "warning" || x === "info") : DEFAULT_SETTINGS.highlight;
-      return { preset: typeof raw.preset === "string" ? raw.preset : "central", options: sanitizeSettings(raw.options ?? {}), highlight: sev };
+      const preset = typeof raw.preset === "string" && PRESETS.some((p) => p.id === raw.preset) ? raw.preset : FOLLOW_TEMPLATE;
+      const family = typeof raw.family === "string" && FAMILY_IDS.includes(raw.family) ? raw.family : undefined;
+      return { preset, options: sanitizeSettings(raw.options ?? {}), highlight: sev, ...(family ? { family } : {}) };
     },
     async saveSettings(s) {
       await saveOrRefuse(SETTINGS_SETTING, s);
@@ -376,6 +400,16 @@ export function officeWorkbookHost(): WorkbookHost {
           }
           for (const b of sheet.bold) ws.getRangeByIndexes(b, 0, 1, width).format.font.bold = true;
           for (const l of sheet.links) ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: `${quoteSheet(l.sheet)}!${l.address}`, textToDisplay: l.text };
+          // for print: the widths and wrapping of src/core/report.ts; A4 landscape where the host has page layout (ExcelApi 1.9)
+          sheet.columns.slice(0, width).forEach((c, i) => {
+            const col = ws.getRangeByIndexes(0, i, values.length, 1);
+            col.format.columnWidth = columnPoints(c.width);
+            col.format.wrapText = c.wrap;
+          });
+          if (Office.context.requirements.isSetSupported("ExcelApi", "1.9") && ws.pageLayout) {
+            ws.pageLayout.orientation = "Landscape";
+            ws.pageLayout.paperSize = "A4";
+          }
           await context.sync();
         } catch (e) {
           // the report sheet is ours: a half-written one is removed, not left behind

@@ -3,7 +3,7 @@ import { Category } from "./framework";
 import { CellRef, FormLayout, IndicatorRowLayout } from "./locate";
 import { CheckOptions } from "./options";
 import { Parsed, parseText } from "./parse";
-import { DONE, Grade, Score, gradeOf, natureOp, scoreDate, scoreQualitative, scoreQuantitative, totalCap } from "./scoring";
+import { DONE, Grade, Score, gradeOf, natureOp, round, scoreDate, scoreQualitative, scoreQuantitative, totalCap } from "./scoring";
 import { CellValue } from "./snapshot";
 import { isPromptText, withoutPrompts } from "./vocabulary";
 
@@ -182,14 +182,16 @@ export function analyseForm(grid: Grid, layout: FormLayout, options: CheckOption
 
   let weights = budget?.weightValue ?? 0;
   let sumOfScores = budget?.score?.value ?? 0;
-  let recalculated = budget?.computedScore ?? budget?.score?.value ?? 0;
+  // the recalculated total is the sum of the scores as write-back would write them (two decimals each), so the pane's
+  // figure and the preview's agree
+  let recalculated = round(budget?.computedScore ?? budget?.score?.value ?? 0, 2);
   const level1: Record<Category, number> = { output: 0, outcome: 0, satisfaction: 0 };
   const level1Declared: FormAnalysis["level1Declared"] = {};
   for (const i of indicators) {
     const w = i.weight?.value ?? 0;
     if (!blocksMode) weights += w;
     sumOfScores += i.score?.value ?? 0;
-    recalculated += i.recalculated;
+    recalculated += round(i.recalculated, 2);
     if (i.layout.category) level1[i.layout.category] += w;
     if (i.layout.category && i.layout.level1LabelWeight !== null && ind?.columns.level1 !== undefined)
       level1Declared[i.layout.category] = { weight: i.layout.level1LabelWeight, cell: { row: i.layout.level1Row, col: ind.columns.level1 } };

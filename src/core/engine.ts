@@ -190,6 +190,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
         if (f.expected !== undefined) finding.expected = f.expected;
         if (f.actual !== undefined) finding.actual = f.actual;
         if (f.valueFormat) finding.valueFormat = f.valueFormat;
+        if (f.hint) finding.hint = f.hint;
         raw.push({ f: finding, row: f.at.row, col: f.at.col, order });
       },
     };

@@ -19,6 +19,8 @@ export interface Finding {
   actual?: number | string | null;
   /** "percent": expected and actual are fractions to show as percentages (0.5 → 50%) */
   valueFormat?: "percent";
+  /** a starting point the person may copy (e.g. a deviation cause with the indicator's own figures); never written for them */
+  hint?: string;
 }
 
 export interface RuleContext {
@@ -26,11 +28,13 @@ export interface RuleContext {
   options: CheckOptions;
   /** the message in the language of the options */
   say(zh: string, en: string): string;
-  report(f: { severity: Severity; at: CellRef; message: string; expected?: number | string | null; actual?: number | string | null; valueFormat?: "percent" }): void;
+  report(f: { severity: Severity; at: CellRef; message: string; expected?: number | string | null; actual?: number | string | null; valueFormat?: "percent"; hint?: string }): void;
 }
 
 export interface Rule {
   id: string;
+  /** the rule's short name, shown in the pane and the README's rule table (the id stays in the JSON) */
+  title?: { zh: string; en: string };
   /** the rule's doc line */
   description: { zh: string; en: string };
   check(ctx: RuleContext): void;

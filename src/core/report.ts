@@ -2,6 +2,7 @@ import { WorkbookReport } from "./engine";
 import { SEVERITY_LABEL } from "./labels";
 import { CheckOptions, Lang } from "./options";
 import { formatPercent } from "./parse";
+import { roundShown, ruleTitle } from "./present";
 import { CellValue } from "./snapshot";
 
 /**
@@ -15,7 +16,34 @@ export interface ReportSheet {
   links: Array<{ row: number; col: number; sheet: string; address: string; text: string }>;
   /** rows to set bold (titles and headers) */
   bold: number[];
+  /** for printing: each column's width (in characters, Excel's column width unit) and whether its text wraps */
+  columns: Array<{ width: number; wrap: boolean }>;
 }
+
+/**
+ * Column widths for print: A holds sheet names and setting names, C the project names and the findings' messages
+ * (wide, wrapped), the rest short figures.
+ */
+export const REPORT_COLUMNS: ReportSheet["columns"] = [
+  { width: 22, wrap: true },
+  { width: 12, wrap: false },
+  { width: 48, wrap: true },
+  { width: 10, wrap: false },
+  { width: 16, wrap: true },
+  { width: 10, wrap: false },
+  { width: 10, wrap: false },
+  { width: 22, wrap: false },
+  { width: 6, wrap: false },
+  { width: 6, wrap: false },
+  { width: 6, wrap: false },
+  { width: 6, wrap: false },
+];
+
+/** A width in characters (Excel's unit) in points (Office.js's unit): the default 8.43 characters are 48 points. */
+export function columnPoints(chars: number): number {
+  return Math.round(chars * 5.7);
+}
+
 
 export function settingsLines(o: CheckOptions, lang: Lang): Array<[string, string]> {
   const zh = lang === "zh";
@@ -64,10 +92,10 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
       f.range,
       f.projectName ?? (f.kind === "department" ? (zh ? "（部门整体支出，未校验）" : "(department form, not checked)") : ""),
       f.budget.executionRate === null ? off : formatPercent(f.budget.executionRate),
-      f.budget.score ?? off,
-      f.totals.reportedScore ?? "",
-      f.checked ? f.totals.sumOfScores : "",
-      f.checked ? off || f.totals.recalculatedScore : "",
+      f.budget.score === null ? off : roundShown(f.budget.score),
+      f.totals.reportedScore === null ? "" : roundShown(f.totals.reportedScore),
+      f.checked ? roundShown(f.totals.sumOfScores) : "",
+      f.checked ? off || roundShown(f.totals.recalculatedScore) : "",
       f.grade ?? off,
       f.counts.error,
       f.counts.warning,
@@ -79,11 +107,11 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
   if (report.forms.length === 0) rows.push([zh ? "没有找到项目支出绩效自评表" : "No self-evaluation form found"]);
   rows.push([]);
   bold.push(rows.length);
-  rows.push(zh ? ["工作表", "单元格", "严重程度", "规则", "说明", "应为", "实为"] : ["Sheet", "Cell", "Severity", "Rule", "Message", "Expected", "Actual"]);
+  rows.push(zh ? ["工作表", "单元格", "说明", "严重程度", "问题", "应为", "填写的是", "规则编号"] : ["Sheet", "Cell", "Message", "Severity", "Problem", "Expected", "Written", "Rule id"]);
   for (const f of [...report.findings, ...report.forms.flatMap((x) => x.findings)]) {
     if (f.sheet && f.cell) links.push({ row: rows.length, col: 1, sheet: f.sheet, address: f.cell, text: f.cell });
-    const v = (x: number | string | null | undefined) => (x === null || x === undefined ? "" : typeof x === "number" && f.valueFormat === "percent" ? formatPercent(x) : x);
-    rows.push([f.sheet, f.cell, SEVERITY_LABEL[lang][f.severity], f.rule, f.message, v(f.expected), v(f.actual)]);
+    const v = (x: number | string | null | undefined) => (x === null || x === undefined ? "" : typeof x === "number" ? (f.valueFormat === "percent" ? formatPercent(x) : roundShown(x)) : x);
+    rows.push([f.sheet, f.cell, f.message, SEVERITY_LABEL[lang][f.severity], ruleTitle(f.rule, lang), v(f.expected), v(f.actual), f.rule]);
   }
-  return { rows, links, bold };
+  return { rows, links, bold, columns: REPORT_COLUMNS };
 }

@@ -26,6 +26,8 @@ export interface Proposal {
   label: string;
   /** for a total: its label once indicator scores are ticked */
   altLabel?: string;
+  /** "percent": old and new are fractions shown as percentages (a percent-formatted rate cell) */
+  valueFormat?: "percent";
 }
 
 /** A rate in the form the cell already uses: a percent-formatted number, percent points, a fraction, or "75%" text. */
@@ -50,7 +52,10 @@ export function proposeWrites(analyses: Array<FormAnalysis | null>, lang: Lang):
     let budgetScore = b?.score?.value ?? 0;
     if (b && b.rate && b.computedRate !== null) {
       const written = b.rate.parsed.kind === "number" ? (b.rate.parsed.unit === "%" ? b.rate.parsed.value : Math.abs(b.rate.parsed.value) > 1.5 ? b.rate.parsed.value / 100 : b.rate.parsed.value) : null;
-      if (written === null || !sameAt2(written * 100, b.computedRate * 100)) push(b.rate, "execution-rate", rateInForm(b.rate, b.computedRate), say("执行率", "execution rate"));
+      if (written === null || !sameAt2(written * 100, b.computedRate * 100)) {
+        push(b.rate, "execution-rate", rateInForm(b.rate, b.computedRate), say("执行率", "execution rate"));
+        if (typeof b.rate.raw === "number" && b.rate.parsed.kind === "number" && b.rate.parsed.unit === "%") out[out.length - 1].valueFormat = "percent";
+      }
     }
     if (b && b.score && b.computedScore !== null) {
       budgetScore = round(b.computedScore, 2);
@@ -105,4 +110,18 @@ export function finalizeSelection(all: Proposal[], ticked: ReadonlySet<string>):
 /** The proposals ticked by default: everything but indicator scores (those only when asked). */
 export function defaultTicks(all: Proposal[], withIndicatorScores: boolean): Set<string> {
   return new Set(all.filter((p) => (withIndicatorScores || !p.optional) && !(p.rule === "total-score" && typeof p.old === "number" && sameAt2(p.old, Number(p.new)))).map(proposalKey));
+}
+
+/**
+ * The one-cell fix for a finding (改为 91.5): the proposal the rule that judges that cell makes, if any. The pane
+ * writes it through the same preview, write and undo path as 写回计算结果, so a fix and write-back never disagree.
+ */
+export function fixFor(finding: { rule: string; sheet: string; cell: string }, all: readonly Proposal[]): Proposal | null {
+  const p = all.find((q) => q.rule === finding.rule && q.sheet === finding.sheet && q.address === finding.cell);
+  if (!p) return null;
+  if (p.rule === "total-score") {
+    const only = finalizeSelection([p], new Set([proposalKey(p)]));
+    return only[0] ?? null;
+  }
+  return { ...p, optional: false };
 }

@@ -4,9 +4,11 @@ import { Finding, Severity } from "../core/findings";
 import { REPORT_SHEET_NAME } from "../core/labels";
 import { NOTE_PREFIX, flaggedCells, planHighlights } from "../core/marks";
 import { CheckOptions, Lang } from "../core/options";
+import { showDateTime } from "../core/present";
 import { buildReport } from "../core/report";
 import { CellValue } from "../core/snapshot";
 import { Proposal, finalizeSelection, proposalKey } from "../core/writeback";
+import type { Inflate } from "./inflate";
 import { NOTE_SEPARATOR } from "./patch/notes";
 import { WorkbookCopy } from "./patch/copy";
 
@@ -16,7 +18,10 @@ import { WorkbookCopy } from "./patch/copy";
  * other part is kept byte for byte. Uint8Array in and out, no Node APIs: runs in the browser too.
  */
 
-/** Raw deflate for the parts that changed: fflate by default (browser); the CLI passes Node's native zlib. */
+/**
+ * Raw deflate for the parts that changed: fflate by default (browser); the CLI passes Node's native zlib. Likewise
+ * `inflate` (the reader's Inflate) for the parts read: fflate by default, `nodeInflate` (inflate-node.ts) in Node.
+ */
 export type Deflate = (data: Uint8Array) => Uint8Array;
 
 /** The severities marked when the workbook's settings say nothing: the add-in's default (errors and warnings). */
@@ -49,9 +54,9 @@ export interface AnnotatedCopy {
 export function annotateCopy(
   input: Uint8Array,
   report: WorkbookReport,
-  opts: { lang: Lang; checkedAt: Date; options: CheckOptions; severities?: readonly Severity[]; deflate?: Deflate },
+  opts: { lang: Lang; checkedAt: Date; options: CheckOptions; severities?: readonly Severity[]; deflate?: Deflate; inflate?: Inflate },
 ): AnnotatedCopy {
-  const copy = new WorkbookCopy(input);
+  const copy = new WorkbookCopy(input, opts.inflate);
   const cells = flaggedCells(allFindings(report), opts.severities ?? DEFAULT_HIGHLIGHT);
   // the cells' state as the planner needs it: the note they carry (their fill is replaced either way)
   const states = new Map<string, CellState>();
@@ -73,7 +78,7 @@ export function annotateCopy(
     if (person !== null) keptNotes.push({ sheet: ch.sheet, address: ch.address, note: person });
     if (copy.mark(ch.sheet, ch.address, argb, text)) marked++;
   }
-  const sheet = buildReport(report, opts.options, opts.lang, opts.checkedAt.toISOString());
+  const sheet = buildReport(report, opts.options, opts.lang, showDateTime(opts.checkedAt)); // local time, as the pane writes it
   const rows: CellValue[][] = [...sheet.rows];
   const links = [...sheet.links];
   const bold = [...sheet.bold];
@@ -89,7 +94,7 @@ export function annotateCopy(
       rows.push([k.sheet, k.address, k.note]);
     }
   }
-  copy.setReportSheet({ name: REPORT_SHEET_NAME, rows, links, bold, widths: { 0: 22, 2: 30, 4: 70 } });
+  copy.setReportSheet({ name: REPORT_SHEET_NAME, rows, links, bold, widths: Object.fromEntries(sheet.columns.map((c, i) => [i, c.width])) });
   return { bytes: copy.toBytes(opts.deflate), marked, keptNotes };
 }
 
@@ -112,8 +117,8 @@ export interface FixedCopy {
  * cells that hold formulas — so a total never counts an indicator score that could not be written. Without, the
  * proposals are written as given.
  */
-export function fixCopy(input: Uint8Array, proposals: Proposal[], opts: { ticks?: ReadonlySet<string>; deflate?: Deflate } = {}): FixedCopy {
-  const copy = new WorkbookCopy(input);
+export function fixCopy(input: Uint8Array, proposals: Proposal[], opts: { ticks?: ReadonlySet<string>; deflate?: Deflate; inflate?: Inflate } = {}): FixedCopy {
+  const copy = new WorkbookCopy(input, opts.inflate);
   const written: Proposal[] = [];
   const skipped: FixedCopy["skipped"] = [];
   let selection = proposals;

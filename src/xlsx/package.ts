@@ -1,4 +1,3 @@
-import type { ZipArchive } from "./zip-archive";
 import { OPEN, END, XmlScanner, decodePart } from "./xml";
 
 /**
@@ -8,6 +7,8 @@ import { OPEN, END, XmlScanner, decodePart } from "./xml";
  */
 export interface Relationship {
   id: string;
+  /** the relationship type as written (a URI) */
+  type: string;
   /** the last segment of the relationship type, lower case: "officedocument", "worksheet", "sharedstrings"… */
   kind: string;
   /** the target part's name (no leading slash), or the raw target for an external one */
@@ -15,10 +16,27 @@ export interface Relationship {
   external: boolean;
 }
 
-/** A part's text, or null when the package has no such part. */
-export function partText(zip: ZipArchive, name: string): string | null {
+/**
+ * What the package side needs of a package: its parts by name (case-insensitive, as Office finds them). The reader's
+ * ZipArchive is one; the copy writer's XlsxPackage (patch/package.ts), which sees its own changes, is another.
+ */
+export interface PartSource {
+  read(name: string): Uint8Array | null;
+  has(name: string): boolean;
+  /** a part's text when the source keeps it decoded (else read() is decoded here) */
+  text?(name: string): string | null;
+}
+
+function textOf(zip: PartSource, name: string): string | null {
+  if (zip.text) return zip.text(name);
   const b = zip.read(name);
-  if (b !== null) return decodePart(b);
+  return b === null ? null : decodePart(b);
+}
+
+/** A part's text, or null when the package has no such part. */
+export function partText(zip: PartSource, name: string): string | null {
+  const b = textOf(zip, name);
+  if (b !== null) return b;
   // a target may be written percent-encoded while the zip item is not, or the other way round
   let alt: string;
   try {
@@ -27,8 +45,7 @@ export function partText(zip: ZipArchive, name: string): string | null {
     return null;
   }
   if (alt === name) return null;
-  const c = zip.read(alt);
-  return c === null ? null : decodePart(c);
+  return textOf(zip, alt);
 }
 
 /** The relationships part of a part: dir/_rels/name.rels ("" is the package itself: _rels/.rels). */
@@ -37,7 +54,7 @@ export function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-/** A relationship target resolved against its source part into a part name. */
+/** A relationship target resolved against its source part into a part name (no leading slash). */
 export function resolveTarget(source: string, target: string): string {
   let t = target.replace(/\\/g, "/");
   const cut = t.search(/[?#]/);
@@ -56,7 +73,8 @@ export function resolveTarget(source: string, target: string): string {
   return out.join("/");
 }
 
-export function readRelationships(zip: ZipArchive, source: string): Relationship[] {
+/** The relationships of a part ("" for the package's own), targets resolved; one without a Target is left out. */
+export function readRelationships(zip: PartSource, source: string): Relationship[] {
   const xml = partText(zip, relsPartOf(source));
   if (xml === null) return [];
   const out: Relationship[] = [];
@@ -69,13 +87,13 @@ export function readRelationships(zip: ZipArchive, source: string): Relationship
     if (target === null) continue;
     const external = (x.attr("TargetMode") ?? "").toLowerCase() === "external";
     const kind = type.slice(type.lastIndexOf("/") + 1).toLowerCase();
-    out.push({ id, kind, target: external ? target : resolveTarget(source, target), external });
+    out.push({ id, type, kind, target: external ? target : resolveTarget(source, target), external });
   }
   return out;
 }
 
 /** The content types part's overrides: part name (no leading slash, lower case) → content type. */
-export function contentTypes(zip: ZipArchive): Map<string, string> {
+export function contentTypes(zip: PartSource): Map<string, string> {
   const out = new Map<string, string>();
   const xml = partText(zip, "[Content_Types].xml");
   if (xml === null) return out;
@@ -90,8 +108,17 @@ export function contentTypes(zip: ZipArchive): Map<string, string> {
 }
 
 /** The workbook part: the package's office document relationship, else the content types, else xl/workbook.xml. */
-export function findWorkbookPart(zip: ZipArchive): string | null {
+export function findWorkbookPart(zip: PartSource): string | null {
   for (const r of readRelationships(zip, "")) if (!r.external && r.kind === "officedocument" && zip.has(r.target)) return r.target;
   for (const [name, type] of contentTypes(zip)) if (/spreadsheetml\.(sheet|template)\.main\+xml$|ms-excel\.(sheet|template)\.macroEnabled\.main\+xml$/i.test(type) && zip.has(name)) return name;
   return zip.has("xl/workbook.xml") ? "xl/workbook.xml" : null;
+}
+
+/** A target for a relationship from `source` to `part` (a part name), relative to the source's folder: resolveTarget's inverse. */
+export function relativeTarget(source: string, part: string): string {
+  const from = source.slice(0, source.lastIndexOf("/") + 1).split("/").filter(Boolean);
+  const to = part.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }

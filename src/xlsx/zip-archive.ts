@@ -1,4 +1,5 @@
 import type { Inflate } from "./inflate";
+import { utf8 } from "./xml";
 
 /**
  * A minimal zip reader for .xlsx packages, browser-safe (Uint8Array in, no Buffer, no Node zlib): the central
@@ -14,6 +15,11 @@ export interface ZipEntry {
   size: number;
   offset: number;
   encrypted: boolean;
+  /** general purpose flags, CRC-32 and DOS time and date, as the directory gives them (a raw copy keeps them) */
+  flags: number;
+  crc: number;
+  time: number;
+  date: number;
 }
 
 export interface ZipLimits {
@@ -24,8 +30,6 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 512 * 1024 * 1024, maxEntryBytes: 256 * 1024 * 1024 };
-
-const utf8 = new TextDecoder("utf-8");
 
 /** A part name as the package is looked up by: no leading slash, forward slashes, case folded (Office ignores case). */
 export function partKey(name: string): string {
@@ -79,7 +83,7 @@ export class ZipArchive {
       const commentLen = this.u16(p + 32);
       let offset = this.u32(p + 42);
       if (p + 46 + nameLen + extraLen > b.length) throw new ZipError("the zip directory is damaged");
-      const name = utf8.decode(b.subarray(p + 46, p + 46 + nameLen));
+      const name = utf8(b.subarray(p + 46, p + 46 + nameLen));
       if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
         // the zip64 extra field holds, in this order, the fields whose 32-bit slot is all ones
         let x = p + 46 + nameLen;
@@ -99,7 +103,7 @@ export class ZipArchive {
       if (size > limits.maxEntryBytes) throw new ZipError(`the part ${name} would unpack to ${Math.round(size / 1048576)} MB (limit ${Math.round(limits.maxEntryBytes / 1048576)} MB)`);
       total += size;
       if (total > limits.maxTotalBytes) throw new ZipError(`the workbook would unpack to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB: refused (possible zip bomb)`);
-      const entry = { name, method, compressedSize, size, offset: offset + shift, encrypted: (flags & 1) === 1 };
+      const entry = { name, method, compressedSize, size, offset: offset + shift, encrypted: (flags & 1) === 1, flags, crc: this.u32(p + 16), time: this.u16(p + 12), date: this.u16(p + 14) };
       this.entries.set(name, entry);
       const key = partKey(name);
       if (!this.byKey.has(key)) this.byKey.set(key, entry);
@@ -132,16 +136,25 @@ export class ZipArchive {
     return this.entry(name) !== undefined;
   }
 
-  /** A part's bytes; null when absent. */
-  read(name: string): Uint8Array | null {
-    const e = this.entry(name);
-    if (!e) return null;
-    if (e.encrypted) throw new ZipError("the workbook is encrypted");
+  /** An entry's stored bytes, as compressed in the file (a view, not a copy): what a copy writes back unchanged. */
+  raw(e: ZipEntry): Uint8Array {
     const b = this.bytes;
     if (e.offset + 30 > b.length || this.u32(e.offset) !== 0x04034b50) throw new ZipError(`the part ${e.name} is damaged`);
     const start = e.offset + 30 + this.u16(e.offset + 26) + this.u16(e.offset + 28);
     if (start + e.compressedSize > b.length) throw new ZipError(`the zip is truncated inside ${e.name}`);
-    const data = b.subarray(start, start + e.compressedSize);
+    return b.subarray(start, start + e.compressedSize);
+  }
+
+  /** A part's bytes; null when absent. */
+  read(name: string): Uint8Array | null {
+    const e = this.entry(name);
+    return e ? this.unpack(e) : null;
+  }
+
+  /** An entry's bytes, unpacked (capped at its declared size). */
+  unpack(e: ZipEntry): Uint8Array {
+    if (e.encrypted) throw new ZipError("the workbook is encrypted");
+    const data = this.raw(e);
     if (e.method === 0) {
       if (e.compressedSize !== e.size) throw new ZipError(`the part ${e.name} is damaged (stored with two sizes)`);
       return data;

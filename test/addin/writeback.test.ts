@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, officeWorkbookHost, RefusedError } from "../../src/addin/host";
+import { DEFAULT_SETTINGS, FOLLOW_TEMPLATE, officeWorkbookHost, RefusedError } from "../../src/addin/host";
 import { checkWorkbook } from "../../src/core/engine";
 import { REPORT_SHEET_NAME } from "../../src/core/labels";
 import { resolveOptions } from "../../src/core/options";
@@ -119,7 +119,7 @@ describe("settings and the report sheet", () => {
   test("settings that a file garbled are sanitised, not trusted", async () => {
     const model = installFakeOffice(await loadFixture("official"));
     model.settings.set("selfeval.settings.v1", { preset: 3, options: { overachievementThreshold: "lots", reverseFormula: "weird" }, highlight: ["error", "nonsense"] });
-    expect(officeWorkbookHost().settings()).toEqual({ preset: "central", options: {}, highlight: ["error"] });
+    expect(officeWorkbookHost().settings()).toEqual({ preset: FOLLOW_TEMPLATE, options: {}, highlight: ["error"] });
   });
 
   test("生成校验报告 creates the sheet once; running it twice gives the same sheet; the check ignores it", async () => {

@@ -41,7 +41,7 @@ describe("renamed and reordered columns (RULES.md §1 synonyms)", () => {
     const form = r.forms[0];
     expect(form.budget).toEqual({ executionRate: 0.9, score: 9 });
     expect(form.totals).toMatchObject({ weights: 100, reportedScore: 98, sumOfScores: 98 });
-    expect(form.totals.recalculatedScore).toBeCloseTo(9 + 25 + 25 + 30 + (0.9 / 0.95) * 10, 3);
+    expect(form.totals.recalculatedScore).toBeCloseTo(9 + 25 + 25 + 30 + 9.47, 6); // (0.9 / 0.95) × 10 as written back: 9.47
     const rules = form.findings.map((x) => `${x.rule}@${x.cell}`);
     // 0.9 against ≥95%: 9.47 by the rule, 9 written (9.47 rounded: info), its cause given; nothing else
     expect(rules).toEqual(["indicator-score@I14"]);

@@ -30,6 +30,8 @@ export interface FakeCell {
   formula?: string;
   bold?: boolean;
   hyperlink?: string;
+  /** format.wrapText */
+  wrap?: boolean;
 }
 
 export interface FakeSheet {
@@ -42,6 +44,10 @@ export interface FakeSheet {
   protected: boolean;
   /** the used range's box when some cells are formatted but hold no value (Office: getUsedRange(false)) */
   formattedBox: { bottom: number; right: number } | null;
+  /** column widths set through format.columnWidth (points), by 0-based column */
+  columnWidths?: Map<number, number>;
+  /** Worksheet.pageLayout (ExcelApi 1.9) */
+  pageLayout?: { orientation?: string; paperSize?: string };
 }
 
 export interface FakeOptions {
@@ -549,6 +555,31 @@ class FakeWorksheet extends ProxyBase {
   currentName(): string {
     return this.ctx.model.sheet(this.sheetName).name;
   }
+  /** Worksheet.pageLayout: ExcelApi 1.9; on an older host the property does not exist */
+  get pageLayout(): { orientation: string; paperSize: string } | undefined {
+    if (!versionAtLeast(this.ctx.model.excelApi, "1.9")) return undefined;
+    const ctx = this.ctx;
+    const name = this.sheetName;
+    const set = (k: "orientation" | "paperSize", v: string) =>
+      ctx.write(`pageLayout.${k}`, () => {
+        const sheet = ctx.model.sheet(name);
+        sheet.pageLayout = { ...sheet.pageLayout, [k]: v };
+      });
+    return {
+      set orientation(v: string) {
+        set("orientation", v);
+      },
+      get orientation(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "pageLayout.orientation is write-only in this fake");
+      },
+      set paperSize(v: string) {
+        set("paperSize", v);
+      },
+      get paperSize(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "pageLayout.paperSize is write-only in this fake");
+      },
+    };
+  }
   delete(): void {
     this.ctx.write("worksheet.delete", () => {
       if (!this.ctx.model.hasSheet(this.sheetName)) {
@@ -820,8 +851,10 @@ class FakeRangeAreas extends ProxyBase {
 class FakeRangeFormat {
   readonly fill: FakeRangeFill;
   readonly font: { bold: boolean };
-  readonly columnWidth?: number;
-  constructor(ctx: FakeContext, range: FakeRange) {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
     this.fill = new FakeRangeFill(ctx, range);
     this.font = {
       set bold(v: boolean) {
@@ -834,6 +867,19 @@ class FakeRangeFormat {
   }
   autofitColumns(): void {
     ctxOf(this.fill).api("RangeFormat.autofitColumns");
+  }
+  /** the width of every column of the range, in points (write-only here) */
+  set columnWidth(points: number) {
+    this.ctx.write("format.columnWidth", () => {
+      const b = this.range.where()!;
+      const sheet = this.ctx.model.sheet(b.sheet);
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+      sheet.columnWidths ??= new Map();
+      for (let c = b.left; c <= b.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  set wrapText(on: boolean) {
+    this.range.writeCells("format.wrapText", () => ({ wrap: on }));
   }
 }
 

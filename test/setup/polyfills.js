@@ -11,3 +11,9 @@ if (typeof window !== "undefined" && typeof window.ResizeObserver !== "function"
     disconnect() {}
   };
 }
+// jsdom test environments lack TextDecoder/TextEncoder (browsers and Node have them); the zip reader decodes at load.
+if (typeof globalThis.TextDecoder !== "function" || typeof globalThis.TextEncoder !== "function") {
+  const util = require("util");
+  globalThis.TextDecoder = util.TextDecoder;
+  globalThis.TextEncoder = util.TextEncoder;
+}

@@ -2,6 +2,7 @@ import { Rule, fmt, r4 } from "../findings";
 
 export const blockScoreExceedsWeight: Rule = {
   id: "block-score-exceeds-weight",
+  title: { zh: "目标得分超出分值", en: "Goal score above its weight" },
   description: {
     zh: "湖北 2020 表：每个“年度绩效目标N（M分）”下各指标得分之和不得超过该目标的分值 M。",
     en: "Hubei 2020: the scores under each 年度绩效目标N（M分） block must not add up to more than its M points.",

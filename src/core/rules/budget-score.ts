@@ -2,6 +2,7 @@ import { Rule, fmt, r4, scoreDifference } from "../findings";
 
 export const budgetScore: Rule = {
   id: "budget-score",
+  title: { zh: "预算执行得分", en: "Budget score" },
   description: {
     zh: "预算执行得分应为 分值 × min(执行率, 1)。",
     en: "The budget score must be weight × min(execution rate, 1).",

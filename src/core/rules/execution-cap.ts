@@ -2,6 +2,7 @@ import { Rule, fmt, pct } from "../findings";
 
 export const executionCap: Rule = {
   id: "execution-cap",
+  title: { zh: "按执行率封顶总分", en: "Total capped by execution rate" },
   description: {
     zh: "（设置，默认关闭）按执行率封顶总分：70–80% 不超过 89，60–70% 不超过 79，低于 60% 不超过 69，低于 50% 不超过 59。",
     en: "(Setting, off by default) caps the total by execution rate: 70–80% → ≤89, 60–70% → ≤79, below 60% → ≤69, below 50% → ≤59.",

@@ -2,6 +2,7 @@ import { Rule, fmt } from "../findings";
 
 export const executionExceedsBudget: Rule = {
   id: "execution-exceeds-budget",
+  title: { zh: "执行数超过预算数", en: "Spending above budget" },
   description: {
     zh: "全年执行数不应超过全年预算数。",
     en: "The executed amount should not exceed the annual budget.",

@@ -3,6 +3,7 @@ import { Rule, pct, r4, scoreDifference } from "../findings";
 
 export const executionRate: Rule = {
   id: "execution-rate",
+  title: { zh: "执行率", en: "Execution rate" },
   description: {
     zh: "执行率应为全年执行数 ÷ 全年预算数（调整后预算），并已填写。",
     en: "The execution rate must be 全年执行数 ÷ 全年预算数 (the adjusted budget) and be filled in.",

@@ -10,6 +10,7 @@ const PART = {
 
 export const formIncomplete: Rule = {
   id: "form-incomplete",
+  title: { zh: "自评表不完整", en: "Incomplete form" },
   description: {
     zh: "自评表应有项目资金、年度资金总额、绩效指标和总分各部分；缺少的部分无法校验。",
     en: "A form needs its funds section, annual total row, indicator section and total row; what is missing cannot be checked.",

@@ -2,6 +2,7 @@ import { Rule } from "../findings";
 
 export const formUnfilled: Rule = {
   id: "form-unfilled",
+  title: { zh: "未填写的模板", en: "Unfilled form" },
   description: {
     zh: "完成值和得分全部为空的表是未填写的模板（如系统导出的空表）：只报一条，不逐格报缺失，也不评等级。",
     en: "A form whose actuals and scores are all empty is an unfilled template (e.g. a system export): one finding, not one per cell, and no grade.",

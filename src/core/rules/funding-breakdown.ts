@@ -9,6 +9,7 @@ const COLUMNS = [
 
 export const fundingBreakdown: Rule = {
   id: "funding-breakdown",
+  title: { zh: "资金分项合计", en: "Funding breakdown" },
   description: {
     zh: "“其中”各行（当年财政拨款、上年结转资金、其他资金……）逐列相加应等于年度资金总额。",
     en: "The 其中 rows (current appropriation, carry-over, other funds…) must add up to the annual total, column by column.",

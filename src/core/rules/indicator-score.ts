@@ -3,6 +3,7 @@ import { isRoundingOf, sameAt2 } from "../scoring";
 
 export const indicatorScore: Rule = {
   id: "indicator-score",
+  title: { zh: "指标得分", en: "Indicator score" },
   description: {
     zh: "每个指标的得分应与评分规则一致：正向 B÷A×分值、反向 A÷B×分值、时间节点、定性指标三档；四舍五入为提示，高于规则为错误，低于规则为警告。",
     en: "Each indicator's score must follow the scoring rule (B÷A×w, A÷B×w, deadlines, qualitative tiers); rounding is info, above the rule an error, below it a warning.",

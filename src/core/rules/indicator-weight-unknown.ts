@@ -2,6 +2,7 @@ import { Rule } from "../findings";
 
 export const indicatorWeightUnknown: Rule = {
   id: "indicator-weight-unknown",
+  title: { zh: "指标分值无法推知", en: "Indicator weight unknown" },
   description: {
     zh: "湖北 2020 表没有分值列：只有同一目标下其余指标都得满分时，未完成指标的分值才可推知（为剩余分值）；否则不核算其得分，全表提示一次，仍按填写的得分评级。",
     en: "Hubei 2020 has no weight column: an unmet indicator's weight is known only as the remainder when every other row of its block scored full; otherwise its score is not judged (one note per form) and the form is graded on its written scores.",

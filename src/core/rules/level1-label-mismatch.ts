@@ -3,6 +3,7 @@ import { Rule } from "../findings";
 
 export const level1LabelMismatch: Rule = {
   id: "level1-label-mismatch",
+  title: { zh: "一级指标与二级指标不符", en: "Level-1 label mismatch" },
   description: {
     zh: "合并或延续下来的一级指标与二级指标不符（如“产出指标”合并覆盖“社会效益指标”行）时，以二级指标为准计算，并在一级指标单元格提示一次。",
     en: "Where a merged or carried 一级 label contradicts the 二级 (产出指标 merged over 社会效益指标 rows), the 二级 decides; noted once on the 一级 cell.",

@@ -6,6 +6,7 @@ const ORDER: Category[] = ["output", "outcome", "satisfaction"];
 
 export const level1Weights: Rule = {
   id: "level1-weights",
+  title: { zh: "一级指标权重", en: "Level-1 weights" },
   description: {
     zh: "一级指标权重默认为 产出 50、效益 30、满意度 10、预算执行 10；可适当调整，故不同仅为警告。标签中写明的权重（如“产出指标（50分）”）应与该类指标分值之和一致。",
     en: "Default level-1 weights are output 50, outcome 30, satisfaction 10, budget 10; they may be adjusted, so a difference is a warning. A weight written in a label must match its indicators' sum.",

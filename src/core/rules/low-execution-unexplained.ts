@@ -3,6 +3,7 @@ import { Rule, pct, r4 } from "../findings";
 
 export const lowExecutionUnexplained: Rule = {
   id: "low-execution-unexplained",
+  title: { zh: "执行率低未说明原因", en: "Low execution unexplained" },
   description: {
     zh: "表中有预算执行原因栏时，执行率低于 90% 须填写原因（省级规则）。",
     en: "Where the form has a budget reason cell, an execution rate below 90% needs a reason there (provincial rule).",

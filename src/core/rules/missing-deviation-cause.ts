@@ -1,7 +1,31 @@
-import { Rule, fmt } from "../findings";
+import { IndicatorAnalysis } from "../analyse";
+import { Rule, fmt, pct } from "../findings";
+
+/**
+ * A starting sentence for the explanation, with the indicator's own figures (RULES.md §2: the deviation, its cause —
+ * objective or within the unit's control — and the improvement measure). Shown beside the finding to copy; never
+ * written into the cell.
+ */
+function causeHint(i: IndicatorAnalysis, say: (zh: string, en: string) => string): string {
+  const text = (v: IndicatorAnalysis["target"]) => (v && v.raw !== "" ? String(v.raw).trim() : null);
+  const target = text(i.target);
+  const actual = text(i.actual);
+  const ratio =
+    i.target?.parsed.kind === "number" && i.actual?.parsed.kind === "number" && i.target.parsed.value !== 0 ? i.actual.parsed.value / i.target.parsed.value : null;
+  const fig: string[] = [];
+  if (target) fig.push(say(`年度指标值 ${target}`, `target ${target}`));
+  if (actual) fig.push(say(`实际完成 ${actual}`, `actual ${actual}`));
+  if (ratio !== null && i.scoring.met === false) fig.push(say(`完成 ${pct(ratio)}`, `${pct(ratio)} achieved`));
+  if (i.score?.value != null && i.weight?.value != null) fig.push(say(`得分 ${fmt(i.score.value)}（分值 ${fmt(i.weight.value)}）`, `score ${fmt(i.score.value)} of ${fmt(i.weight.value)}`));
+  return say(
+    `「${i.name}」${fig.join("，")}。偏差原因：……（说明是客观原因，如政策调整、资金未及时到位，还是计划、采购、管理等自身原因）。改进措施：……（做什么、由谁负责、何时完成）。`,
+    `"${i.name}": ${fig.join(", ")}. Cause: … (objective — policy change, funds not arrived — or within the unit's control — planning, procurement, management). Improvement: … (what, who, by when).`,
+  );
+}
 
 export const missingDeviationCause: Rule = {
   id: "missing-deviation-cause",
+  title: { zh: "缺少偏差原因", en: "Missing deviation cause" },
   description: {
     zh: "指标未完成（按规则得分低于分值）或填写得分低于分值时，必须填写偏差原因分析及改进措施；“/”“无”“0”不算。",
     en: "An indicator that misses its target (rule score below weight) or whose written score is below its weight needs a deviation cause; “/”, “无”, “0” do not count.",
@@ -29,6 +53,7 @@ export const missingDeviationCause: Rule = {
             : say(`「${i.name}」${why}，须填写偏差原因分析及改进措施。`, `"${i.name}": ${why}; the deviation cause and remedy must be filled in.`),
         expected: null,
         actual: i.cause ? (typeof i.cause.raw === "string" ? i.cause.raw : String(i.cause.raw)) : null,
+        hint: causeHint(i, say),
       });
     }
   },

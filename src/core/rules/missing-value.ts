@@ -5,6 +5,7 @@ const empty = (v: ValueCell | null | undefined) => !!v && (v.parsed.kind === "bl
 
 export const missingValue: Rule = {
   id: "missing-value",
+  title: { zh: "必填项未填", en: "Missing value" },
   description: {
     zh: "资金总额行的预算数、执行数、分值，以及每个指标的指标值、完成值、分值、得分都应填写。",
     en: "The funds total row's budget, executed amount and weight, and each indicator's target, actual, weight and score must be filled in.",

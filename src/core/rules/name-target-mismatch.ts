@@ -24,6 +24,7 @@ export function quantityInName(name: string): { op: ">=" | "<=" | ">" | "<" | "=
 
 export const nameTargetMismatch: Rule = {
   id: "name-target-mismatch",
+  title: { zh: "指标名称与指标值不符", en: "Name and target disagree" },
   description: {
     zh: "指标名称中写明的数值应与年度指标值一致（如“安全执法检查次数6次”而指标值为 4次）。",
     en: "A number stated in the indicator's name must match its target (e.g. name says 6 times, target says 4).",

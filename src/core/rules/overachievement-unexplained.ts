@@ -2,6 +2,7 @@ import { Rule, pct, r4 } from "../findings";
 
 export const overachievementUnexplained: Rule = {
   id: "overachievement-unexplained",
+  title: { zh: "超额完成未说明", en: "Over-achievement unexplained" },
   description: {
     zh: "实际完成值超过年度指标值较多（默认 30% 以上）时，须分析原因（指标值是否设置偏低）。",
     en: "An actual far above target (default: more than 30%) must be explained (was the target set too low?).",

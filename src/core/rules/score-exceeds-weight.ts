@@ -2,6 +2,7 @@ import { Rule, fmt } from "../findings";
 
 export const scoreExceedsWeight: Rule = {
   id: "score-exceeds-weight",
+  title: { zh: "得分超出分值", en: "Score outside its weight" },
   description: {
     zh: "每行得分应在 0 与分值之间。",
     en: "Every row's score must lie between 0 and its weight.",

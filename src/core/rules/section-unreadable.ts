@@ -2,6 +2,7 @@ import { Rule } from "../findings";
 
 export const sectionUnreadable: Rule = {
   id: "section-unreadable",
+  title: { zh: "某部分读不出", en: "Section unreadable" },
   description: {
     zh: "某部分读不出（如预算执行部分找不到预算数/执行数列，或绩效指标缺少得分列）时，指明该部分和所查找的内容；该部分数字为“未校验”，本表不评等级。",
     en: "A section that cannot be read (no budget/executed column, no score column…) is named with what was looked for; its figures are not checked and the form gets no grade.",

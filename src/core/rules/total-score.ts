@@ -3,6 +3,7 @@ import { isRoundingOf, sameAt2 } from "../scoring";
 
 export const totalScore: Rule = {
   id: "total-score",
+  title: { zh: "总分", en: "Total score" },
   description: {
     zh: "总分应等于预算执行得分与各指标得分（按填写值）之和。",
     en: "The total must equal the budget score plus every indicator's score, as written.",

@@ -2,6 +2,7 @@ import { Rule } from "../findings";
 
 export const unitMismatch: Rule = {
   id: "unit-mismatch",
+  title: { zh: "单位不一致", en: "Unit mismatch" },
   description: {
     zh: "实际完成值的单位应与年度指标值可比（万元与元可换算，人与人次视为相同）。",
     en: "The actual's unit must be comparable with the target's (万元 and 元 convert; 人 and 人次 are the same).",

@@ -3,6 +3,7 @@ import { Rule } from "../findings";
 
 export const unparseableValue: Rule = {
   id: "unparseable-value",
+  title: { zh: "数值无法读取", en: "Unreadable number" },
   description: {
     zh: "数值单元格应能读出数值：错误值（#DIV/0! 等）为错误；数值栏中的文字、读不出的实际完成值为警告。",
     en: "Numeric cells must hold a number: error values (#DIV/0!…) are errors; text in a numeric column or an unreadable actual is a warning.",

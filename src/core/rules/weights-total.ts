@@ -3,6 +3,7 @@ import { sameAt2 } from "../scoring";
 
 export const weightsTotal: Rule = {
   id: "weights-total",
+  title: { zh: "分值合计", en: "Weights total" },
   description: {
     zh: "预算执行分值与各指标分值之和应为 100，总分行的分值也应为 100。",
     en: "The budget weight plus all indicator weights must be 100, as must the total row's weight.",

@@ -3,35 +3,55 @@ import {
   Button,
   Caption1,
   CounterBadge,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Switch,
   Text,
   ToggleButton,
-  Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CheckOutcome, CheckProgress, RefusedError, WorkbookHost, WorkbookSettings } from "../../addin/host";
+import { CheckOutcome, CheckProgress, RefusedError, WorkbookHost, WorkbookSettings, settingsOptions } from "../../addin/host";
 import { WorkbookReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
-import { Lang, presetSettings, resolveOptions } from "../../core/options";
-import { Proposal } from "../../core/writeback";
+import { Lang, resolveOptions } from "../../core/options";
+import { Proposal, fixFor } from "../../core/writeback";
+import { showDateTime, triage, verdictOf } from "../../core/present";
+import { REPORT_SHEET_NAME } from "../../core/labels";
 import { WriteError } from "../../excel/write";
 import { STRINGS } from "../i18n";
-import { FindingItem, FormCard, SEVERITY_BADGE } from "./FormCard";
-import { SettingsDialog } from "./SettingsDialog";
+import { FindingActions, FindingGroups, FormCard, SEVERITY_BADGE } from "./FormCard";
+import { SettingsDialog, policyOf } from "./SettingsDialog";
 import { WriteBackDialog } from "./WriteBackDialog";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    maxWidth: "100%",
+    overflowX: "hidden",
+    // a visible focus ring on everything the keyboard reaches
+    "& :focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  switches: { display: "flex", flexDirection: "column" },
+  summary: { fontWeight: tokens.fontWeightSemibold },
   filter: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
-  forms: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
+  stepper: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  forms: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  workbook: { display: "flex", flexDirection: "column", gap: "2px" },
+  wbTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface AppProps {
@@ -45,7 +65,7 @@ export interface AppProps {
 
 const ALL: Severity[] = ["error", "warning", "info"];
 
-function allFindings(r: WorkbookReport): Finding[] {
+export function allFindings(r: WorkbookReport): Finding[] {
   return [...r.findings, ...r.forms.flatMap((f) => f.findings)];
 }
 
@@ -83,26 +103,66 @@ export function App(props: AppProps) {
   const [settings, setSettings] = React.useState<WorkbookSettings>(() => host.settings());
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const [previewOpen, setPreviewOpen] = React.useState(false);
+  /** the one-cell fix being previewed (null: the whole write-back) */
+  const [fixing, setFixing] = React.useState<Proposal | null>(null);
   const [canUndo, setCanUndo] = React.useState(() => host.canUndo());
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
+  const [reportReady, setReportReady] = React.useState(false);
   const [highlight, setHighlight] = React.useState(true);
   const [live, setLive] = React.useState(false);
   const [marks, setMarks] = React.useState(() => host.markCount());
   const [visible, setVisible] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
+  const [current, setCurrent] = React.useState<Finding | null>(null);
   const outcomeRef = React.useRef<CheckOutcome | null>(null);
   outcomeRef.current = outcome;
+  const menuButton = React.useRef<HTMLButtonElement>(null);
+  const checkButton = React.useRef<HTMLButtonElement>(null);
+  /** the control that opened a dialog: focus goes back to it when the dialog closes */
+  const opener = React.useRef<HTMLElement | null>(null);
+
+  /**
+   * A dialog opened from a menu item opens once the menu has closed and handed focus back to its button: opened
+   * while the menu is still up, the dialog comes up hidden from assistive technology (aria-hidden) under the menu's
+   * modal layer, and focus has nowhere to return to.
+   */
+  const pending = React.useRef<"settings" | "preview" | null>(null);
+  const [menuOpen, setMenuOpen] = React.useState(false);
+  React.useEffect(() => {
+    if (menuOpen || !pending.current) return;
+    opener.current = menuButton.current;
+    const which = pending.current;
+    pending.current = null;
+    if (which === "settings") setSettingsOpen(true);
+    else setPreviewOpen(true);
+  }, [menuOpen]);
+  const rememberOpener = () => {
+    const el = document.activeElement;
+    opener.current = el instanceof HTMLElement && el !== document.body ? el : null;
+  };
+  const returnFocus = () => {
+    // a menu item is gone once its menu closes: then the menu button that opened it
+    const target = () => (opener.current && opener.current.isConnected && !opener.current.closest("[role=menu]") ? opener.current : (menuButton.current ?? checkButton.current));
+    const focus = () => target()?.focus();
+    focus();
+    // the dialog's own focus restoration runs when its surface leaves the page; focus the opener again after it
+    requestAnimationFrame(() => {
+      if (!document.activeElement || document.activeElement === document.body) focus();
+    });
+  };
 
   const run = React.useCallback(
     async (sheets?: string[]) => {
       setRunning(true);
       setError(null);
       setNotice(null);
+      setReportReady(false);
       try {
-        const options = resolveOptions({ ...presetSettings(settings.preset), ...settings.options, lang });
+        const options = resolveOptions(settingsOptions(settings, lang));
         const fresh = await host.check(options, setProgress, sheets);
         const merged = sheets && outcomeRef.current ? mergeOutcomes(outcomeRef.current, fresh, sheets) : fresh;
         setOutcome(merged);
+        setCurrent(null);
         if (highlight) {
           setProgress({ phase: "mark", done: 0, total: 1 });
           const n = await host.highlight(allFindings(merged.report), settings.highlight);
@@ -140,6 +200,8 @@ export function App(props: AppProps) {
   // After a write the list is checked again, so it shows the workbook as it now is; the write's message stays.
   const writeBack = async (chosen: Proposal[]) => {
     setPreviewOpen(false);
+    setFixing(null);
+    returnFocus();
     let message: string | null = null;
     await act(async () => {
       const r = await host.applyWrites(chosen);
@@ -166,14 +228,22 @@ export function App(props: AppProps) {
   const makeReport = () =>
     act(async () => {
       if (!outcome) return null;
-      await host.writeReport(outcome.report, outcome.options, lang, new Date().toISOString());
+      // the person's local date and time (showDateTime), as everywhere people read it
+      await host.writeReport(outcome.report, outcome.options, lang, showDateTime(new Date()));
+      setReportReady(true);
       return t.reportDone;
     });
-  const saveSettings = (s: WorkbookSettings) => {
+  const saveSettings = (next: WorkbookSettings, pane: { highlight: boolean; live: boolean }) => {
     setSettingsOpen(false);
+    returnFocus();
+    setHighlight(pane.highlight);
+    setLive(pane.live);
+    const same = (a: WorkbookSettings, b: WorkbookSettings) => a.preset === b.preset && a.family === b.family && JSON.stringify(policyOf(a)) === JSON.stringify(policyOf(b)) && [...a.highlight].sort().join() === [...b.highlight].sort().join();
+    // only the pane's own switches changed: nothing is written to the workbook
+    if (same(next, settings)) return Promise.resolve();
     return act(async () => {
-      await host.saveSettings(s);
-      setSettings(s);
+      await host.saveSettings(next);
+      setSettings(next);
       return t.saved;
     });
   };
@@ -214,45 +284,116 @@ export function App(props: AppProps) {
   const findings = report ? allFindings(report) : [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
+  /** the findings in the order the pane lists them (workbook first, then each form by severity and what blocks) */
+  const listed: Finding[] = report
+    ? [...report.findings, ...report.forms.flatMap((form) => ALL.flatMap((sev) => triage(form.findings).filter((f) => f.severity === sev)))].filter((f) => visible[f.severity] && f.cell)
+    : [];
   const select = (f: Finding) => {
+    setCurrent(f);
     if (f.cell) void host.select({ sheet: f.sheet, address: f.cell }).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
+  const step = (by: 1 | -1) => {
+    if (listed.length === 0) return;
+    const at = current ? listed.indexOf(current) : -1;
+    const next = at < 0 ? (by === 1 ? 0 : listed.length - 1) : (at + by + listed.length) % listed.length;
+    select(listed[next]);
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== "F8" || settingsOpen || previewOpen) return;
+    e.preventDefault();
+    step(e.shiftKey ? -1 : 1);
+  };
+  const actions: FindingActions = {
+    onSelect: select,
+    current,
+    disabled: running,
+    fixFor: (f) => (outcome ? fixFor(f, outcome.proposals) : null),
+    onFix: (f, p) => {
+      rememberOpener();
+      select(f);
+      setFixing(p);
+      setPreviewOpen(true);
+    },
+  };
   const phaseText = progress ? { read: t.phaseRead, check: t.phaseCheck, mark: t.phaseMark }[progress.phase] : t.checking;
+  const toFix = report ? report.forms.filter((f) => verdictOf(f, lang).kind === "fix").length : 0;
+  const position = current && listed.includes(current) ? listed.indexOf(current) + 1 : 0;
 
   return (
-    <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-      <Title3 as="h1">{t.appName}</Title3>
+    <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en-US"} onKeyDown={onKeyDown}>
+      <h1 className={s.h1}>{t.appName}</h1>
       <div className={s.toolbar}>
-        <Button appearance="primary" onClick={() => void run()} disabled={running} data-testid="check">
+        <Button appearance="primary" ref={checkButton} onClick={() => void run()} disabledFocusable={running} data-testid="check">
           {running ? t.checking : t.check}
         </Button>
-        <Button onClick={() => void clear()} disabled={running || marks === 0} data-testid="clear">
-          {t.clear}
-        </Button>
-        <Button onClick={() => setSettingsOpen(true)} disabled={running} data-testid="open-settings">
-          {t.settings}
-        </Button>
+        <Menu open={menuOpen} onOpenChange={(_, d) => setMenuOpen(d.open)}>
+          <MenuTrigger disableButtonEnhancement>
+            <MenuButton ref={menuButton} disabledFocusable={running} data-testid="more">
+              {t.more}
+            </MenuButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem
+                onClick={() => {
+                  setFixing(null);
+                  pending.current = "preview";
+                }}
+                disabled={!outcome}
+                data-testid="write-back"
+              >
+                {t.writeBack}
+              </MenuItem>
+              <MenuItem onClick={() => void undo()} disabled={!canUndo} data-testid="undo">
+                {t.undoWriteBack}
+              </MenuItem>
+              <MenuItem onClick={() => void makeReport()} disabled={!outcome} data-testid="make-report">
+                {t.report}
+              </MenuItem>
+              <MenuItem onClick={() => void clear()} disabled={marks === 0} data-testid="clear">
+                {t.clear}
+              </MenuItem>
+              <MenuItem
+                onClick={() => {
+                  pending.current = "settings";
+                }}
+                data-testid="open-settings"
+              >
+                {t.settings}
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
       </div>
-      <div className={s.toolbar}>
-        <Button onClick={() => setPreviewOpen(true)} disabled={running || !outcome} data-testid="write-back">
-          {t.writeBack}
-        </Button>
-        <Button onClick={() => void undo()} disabled={running || !canUndo} data-testid="undo">
-          {t.undoWriteBack}
-        </Button>
-        <Button onClick={() => void makeReport()} disabled={running || !outcome} data-testid="make-report">
-          {t.report}
-        </Button>
-      </div>
-      <SettingsDialog open={settingsOpen} t={t} lang={lang} value={settings} onCancel={() => setSettingsOpen(false)} onSave={(v) => void saveSettings(v)} />
-      <WriteBackDialog open={previewOpen} t={t} proposals={outcome?.proposals ?? []} onCancel={() => setPreviewOpen(false)} onConfirm={(c) => void writeBack(c)} />
-      <div className={s.switches}>
-        <Switch label={t.highlight} checked={highlight} onChange={(_, d) => setHighlight(d.checked)} />
-        <Switch label={t.live} checked={live} disabled={!host.capabilities.events} onChange={(_, d) => setLive(d.checked)} />
-      </div>
+      <SettingsDialog
+        open={settingsOpen}
+        t={t}
+        lang={lang}
+        value={settings}
+        pane={{ highlight, live }}
+        liveAvailable={host.capabilities.events}
+        onCancel={() => {
+          setSettingsOpen(false);
+          returnFocus();
+        }}
+        onSave={(v, pane) => void saveSettings(v, pane)}
+      />
+      <WriteBackDialog
+        open={previewOpen}
+        t={t}
+        title={fixing ? t.fixTitle : undefined}
+        intro={fixing ? t.fixIntro : undefined}
+        proposals={fixing ? [fixing] : (outcome?.proposals ?? [])}
+        onCancel={() => {
+          setPreviewOpen(false);
+          setFixing(null);
+          returnFocus();
+        }}
+        onConfirm={(c) => void writeBack(c)}
+      />
       {running ? (
         <div role="status" aria-live="polite" data-testid="progress">
-          <ProgressBar value={progress && progress.total > 0 && progress.phase === "read" ? progress.done / progress.total : undefined} />
+          <ProgressBar value={progress && progress.total > 0 && progress.phase === "read" ? progress.done / progress.total : undefined} aria-label={phaseText} />
           <Caption1>
             {phaseText}
             {progress && progress.phase === "read" && progress.total > 1 ? ` (${progress.done}/${progress.total})` : ""}…
@@ -267,11 +408,14 @@ export function App(props: AppProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {notice ? (
-        <Caption1 role="status" data-testid="notice">
-          {notice}
-        </Caption1>
-      ) : null}
+      <div role="status" aria-live="polite">
+        {notice ? <Caption1 data-testid="notice">{notice}</Caption1> : null}
+        {notice && reportReady ? (
+          <Button appearance="transparent" size="small" onClick={() => void host.select({ sheet: REPORT_SHEET_NAME, address: "A1" }).catch(() => undefined)} data-testid="open-report">
+            {t.openReport}
+          </Button>
+        ) : null}
+      </div>
       {!report && !running && !error ? <Text>{t.intro}</Text> : null}
       {report && report.forms.length === 0 ? (
         <MessageBar intent="info" data-testid="no-form">
@@ -283,8 +427,10 @@ export function App(props: AppProps) {
       ) : null}
       {report && report.forms.length > 0 ? (
         <>
+          <Text className={s.summary} data-testid="summary">
+            {t.summary(report.forms.length, toFix)}
+          </Text>
           <div className={s.filter} role="group" aria-label={t.filter} data-testid="counts">
-            <Caption1>{t.formsChecked(report.forms.length)} ·</Caption1>
             {ALL.map((sev) => (
               <ToggleButton
                 key={sev}
@@ -292,22 +438,36 @@ export function App(props: AppProps) {
                 checked={visible[sev]}
                 onClick={() => setVisible((v) => ({ ...v, [sev]: !v[sev] }))}
                 data-testid={`filter-${sev}`}
-                icon={<CounterBadge count={counts[sev]} showZero color={SEVERITY_BADGE[sev] === "danger" ? "danger" : SEVERITY_BADGE[sev] === "warning" ? "important" : "informative"} size="small" />}
+                icon={<CounterBadge count={counts[sev]} showZero color={SEVERITY_BADGE[sev] === "danger" ? "danger" : SEVERITY_BADGE[sev] === "warning" ? "important" : "informative"} size="small" aria-hidden />}
               >
                 {t.severity[sev]}
               </ToggleButton>
             ))}
           </div>
+          {listed.length > 0 ? (
+            <div className={s.stepper} data-testid="stepper">
+              <Button size="small" onClick={() => step(-1)} data-testid="prev" title="⇧F8">
+                {t.prev}
+              </Button>
+              <Button size="small" onClick={() => step(1)} data-testid="next" title="F8">
+                {t.next}
+              </Button>
+              <Caption1 aria-live="polite" data-testid="position">
+                {position ? t.position(position, listed.length) : t.stepHelp}
+              </Caption1>
+            </div>
+          ) : null}
           {report.findings.length > 0 ? (
-            <ul className={s.list}>
-              {report.findings.map((f, i) => (
-                <FindingItem key={i} finding={f} t={t} onSelect={select} />
-              ))}
-            </ul>
+            <section className={s.workbook} aria-labelledby="workbook-findings">
+              <h2 className={s.wbTitle} id="workbook-findings">
+                {t.workbookFindings}
+              </h2>
+              <FindingGroups findings={report.findings} t={t} lang={lang} visible={visible} actions={actions} level={3} />
+            </section>
           ) : null}
           <div className={s.forms}>
             {report.forms.map((f, i) => (
-              <FormCard key={`${f.sheet}-${f.range}-${i}`} form={f} t={t} visible={visible} onSelect={select} />
+              <FormCard key={`${f.sheet}-${f.range}-${i}`} index={i} form={f} t={t} lang={lang} visible={visible} actions={actions} />
             ))}
           </div>
         </>

@@ -1,120 +1,233 @@
-import { Badge, Button, Caption1, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { Badge, Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { FormReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
-import { formatNumber, formatPercent } from "../../core/parse";
+import { Lang } from "../../core/options";
+import { detailLine, ruleTitle, showNumber, showValue, triage, verdictOf } from "../../core/present";
+import { Proposal } from "../../core/writeback";
 import { Strings } from "../i18n";
 
 const useStyles = makeStyles({
-  figures: { display: "grid", gridTemplateColumns: "auto auto", columnGap: tokens.spacingHorizontalM, rowGap: "2px", margin: `${tokens.spacingVerticalXS} 0` },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  verdict: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", fontWeight: tokens.fontWeightSemibold },
+  fix: { color: tokens.colorPaletteRedForeground1 },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  figures: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: 0, margin: 0, padding: 0 },
+  figure: { whiteSpace: "nowrap", display: "flex", gap: "4px", margin: 0 },
+  groupTitle: { margin: `${tokens.spacingVerticalXS} 0 0`, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
-  finding: { width: "100%", justifyContent: "flex-start", textAlign: "left", alignItems: "flex-start", height: "auto", paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular },
-  body: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
-  message: { whiteSpace: "normal", wordBreak: "break-word" },
-  meta: { color: tokens.colorNeutralForeground3 },
-  group: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`, fontWeight: tokens.fontWeightSemibold },
+  item: { borderLeft: "3px solid transparent", paddingLeft: "2px" },
+  itemCurrent: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorNeutralBackground1Selected },
+  finding: {
+    width: "100%",
+    minWidth: 0,
+    justifyContent: "flex-start",
+    textAlign: "left",
+    alignItems: "flex-start",
+    height: "auto",
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  body: { display: "flex", flexDirection: "column", gap: 0, minWidth: 0 },
+  head: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  message: { whiteSpace: "normal", overflowWrap: "anywhere" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, paddingLeft: tokens.spacingHorizontalXS, paddingBottom: "2px" },
+  hint: { margin: `0 0 ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, overflowWrap: "anywhere" },
+  hintList: { margin: `2px 0`, paddingLeft: "1.4em" },
+  hintText: { display: "block", padding: "4px", backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, userSelect: "all", whiteSpace: "normal" },
 });
 
 export const SEVERITY_BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
-function show(v: unknown, percent: boolean): string {
-  if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "number") return percent ? formatPercent(v) : formatNumber(v, 4);
-  return String(v);
+/** What the pane needs to act on a finding. */
+export interface FindingActions {
+  onSelect: (f: Finding) => void;
+  /** the one-cell fix for a finding, if the rule proposes one */
+  fixFor?: (f: Finding) => Proposal | null;
+  onFix?: (f: Finding, p: Proposal) => void;
+  /** the finding the person is on (stepping), if any */
+  current?: Finding | null;
+  disabled?: boolean;
 }
 
-export function FindingItem(props: { finding: Finding; t: Strings; onSelect: (f: Finding) => void }) {
-  const { finding: f, t } = props;
+function CauseHint(props: { hint: string; t: Strings; id: string }) {
   const s = useStyles();
-  const where = f.cell ? `${f.sheet}!${f.cell}` : t.workbookLevel;
-  const hasValues = f.expected !== undefined || f.actual !== undefined;
+  const { t } = props;
+  const [copied, setCopied] = React.useState(false);
+  const copy = () => {
+    const done = () => setCopied(true);
+    if (navigator.clipboard?.writeText) void navigator.clipboard.writeText(props.hint).then(done, () => undefined);
+  };
   return (
-    <li>
+    <div className={s.hint} id={props.id} data-testid="cause-hint">
+      <Caption1 as="p" block>
+        {t.hintTitle}
+      </Caption1>
+      <ol className={s.hintList}>
+        {t.hintParts.map((p) => (
+          <li key={p}>
+            <Caption1>{p}</Caption1>
+          </li>
+        ))}
+      </ol>
+      <Caption1 as="p" block>
+        {t.hintStart}
+      </Caption1>
+      <Text size={200} className={s.hintText} data-testid="cause-hint-text">
+        {props.hint}
+      </Text>
+      <Button size="small" appearance="subtle" onClick={copy}>
+        {copied ? t.copied : t.copy}
+      </Button>
+    </div>
+  );
+}
+
+export function FindingItem(props: { finding: Finding; t: Strings; lang: Lang; actions: FindingActions; index?: number }) {
+  const { finding: f, t, lang, actions } = props;
+  const s = useStyles();
+  const [hintOpen, setHintOpen] = React.useState(false);
+  const where = f.cell ? `${f.sheet}!${f.cell}` : t.workbookLevel;
+  const detail = detailLine(f, lang);
+  const isCurrent = actions.current === f;
+  const fix = actions.fixFor?.(f) ?? null;
+  const hintId = React.useId();
+  return (
+    <li className={mergeClasses(s.item, isCurrent && s.itemCurrent)} data-testid="finding-item" data-current={isCurrent ? "true" : undefined}>
       <Button
         appearance="subtle"
         className={s.finding}
         disabled={!f.cell}
-        onClick={() => props.onSelect(f)}
-        aria-label={`${t.severity[f.severity]} ${where}: ${f.message}`}
+        onClick={() => actions.onSelect(f)}
         title={f.cell ? t.goTo(where) : undefined}
+        aria-current={isCurrent ? "true" : undefined}
         data-testid="finding"
         data-rule={f.rule}
         data-cell={where}
+        data-severity={f.severity}
       >
         <span className={s.body}>
-          <span>
-            <Badge appearance="tint" color={SEVERITY_BADGE[f.severity]} size="small">
-              {t.severity[f.severity]}
-            </Badge>{" "}
-            <Text weight="semibold">{where}</Text>
+          <span className={s.head}>
+            {ruleTitle(f.rule, lang)} · {where}
           </span>
-          <Text className={s.message}>{f.message}</Text>
-          <Caption1 className={s.meta}>
-            {f.rule}
-            {hasValues ? ` · ${t.expected} ${show(f.expected, f.valueFormat === "percent")} · ${t.actual} ${show(f.actual, f.valueFormat === "percent")}` : ""}
-          </Caption1>
+          <span className={s.message}>{f.message}</span>
+          {detail ? <Caption1 className={s.muted}>{detail}</Caption1> : null}
         </span>
       </Button>
+      {fix || f.hint ? (
+        <div className={s.actions}>
+          {fix ? (
+            <Button size="small" appearance="outline" disabled={actions.disabled} onClick={() => actions.onFix?.(f, fix)} data-testid="fix" data-cell={where}>
+              {t.fixTo(showValue(fix.new, fix.valueFormat === "percent"))}
+            </Button>
+          ) : null}
+          {f.hint ? (
+            <Button size="small" appearance="subtle" aria-expanded={hintOpen} aria-controls={hintOpen ? hintId : undefined} onClick={() => setHintOpen((o) => !o)} data-testid="hint-toggle">
+              {t.hintShow}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {f.hint && hintOpen ? <CauseHint hint={f.hint} t={t} id={hintId} /> : null}
     </li>
   );
 }
 
 const ORDER: Severity[] = ["error", "warning", "info"];
 
-export function FormCard(props: { form: FormReport; t: Strings; visible: Record<Severity, boolean>; onSelect: (f: Finding) => void }) {
-  const { form, t } = props;
+/** Findings grouped by severity, each group under its own heading, in the order that blocks submission. */
+export function FindingGroups(props: { findings: Finding[]; t: Strings; lang: Lang; visible: Record<Severity, boolean>; actions: FindingActions; level: 3 | 2 }) {
+  const { t } = props;
   const s = useStyles();
-  const n = (x: number | null) => (x === null ? "—" : formatNumber(x));
+  const sorted = triage(props.findings);
+  const H = props.level === 3 ? "h3" : "h2";
   return (
-    <Card data-testid="form-card" aria-label={form.projectName ?? t.unnamed}>
-      <CardHeader
-        header={<Text weight="semibold">{form.projectName ?? (form.kind === "department" ? t.notChecked : t.unnamed)}</Text>}
-        description={
-          <Caption1>
-            {form.sheet}!{form.range}
-            {form.template ? ` · 模板：${form.template.id === "unknown" ? "未识别" : form.template.name}` : ""}
-          </Caption1>
-        }
-        action={
-          form.grade ? (
-            <Badge appearance="filled" color={form.grade === "差" ? "danger" : form.grade === "中" ? "warning" : "success"} aria-label={`${t.grade} ${form.grade}`}>
-              {form.grade}
-            </Badge>
-          ) : undefined
-        }
-      />
-      {form.checked ? (
-        <div className={s.figures} data-testid="form-figures">
-          <Caption1>{t.rate}</Caption1>
-          <Text>{form.budget.executionRate === null ? "—" : formatPercent(form.budget.executionRate)}</Text>
-          <Caption1>{t.budgetScore}</Caption1>
-          <Text>{n(form.budget.score)}</Text>
-          <Caption1>
-            {t.written} / {t.sum}
-          </Caption1>
-          <Text>
-            {n(form.totals.reportedScore)} / {n(form.totals.sumOfScores)}
-          </Text>
-          <Caption1>{t.recalculated}</Caption1>
-          <Text weight="semibold">{n(form.totals.recalculatedScore)}</Text>
-        </div>
-      ) : null}
-      {form.findings.length === 0 ? <Text>{t.noProblems}</Text> : null}
+    <>
       {ORDER.map((sev) => {
-        const list = form.findings.filter((f) => f.severity === sev);
+        const list = sorted.filter((f) => f.severity === sev);
         if (list.length === 0 || !props.visible[sev]) return null;
         return (
-          <section key={sev} aria-label={`${t.severity[sev]} ${list.length}`}>
-            <div className={s.group}>
-              {t.severity[sev]} ({list.length})
-            </div>
+          <section key={sev} data-testid={`group-${sev}`}>
+            <H className={s.groupTitle}>{t.group(t.severity[sev], list.length)}</H>
             <ul className={s.list}>
               {list.map((f, i) => (
-                <FindingItem key={`${f.rule}-${f.cell}-${i}`} finding={f} t={t} onSelect={props.onSelect} />
+                <FindingItem key={`${f.rule}-${f.cell}-${i}`} finding={f} t={t} lang={props.lang} actions={props.actions} />
               ))}
             </ul>
           </section>
         );
       })}
-    </Card>
+    </>
+  );
+}
+
+export function FormCard(props: { form: FormReport; t: Strings; lang: Lang; visible: Record<Severity, boolean>; actions: FindingActions; index: number }) {
+  const { form, t, lang } = props;
+  const s = useStyles();
+  const n = (x: number | null) => (x === null ? "—" : showNumber(x));
+  const verdict = verdictOf(form, lang);
+  const headingId = `form-${props.index}-title`;
+  const name = form.projectName ?? (form.kind === "department" ? t.notChecked : t.unnamed);
+  return (
+    <section className={s.card} data-testid="form-card" aria-labelledby={headingId}>
+      <h2 className={s.title} id={headingId}>
+        {name}
+      </h2>
+      <div className={s.verdict} data-testid="verdict" data-verdict={verdict.kind}>
+        <span className={verdict.kind === "fix" ? s.fix : verdict.kind === "submit" ? s.ok : s.muted}>{verdict.text}</span>
+        {/* the grade only for a form without errors: never a green 优 beside errors */}
+        {form.grade && verdict.kind === "submit" ? (
+          <Badge appearance="tint" color={form.grade === "差" ? "danger" : form.grade === "中" ? "warning" : "success"} data-testid="grade">
+            {t.gradeLabel(form.grade)}
+          </Badge>
+        ) : null}
+      </div>
+      <Caption1 className={s.muted}>
+        {form.sheet}!{form.range}
+        {form.template ? ` · ${t.template(form.template.id === "unknown" ? t.templateUnknown : form.template.name)}` : ""}
+      </Caption1>
+      {form.checked ? (
+        <dl className={s.figures} data-testid="form-figures" aria-label={t.figuresLabel}>
+          <div className={s.figure}>
+            <dt>{t.rate}</dt>
+            <dd style={{ margin: 0 }}>{form.budget.executionRate === null ? "—" : showValue(form.budget.executionRate, true)}</dd>
+          </div>
+          <div className={s.figure}>
+            <dt>{t.budgetScore}</dt>
+            <dd style={{ margin: 0 }}>{n(form.budget.score)}</dd>
+          </div>
+          <div className={s.figure}>
+            <dt>
+              {t.written} / {t.sum}
+            </dt>
+            <dd style={{ margin: 0 }}>
+              {n(form.totals.reportedScore)} / {n(form.totals.sumOfScores)}
+            </dd>
+          </div>
+          <div className={s.figure}>
+            <dt>{t.recalculated}</dt>
+            <dd style={{ margin: 0, fontWeight: 600 }} data-testid="recalculated">
+              {n(form.totals.recalculatedScore)}
+            </dd>
+          </div>
+        </dl>
+      ) : null}
+      {form.findings.length === 0 ? <Text>{t.noProblems}</Text> : null}
+      <FindingGroups findings={form.findings} t={t} lang={lang} visible={props.visible} actions={props.actions} level={3} />
+    </section>
   );
 }

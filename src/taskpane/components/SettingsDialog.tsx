@@ -12,43 +12,77 @@ import {
   Input,
   Radio,
   RadioGroup,
+  Select,
   Switch,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { WorkbookSettings } from "../../addin/host";
+import { FOLLOW_TEMPLATE, WorkbookSettings } from "../../addin/host";
+import { FAMILIES } from "../../core/families";
 import { Severity } from "../../core/findings";
 import { Lang, PRESETS, PolicySettings, presetSettings, resolveOptions } from "../../core/options";
 import { Strings } from "../i18n";
 
-const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXXS },
+  surface: { maxWidth: "min(600px, calc(100vw - 16px))", padding: tokens.spacingHorizontalM, boxSizing: "border-box" },
+});
 
-function policyOf(s: WorkbookSettings): PolicySettings {
+export interface PaneSettings {
+  highlight: boolean;
+  live: boolean;
+}
+
+export function policyOf(s: WorkbookSettings): PolicySettings {
   const { lang: _l, defaultYear: _y, ...policy } = resolveOptions({ ...presetSettings(s.preset), ...s.options });
   return policy;
 }
 
-export function SettingsDialog(props: { open: boolean; t: Strings; lang: Lang; value: WorkbookSettings; onCancel: () => void; onSave: (s: WorkbookSettings) => void }) {
+export function SettingsDialog(props: {
+  open: boolean;
+  t: Strings;
+  lang: Lang;
+  value: WorkbookSettings;
+  pane: PaneSettings;
+  liveAvailable: boolean;
+  onCancel: () => void;
+  onSave: (s: WorkbookSettings, pane: PaneSettings) => void;
+}) {
   const { t, lang } = props;
   const s = useStyles();
   const [preset, setPreset] = React.useState(props.value.preset);
+  const [family, setFamily] = React.useState(props.value.family ?? "");
   const [policy, setPolicy] = React.useState<PolicySettings>(() => policyOf(props.value));
   const [highlight, setHighlight] = React.useState<Severity[]>(props.value.highlight);
+  const [pane, setPane] = React.useState<PaneSettings>(props.pane);
   React.useEffect(() => {
     if (props.open) {
       setPreset(props.value.preset);
+      setFamily(props.value.family ?? "");
       setPolicy(policyOf(props.value));
       setHighlight(props.value.highlight);
+      setPane(props.pane);
     }
+    // the dialog starts from the settings in force each time it opens
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.open, props.value]);
   const set = <K extends keyof PolicySettings>(k: K, v: PolicySettings[K]) => setPolicy((p) => ({ ...p, [k]: v }));
   const toggle = (sev: Severity, on: boolean) => setHighlight((h) => (on ? [...new Set([...h, sev])] : h.filter((x) => x !== sev)));
   return (
     <Dialog open={props.open} onOpenChange={(_, d) => (!d.open ? props.onCancel() : undefined)}>
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface aria-describedby={undefined} className={s.surface}>
         <DialogBody>
           <DialogTitle>{t.settingsTitle}</DialogTitle>
           <DialogContent className={s.form} data-testid="settings">
+            <fieldset className={s.fieldset}>
+              <legend className={s.legend}>{t.paneSection}</legend>
+              <Switch label={t.highlight} checked={pane.highlight} onChange={(_, d) => setPane((p) => ({ ...p, highlight: d.checked }))} />
+              <Switch label={t.live} checked={pane.live} disabled={!props.liveAvailable} onChange={(_, d) => setPane((p) => ({ ...p, live: d.checked }))} />
+            </fieldset>
+            <fieldset className={s.fieldset}>
+              <legend className={s.legend}>{t.workbookSection}</legend>
             <Field label={t.preset}>
               <RadioGroup
                 value={preset}
@@ -57,10 +91,21 @@ export function SettingsDialog(props: { open: boolean; t: Strings; lang: Lang; v
                   setPolicy(policyOf({ preset: d.value, options: {}, highlight }));
                 }}
               >
+                <Radio value={FOLLOW_TEMPLATE} label={t.presetAuto} />
                 {PRESETS.map((p) => (
                   <Radio key={p.id} value={p.id} label={p.name[lang]} />
                 ))}
               </RadioGroup>
+            </Field>
+            <Field label={t.family}>
+              <Select value={family} onChange={(_, d) => setFamily(d.value)} data-testid="family">
+                <option value="">{t.familyAuto}</option>
+                {FAMILIES.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.name[lang]}
+                  </option>
+                ))}
+              </Select>
             </Field>
             <Field label={t.threshold}>
               <Input
@@ -92,14 +137,17 @@ export function SettingsDialog(props: { open: boolean; t: Strings; lang: Lang; v
             </Field>
             <Switch label={t.cap} checked={policy.capTotalByExecutionRate} onChange={(_, d) => set("capTotalByExecutionRate", d.checked)} />
             <Switch label={t.rounding} checked={policy.acceptRounding} onChange={(_, d) => set("acceptRounding", d.checked)} />
-            <Field label={t.highlightWhich}>
+            {/* one label per checkbox: a group with its legend, not three checkboxes inside one Field (which share its id) */}
+            <fieldset className={s.fieldset} data-testid="highlight-which">
+              <legend>{t.highlightWhich}</legend>
               {(["error", "warning", "info"] as Severity[]).map((sev) => (
                 <Checkbox key={sev} label={t.severity[sev]} checked={highlight.includes(sev)} onChange={(_, d) => toggle(sev, !!d.checked)} />
               ))}
-            </Field>
+            </fieldset>
+            </fieldset>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => props.onSave({ preset, options: policy, highlight })} data-testid="settings-save">
+            <Button appearance="primary" onClick={() => props.onSave({ preset, options: policy, highlight, ...(family ? { family } : {}) }, pane)} data-testid="settings-save">
               {t.save}
             </Button>
             <Button onClick={props.onCancel}>{t.cancel}</Button>

@@ -18,10 +18,11 @@ import {
 } from "@fluentui/react-components";
 import { CellValue } from "../../core/snapshot";
 import { Proposal, defaultTicks, finalizeSelection, proposalKey } from "../../core/writeback";
+import { showValue } from "../../core/present";
 import { Strings } from "../i18n";
 
 /** The preview: each cell, old → new, with its rule; the user confirms all or some. */
-export function WriteBackDialog(props: { open: boolean; t: Strings; proposals: Proposal[]; onCancel: () => void; onConfirm: (chosen: Proposal[]) => void }) {
+export function WriteBackDialog(props: { open: boolean; t: Strings; title?: string; intro?: string; proposals: Proposal[]; onCancel: () => void; onConfirm: (chosen: Proposal[]) => void }) {
   const { t, proposals } = props;
   const [withRules, setWithRules] = React.useState(false);
   const [ticked, setTicked] = React.useState<Set<string>>(() => defaultTicks(proposals, false));
@@ -34,7 +35,7 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; proposals: P
   const shown = proposals.filter((p) => p.rule !== "total-score" && (withRules || !p.optional));
   const final = finalizeSelection(proposals, ticked);
   const totals = final.filter((p) => p.rule === "total-score");
-  const show = (v: CellValue) => (v === "" ? t.empty : String(v));
+  const show = (v: CellValue, p: Proposal) => (v === "" ? t.empty : showValue(v, p.valueFormat === "percent"));
   const flip = (key: string, on: boolean) =>
     setTicked((cur) => {
       const next = new Set(cur);
@@ -45,12 +46,12 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; proposals: P
   const rows = [...shown, ...totals.filter((p) => !shown.some((x) => proposalKey(x) === proposalKey(p)))];
   return (
     <Dialog open={props.open} onOpenChange={(_, d) => (!d.open ? props.onCancel() : undefined)}>
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface aria-describedby={undefined} style={{ maxWidth: "min(600px, calc(100vw - 16px))", padding: 12, boxSizing: "border-box" }}>
         <DialogBody>
-          <DialogTitle>{t.previewTitle}</DialogTitle>
+          <DialogTitle>{props.title ?? t.previewTitle}</DialogTitle>
           <DialogContent data-testid="preview">
             <Text as="p" block>
-              {t.previewIntro}
+              {props.intro ?? t.previewIntro}
             </Text>
             {proposals.some((p) => p.optional) ? (
               <Checkbox
@@ -67,13 +68,13 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; proposals: P
             {rows.length === 0 ? (
               <Text as="p">{t.nothingToWrite}</Text>
             ) : (
-              <Table size="small" aria-label={t.previewTitle}>
+              <Table size="small" aria-label={props.title ?? t.previewTitle} style={{ tableLayout: "fixed", width: "100%" }}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell style={{ width: 36 }} />
+                    <TableHeaderCell style={{ width: 32, padding: 0 }} />
                     <TableHeaderCell>{t.cell}</TableHeaderCell>
-                    <TableHeaderCell style={{ width: 64 }}>{t.oldValue}</TableHeaderCell>
-                    <TableHeaderCell style={{ width: 64 }}>{t.newValue}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: 56 }}>{t.oldValue}</TableHeaderCell>
+                    <TableHeaderCell style={{ width: 56 }}>{t.newValue}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -86,13 +87,13 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; proposals: P
                         <TableCell>
                           <Checkbox checked={isTotal ? totals.some((x) => proposalKey(x) === key) : ticked.has(key)} onChange={(_, d) => flip(key, !!d.checked)} aria-label={`${key} ${p.label}`} />
                         </TableCell>
-                        <TableCell>
+                        <TableCell style={{ overflowWrap: "anywhere" }}>
                           {key}
                           <br />
                           <Text size={200}>{isTotal ? (totals.find((x) => proposalKey(x) === key)?.label ?? p.label) : p.label}</Text>
                         </TableCell>
-                        <TableCell>{show(p.old)}</TableCell>
-                        <TableCell>{show(value)}</TableCell>
+                        <TableCell>{show(p.old, p)}</TableCell>
+                        <TableCell data-testid="new-value">{show(value, p)}</TableCell>
                       </TableRow>
                     );
                   })}

@@ -3,6 +3,7 @@ import { parsePercentText } from "./values";
 import { NOTE_PREFIX } from "../../core/marks";
 import { CellValue } from "../../core/snapshot";
 import { SheetNotes } from "./notes";
+import type { Inflate } from "../inflate";
 import { XlsxPackage } from "./package";
 import { CONTENT_TYPE, REL_TYPE, SheetEntry, WorkbookParts, addRel, ensureContentType, freePartName, relPrefix, relsPathOf, workbookParts } from "./parts";
 import { SheetPatcher } from "./sheet";
@@ -40,8 +41,9 @@ export class WorkbookCopy {
   private recalc = false;
   private report: ReportSheetSpec | null = null;
 
-  constructor(bytes: Uint8Array) {
-    this.pkg = new XlsxPackage(bytes);
+  /** `inflate`: how parts are unpacked (the reader's Inflate; fflate when not given, so it runs in a browser). */
+  constructor(bytes: Uint8Array, inflate?: Inflate) {
+    this.pkg = new XlsxPackage(bytes, inflate);
     this.parts = workbookParts(this.pkg);
   }
 

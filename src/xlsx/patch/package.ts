@@ -1,32 +1,22 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+import { deflateSync, strToU8 } from "fflate";
+import type { Inflate } from "../inflate";
+import { browserInflate } from "../inflate-browser";
+import { decodePart } from "../xml";
+import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipEntry, ZipError, ZipLimits, partKey } from "../zip-archive";
 
 /**
- * An .xlsx package to copy with a few parts changed: the zip directory is read once, a part is inflated only when it
- * is asked for, and on writing every untouched part is copied as its original compressed bytes (same CRC, same
- * sizes), so whatever we do not mean to change cannot change. Runs in the browser too: Uint8Array in and out, fflate
- * for deflate, no Buffer, fs or Node zlib.
+ * An .xlsx package to copy with a few parts changed: the zip directory is read once (by ZipArchive, the reader's own:
+ * zip64, bytes before the zip, the zip-bomb limits), a part is inflated only when it is asked for (through the same
+ * Inflate: fflate in the browser, Node's zlib when the CLI passes it), and on writing every untouched part is copied
+ * as its original compressed bytes (same CRC, same sizes), so whatever we do not mean to change cannot change. Runs in
+ * the browser too: Uint8Array in and out, fflate for deflate, no Buffer, fs or Node zlib.
  */
 export class PackageError extends Error {}
 
-interface Entry {
-  name: string;
-  method: number;
-  flags: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
+interface Entry extends ZipEntry {
   /** the raw (compressed) bytes of the part */
   raw: Uint8Array;
-  time: number;
-  date: number;
 }
-
-/** Limits on what one part may unpack to (the check has read the package with the same kind of limits first). */
-const MAX_PART_BYTES = 256 * 1024 * 1024;
-
-const u16 = (b: Uint8Array, p: number) => b[p] | (b[p + 1] << 8);
-const u32 = (b: Uint8Array, p: number) => (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
-const u64 = (b: Uint8Array, p: number) => u32(b, p) + u32(b, p + 4) * 0x100000000;
 
 let CRC_TABLE: Uint32Array | null = null;
 export function crc32(data: Uint8Array): number {
@@ -52,62 +42,15 @@ export class XlsxPackage {
   private readonly removed = new Set<string>();
   private readonly textCache = new Map<string, string>();
 
-  constructor(bytes: Uint8Array) {
-    const b = bytes;
-    let eocd = -1;
-    for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--)
-      if (u32(b, i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    if (eocd < 0) throw new PackageError("not a zip archive (no end of central directory)");
-    let count = u16(b, eocd + 10);
-    let cdOffset = u32(b, eocd + 16);
-    if (count === 0xffff || cdOffset === 0xffffffff) {
-      // zip64: the locator sits just before the end record
-      const loc = eocd - 20;
-      if (loc < 0 || u32(b, loc) !== 0x07064b50) throw new PackageError("zip64 package without its locator");
-      const rec = u64(b, loc + 8);
-      if (rec + 56 > b.length || u32(b, rec) !== 0x06064b50) throw new PackageError("zip64 end record damaged");
-      count = u64(b, rec + 32);
-      cdOffset = u64(b, rec + 48);
-    }
-    let p = cdOffset;
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new PackageError("the zip directory is damaged");
-      const flags = u16(b, p + 8);
-      const method = u16(b, p + 10);
-      const time = u16(b, p + 12);
-      const date = u16(b, p + 14);
-      const crc = u32(b, p + 16);
-      let compressedSize = u32(b, p + 20);
-      let size = u32(b, p + 24);
-      const nameLen = u16(b, p + 28);
-      const extraLen = u16(b, p + 30);
-      const commentLen = u16(b, p + 32);
-      let offset = u32(b, p + 42);
-      const name = strFromU8(b.subarray(p + 46, p + 46 + nameLen));
-      // zip64 extra field: the sizes and offset that did not fit
-      let e = p + 46 + nameLen;
-      const extraEnd = e + extraLen;
-      while (e + 4 <= extraEnd) {
-        const id = u16(b, e);
-        const len = u16(b, e + 2);
-        if (id === 1) {
-          let q = e + 4;
-          if (size === 0xffffffff) (size = u64(b, q)), (q += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(b, q)), (q += 8);
-          if (offset === 0xffffffff) offset = u64(b, q);
-        }
-        e += 4 + len;
-      }
-      if (flags & 1) throw new PackageError("the workbook is encrypted");
-      if (offset + 30 > b.length || u32(b, offset) !== 0x04034b50) throw new PackageError(`the part ${name} is damaged`);
-      const start = offset + 30 + u16(b, offset + 26) + u16(b, offset + 28);
-      if (start + compressedSize > b.length) throw new PackageError(`the zip is truncated inside ${name}`);
-      if (!this.entries.has(name)) this.order.push(name);
-      this.entries.set(name, { name, method, flags, crc, compressedSize, size, raw: b.subarray(start, start + compressedSize), time, date });
-      p += 46 + nameLen + extraLen + commentLen;
+  private readonly zip: ZipArchive;
+
+  constructor(bytes: Uint8Array, inflate: Inflate = browserInflate, limits: ZipLimits = DEFAULT_ZIP_LIMITS) {
+    this.zip = new ZipArchive(bytes, inflate, limits);
+    for (const [name, e] of this.zip.entries) {
+      if (e.encrypted) throw new ZipError("the workbook is encrypted");
+      // every part's local header is checked now: a damaged package is refused before anything is patched
+      this.order.push(name);
+      this.entries.set(name, { ...e, raw: this.zip.raw(e) });
     }
   }
 
@@ -121,8 +64,8 @@ export class XlsxPackage {
     const n = name.replace(/^\//, "");
     if (this.removed.has(n)) return null;
     if (this.entries.has(n) || this.changed.has(n)) return n;
-    const lower = n.toLowerCase();
-    for (const k of this.order) if (k.toLowerCase() === lower && !this.removed.has(k)) return k;
+    const key = partKey(n);
+    for (const k of this.order) if (partKey(k) === key && !this.removed.has(k)) return k;
     return null;
   }
 
@@ -136,36 +79,29 @@ export class XlsxPackage {
     const c = this.changed.get(n);
     if (c) return c;
     const e = this.entries.get(n)!;
-    if (e.size > MAX_PART_BYTES) throw new PackageError(`the part ${n} is too large to patch`);
-    if (e.method === 0) return e.raw;
-    if (e.method !== 8) throw new PackageError(`the part ${n} uses an unsupported compression method (${e.method})`);
-    const out = inflateSync(e.raw, { out: new Uint8Array(e.size) });
-    if (out.length !== e.size) throw new PackageError(`the part ${n} does not unpack to its declared size`);
+    const out = this.zip.unpack(e);
+    if (out.length !== e.size) throw new ZipError(`the part ${n} does not unpack to its declared size`);
     return out;
   }
 
-  /** A part as text (UTF-8, or UTF-16 with its byte-order mark); null when absent. */
+  /** A part as text (UTF-8, UTF-16 or the encoding its XML declaration names, as the reader decodes it); null when absent. */
   text(name: string): string | null {
     const n = this.find(name);
     if (n === null) return null;
     const cached = this.textCache.get(n);
     if (cached !== undefined) return cached;
-    const b = this.read(n)!;
-    let s: string;
-    if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
-      s = new TextDecoder(b[0] === 0xff ? "utf-16le" : "utf-16be").decode(b.subarray(2));
-    } else s = strFromU8(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
+    const s = decodePart(this.read(n)!);
     this.textCache.set(n, s);
     return s;
   }
 
-  /** Replaces or adds a part (text is written as UTF-8; an XML declaration naming UTF-16 is corrected). */
+  /** Replaces or adds a part (text is written as UTF-8; an XML declaration naming another encoding is corrected). */
   write(name: string, data: string | Uint8Array): void {
     const n = this.find(name) ?? name.replace(/^\//, "");
     if (!this.entries.has(n) && !this.changed.has(n)) this.order.push(n);
     this.removed.delete(n);
     if (typeof data === "string") {
-      const text = data.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])utf-16(["'])/i, "$1UTF-8$2");
+      const text = data.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])(?!utf-?8["'])[A-Za-z0-9._-]+(["'])/i, "$1UTF-8$2");
       this.textCache.set(n, text);
       this.changed.set(n, strToU8(text));
     } else {

@@ -1,3 +1,4 @@
+import { Relationship, contentTypes, findWorkbookPart, readRelationships, relativeTarget, relsPartOf, resolveTarget } from "../package";
 import { XlsxPackage } from "./package";
 import { attr, attrLocal, child, children, escapeAttr, prefixFor, q, root, splice } from "./xml";
 
@@ -27,66 +28,14 @@ export const CONTENT_TYPE = {
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
 };
 
-export interface Relationship {
-  id: string;
-  type: string;
-  /** the part it points to (resolved, no leading slash), or the raw target when external */
-  target: string;
-  external: boolean;
-}
+export type { Relationship };
+/** the relationships part of a part (the shared definition: ../package.ts) */
+export const relsPathOf = relsPartOf;
+export { relativeTarget, resolveTarget };
 
-/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels" */
-export function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-function dirOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return slash < 0 ? "" : part.slice(0, slash + 1);
-}
-
-/** A relationship target resolved against the part that holds it. */
-export function resolveTarget(source: string, target: string): string {
-  let t = target;
-  try {
-    t = decodeURIComponent(target);
-  } catch {
-    /* a stray % stays as written */
-  }
-  t = t.replace(/\\/g, "/").replace(/[?#].*$/, "");
-  const joined = t.startsWith("/") ? t.slice(1) : dirOf(source) + t;
-  const out: string[] = [];
-  for (const p of joined.split("/")) {
-    if (p === "..") out.pop();
-    else if (p !== "." && p !== "") out.push(p);
-  }
-  return out.join("/");
-}
-
-/** A target for a relationship from `source` to `part`, relative to the source's folder. */
-export function relativeTarget(source: string, part: string): string {
-  const from = dirOf(source).split("/").filter(Boolean);
-  const to = part.split("/");
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
-}
-
+/** A part's relationships, as the reader reads them (../package.ts), through the package's current text; each with an id. */
 export function readRels(pkg: XlsxPackage, part: string): Relationship[] {
-  const xml = pkg.text(relsPathOf(part));
-  if (!xml) return [];
-  const out: Relationship[] = [];
-  const r = root(xml);
-  for (const el of children(xml, r, "Relationship")) {
-    const tag = xml.slice(el.tag.start, el.tag.end);
-    const id = attr(tag, "Id");
-    const type = attr(tag, "Type") ?? "";
-    const target = attr(tag, "Target") ?? "";
-    const external = (attr(tag, "TargetMode") ?? "").toLowerCase() === "external";
-    if (id) out.push({ id, type, target: external ? target : resolveTarget(part, target), external });
-  }
-  return out;
+  return readRelationships(pkg, part).filter((r) => r.id !== "");
 }
 
 /** Adds a relationship from `part` to `target` (a part name); returns its id. Creates the .rels part when missing. */
@@ -94,7 +43,7 @@ export function addRel(pkg: XlsxPackage, part: string, type: string, target: str
   const path = relsPathOf(part);
   let xml = pkg.text(path);
   if (!xml) xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
-  const existing = new Set(readRelsFrom(xml).map((r) => r.id));
+  const existing = new Set(readRels(pkg, part).map((r) => r.id));
   let n = existing.size + 1;
   while (existing.has(`rId${n}`)) n++;
   const id = `rId${n}`;
@@ -108,14 +57,6 @@ export function addRel(pkg: XlsxPackage, part: string, type: string, target: str
   return id;
 }
 
-function readRelsFrom(xml: string): Array<{ id: string }> {
-  const r = root(xml);
-  return children(xml, r, "Relationship")
-    .map((el) => attr(xml.slice(el.tag.start, el.tag.end), "Id"))
-    .filter((x): x is string => !!x)
-    .map((id) => ({ id }));
-}
-
 /** Registers a part's content type (an Override), or an extension's (a Default) when `ext` is given. */
 export function ensureContentType(pkg: XlsxPackage, part: string, contentType: string, ext?: string): void {
   const path = "[Content_Types].xml";
@@ -124,9 +65,7 @@ export function ensureContentType(pkg: XlsxPackage, part: string, contentType: s
   const prefix = r.tag.prefix;
   if (ext) {
     for (const d of children(xml, r, "Default")) if ((attr(xml.slice(d.tag.start, d.tag.end), "Extension") ?? "").toLowerCase() === ext.toLowerCase()) return;
-  } else {
-    for (const o of children(xml, r, "Override")) if ((attr(xml.slice(o.tag.start, o.tag.end), "PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase()) return;
-  }
+  } else if (contentTypes(pkg).has(part.toLowerCase())) return;
   const el = ext
     ? `<${q(prefix, "Default")} Extension="${escapeAttr(ext)}" ContentType="${escapeAttr(contentType)}"/>`
     : `<${q(prefix, "Override")} PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`;
@@ -167,9 +106,8 @@ export interface WorkbookParts {
 }
 
 export function workbookParts(pkg: XlsxPackage): WorkbookParts {
-  const top = readRels(pkg, "");
-  const doc = top.find((r) => r.type === REL_TYPE.officeDocument || r.type.endsWith("/officeDocument"));
-  const workbook = doc && pkg.has(doc.target) ? pkg.find(doc.target)! : pkg.find("xl/workbook.xml");
+  const found = findWorkbookPart(pkg);
+  const workbook = found === null ? null : pkg.find(found);
   if (!workbook) throw new Error("the workbook part is missing: not an Excel workbook");
   const rels = readRels(pkg, workbook);
   const xml = pkg.text(workbook)!;
@@ -185,10 +123,10 @@ export function workbookParts(pkg: XlsxPackage): WorkbookParts {
         name: attr(tag, "name") ?? "",
         part: rel && !rel.external ? pkg.find(rel.target) : null,
         sheetId: attr(tag, "sheetId"),
-        worksheet: !rel || rel.type.endsWith("/worksheet"),
+        worksheet: !rel || rel.kind === "worksheet",
       });
     }
-  const stylesRel = rels.find((x) => x.type.endsWith("/styles"));
+  const stylesRel = rels.find((x) => x.kind === "styles");
   return { workbook, sheets, styles: stylesRel ? pkg.find(stylesRel.target) : pkg.find("xl/styles.xml"), rels };
 }
 

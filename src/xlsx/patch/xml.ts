@@ -1,8 +1,10 @@
+import { CLOSE, END, OPEN, TagAttribute, XmlError, XmlScanner, decodeText, tagAttributes } from "../xml";
+
 /**
- * Just enough XML to patch a part in place: a scanner over the tags of a document that knows the whole grammar that
- * can hide a tag (comments, CDATA, processing instructions, a DOCTYPE, quotes of either kind around attribute values,
- * a `>` inside a value, whitespace around `=`), and helpers to read and rewrite one start tag. Everything between the
- * tags we rewrite is left byte for byte as it was.
+ * Just enough XML to patch a part in place, over the reader's tokenizer (../xml.ts: the whole grammar that can hide a
+ * tag — comments, CDATA, processing instructions, a DOCTYPE, quotes of either kind around attribute values, a `>`
+ * inside a value, whitespace around `=` — and the one entity decoder): the tags of a document with their offsets, and
+ * helpers to read and rewrite one start tag. Everything between the tags we rewrite is left byte for byte as it was.
  */
 export interface Tag {
   kind: "open" | "close" | "empty";
@@ -15,74 +17,36 @@ export interface Tag {
   end: number;
 }
 
-export class XmlError extends Error {}
+export { XmlError };
 
-/** Every tag of the document, in order. */
-export function* tags(xml: string, from = 0, to = xml.length): Generator<Tag> {
-  let i = from;
-  while (i < to) {
-    const lt = xml.indexOf("<", i);
-    if (lt < 0 || lt >= to) return;
-    const c = xml.charCodeAt(lt + 1);
-    if (c === 33 /* ! */) {
-      if (xml.startsWith("<!--", lt)) {
-        const e = xml.indexOf("-->", lt + 4);
-        if (e < 0) throw new XmlError("an XML comment is not closed");
-        i = e + 3;
-      } else if (xml.startsWith("<![CDATA[", lt)) {
-        const e = xml.indexOf("]]>", lt + 9);
-        if (e < 0) throw new XmlError("a CDATA section is not closed");
-        i = e + 3;
-      } else {
-        // <!DOCTYPE …> with an optional internal subset
-        let j = lt + 2;
-        let depth = 0;
-        for (; j < xml.length; j++) {
-          const ch = xml[j];
-          if (ch === "[") depth++;
-          else if (ch === "]") depth--;
-          else if (ch === ">" && depth <= 0) break;
-        }
-        i = j + 1;
-      }
-      continue;
-    }
-    if (c === 63 /* ? */) {
-      const e = xml.indexOf("?>", lt + 2);
-      if (e < 0) throw new XmlError("a processing instruction is not closed");
-      i = e + 2;
-      continue;
-    }
-    // a start, end or empty tag: find its end outside quoted values
-    let j = lt + 1;
-    let quote = 0;
-    for (; j < xml.length; j++) {
-      const ch = xml.charCodeAt(j);
-      if (quote) {
-        if (ch === quote) quote = 0;
-      } else if (ch === 34 || ch === 39) quote = ch;
-      else if (ch === 62 /* > */) break;
-    }
-    if (j >= xml.length) throw new XmlError("a tag is not closed");
-    const isClose = c === 47; /* / */
-    const nameStart = isClose ? lt + 2 : lt + 1;
-    let k = nameStart;
-    for (let ch = xml.charCodeAt(k); k < j && ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13 && ch !== 47 && ch !== 62; ch = xml.charCodeAt(++k));
-    const qname = xml.slice(nameStart, k);
-    const colon = qname.indexOf(":");
-    const kind = isClose ? "close" : xml.charCodeAt(j - 1) === 47 ? "empty" : "open";
-    yield { kind, qname, prefix: colon < 0 ? "" : qname.slice(0, colon), local: colon < 0 ? qname : qname.slice(colon + 1), start: lt, end: j + 1 };
-    i = j + 1;
-  }
+function named(kind: Tag["kind"], qname: string, start: number, end: number): Tag {
+  const colon = qname.indexOf(":");
+  return { kind, qname, prefix: colon < 0 ? "" : qname.slice(0, colon), local: colon < 0 ? qname : qname.slice(colon + 1), start, end };
 }
 
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-export function decode(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e],
-  );
+/** Every tag of the document (or of [from, to)), in order, as the reader's scanner tokenizes it. */
+export function* tags(xml: string, from = 0, to = xml.length): Generator<Tag> {
+  const x = new XmlScanner(xml);
+  x.pos = from;
+  for (let t = x.next(); t !== END; t = x.next()) {
+    if (t === OPEN) {
+      const start = x.nameStart - 1;
+      if (start >= to) return;
+      const qname = xml.slice(x.nameStart, x.nameEnd);
+      if (x.selfClosing) {
+        x.next(); // the self-closing tag's CLOSE, reported by the scanner without reading
+        yield named("empty", qname, start, x.pos);
+      } else yield named("open", qname, start, x.pos);
+    } else if (t === CLOSE) {
+      // the scanner stops after the end tag's ">": its "<" is the last one before
+      const end = x.pos;
+      const start = xml.lastIndexOf("<", end - 1);
+      if (start >= to) return;
+      let k = start + 2;
+      for (let c = xml.charCodeAt(k); k < end - 1 && c > 32 && c !== 62; c = xml.charCodeAt(++k));
+      yield named("close", xml.slice(start + 2, k), start, end);
+    }
+  }
 }
 
 /** Text content as XML: markup characters and characters XML 1.0 cannot hold are escaped or dropped. */
@@ -95,24 +59,11 @@ export function escapeAttr(s: string): string {
   return escapeText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 }
 
-export interface Attr {
-  name: string;
-  value: string;
-  /** offsets within the tag text of the whole `name="value"` */
-  start: number;
-  end: number;
-}
+export type Attr = TagAttribute;
 
-/** The attributes of a start (or empty) tag's text. */
+/** The attributes of a start (or empty) tag's text (the reader's attribute grammar: ../xml.ts). */
 export function attrs(tag: string): Attr[] {
-  const out: Attr[] = [];
-  const re = /([^\s=/<>"']+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  // skip the element name
-  const nameEnd = /^<[^\s/>]+/.exec(tag)?.[0].length ?? 1;
-  re.lastIndex = nameEnd;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag))) out.push({ name: m[1], value: decode(m[3] ?? m[4] ?? ""), start: m.index, end: m.index + m[0].length });
-  return out;
+  return tagAttributes(tag);
 }
 
 export function attr(tag: string, name: string): string | null {
@@ -220,8 +171,8 @@ export function runText(xml: string, el: Element): string {
 /** Character data between two offsets: entities decoded, CDATA unwrapped, comments dropped. */
 export function textBetween(xml: string, from: number, to: number): string {
   const s = xml.slice(from, to);
-  if (!s.includes("<")) return decode(s);
-  return s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|([^<]+)/g, (_m, cdata: string | undefined, text: string | undefined) => (cdata !== undefined ? cdata : text !== undefined ? decode(text) : ""));
+  if (!s.includes("<")) return decodeText(s);
+  return s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|([^<]+)/g, (_m, cdata: string | undefined, text: string | undefined) => (cdata !== undefined ? cdata.replace(/\r\n?/g, "\n") : text !== undefined ? decodeText(text) : ""));
 }
 
 /** Applies splices (non-overlapping [start, end) → text) in one pass. */
