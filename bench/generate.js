@@ -1,7 +1,8 @@
 "use strict";
 /**
  * Generated workbooks for the benchmark (written to bench/tmp/, git-ignored): the seed forms laid out as the official
- * template, many to a workbook; one form of 1,000 indicator rows; a hostile sheet with 1,000,000 formatted blank cells.
+ * template, many to a workbook; one form of 1,000 indicator rows; a hostile sheet with 1,000,000 formatted blank cells; folders of 200 and 50
+ * workbooks of 100 forms for bulk checking, and a folder of 3 small workbooks.
  */
 const fs = require("fs");
 const path = require("path");
@@ -63,18 +64,25 @@ async function hostile(file) {
   return file;
 }
 
+/** copies of one workbook as unit-001.xlsx … in a fresh folder */
+function folderOf(src, dir, n) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir);
+  for (let i = 0; i < n; i++) fs.copyFileSync(src, path.join(dir, `unit-${String(i + 1).padStart(3, "0")}.xlsx`));
+  return dir;
+}
+
 async function generateAll() {
   fs.mkdirSync(OUT, { recursive: true });
   const made = {};
   for (const n of [1, 10, 100, 500]) made[`forms-${n}`] = await manyForms(n, path.join(OUT, `forms-${n}.xlsx`));
   made["rows-1000"] = await longForm(1000, path.join(OUT, "rows-1000.xlsx"));
   made.hostile = await hostile(path.join(OUT, "hostile.xlsx"));
-  const bulk = path.join(OUT, "bulk");
-  fs.rmSync(bulk, { recursive: true, force: true });
-  fs.mkdirSync(bulk);
-  const one = await manyForms(4, path.join(OUT, "bulk-one.xlsx"));
-  for (let i = 0; i < 200; i++) fs.copyFileSync(one, path.join(bulk, `unit-${String(i + 1).padStart(3, "0")}.xlsx`));
-  made.bulk = bulk;
+  // bulk checking: 200 workbooks of 100 forms (20,000 forms), and the first 50 of them for the memory comparison
+  made.bulk = folderOf(made["forms-100"], path.join(OUT, "bulk"), 200);
+  made.bulk50 = folderOf(made["forms-100"], path.join(OUT, "bulk-50"), 50);
+  // a few small files: where one thread should beat booting workers
+  made.few = folderOf(await manyForms(4, path.join(OUT, "forms-4.xlsx")), path.join(OUT, "few"), 3);
   return made;
 }
 

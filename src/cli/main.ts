@@ -1,8 +1,9 @@
+import * as fsSync from "fs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Lang } from "../core/options";
-import { FileOutcome, FileTask, processFile } from "./process";
-import { defaultJobs, runPool } from "./pool";
+import { FileTask, processFile } from "./process";
+import { PoolOutcome, defaultJobs, jsonElement, runPool, totalSize } from "./pool";
 
 const USAGE = `selfeval — 项目支出绩效自评表校验 / checks project performance self-evaluation forms
 
@@ -17,7 +18,8 @@ const USAGE = `selfeval — 项目支出绩效自评表校验 / checks project p
   --out DIR       write <name>.checked.xlsx into DIR: flagged cells filled, notes, a 校验报告 sheet
   --force         overwrite existing files in --out
   --lang zh|en    language of messages (default zh)
-  --jobs N        files checked at once in worker threads (default: the number of cores, for several files)
+  --jobs N        files checked at once: the main thread and N-1 worker threads (default: the number of cores
+                  when there are several files and enough to check; one thread for a few small files)
   --config FILE   settings (RULES.md §2) as JSON: {"preset":"hubei"} or {"overachievementThreshold":0.5,…};
                   without it, the settings saved in each workbook by the add-in are used
 
@@ -69,29 +71,32 @@ export function parseArgs(argv: string[]): Args {
   return a;
 }
 
-/** Files to check: the .xlsx files named, and those in folders named (recursively), in a stable order. */
+/**
+ * Files to check: the .xlsx files named, and those in folders named (recursively), in a stable order. Synchronous:
+ * listing a folder leaves the thread nothing else to do.
+ */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     let st;
     try {
-      st = await fs.stat(input);
+      st = fsSync.statSync(input);
     } catch {
       files.push(input); // reported as unreadable, with the others still checked
       continue;
     }
-    if (st.isDirectory()) files.push(...(await walk(input)));
+    if (st.isDirectory()) files.push(...walk(input));
     else files.push(input);
   }
   return files;
 }
 
-async function walk(dir: string): Promise<string[]> {
+function walk(dir: string): string[] {
   const out: string[] = [];
-  const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = fsSync.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
+    if (e.isDirectory()) out.push(...walk(p));
     else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$") && !/\.checked\.xlsx$/i.test(e.name)) out.push(p);
   }
   return out;
@@ -146,12 +151,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (args.out) await fs.mkdir(args.out, { recursive: true });
   const task: FileTask = { command: args.command as "check" | "fix", out: args.out, force: args.force, lang, indicatorScores: args.indicatorScores, json: args.json, config };
-  const jobs = Math.max(1, Math.min(args.jobs ?? defaultJobs(files.length), files.length));
-  const jsonFiles: unknown[] = [];
+  const jobs = Math.max(1, Math.min(args.jobs ?? defaultJobs(files.length, totalSize(files)), files.length));
+  // --json is written as the files come, one element held back for its comma: the same bytes as
+  // JSON.stringify({ files }, null, 2), without holding every file's report until the end
+  let heldJson: string | null = null;
   let unreadable = 0;
   let errors = 0;
   const progress = files.length > 1;
-  const emit = (i: number, o: FileOutcome) => {
+  const emit = (i: number, o: PoolOutcome) => {
     if (progress) {
       const line = `[${i + 1}/${files.length}] ${files[i]}`;
       if (io.isTTY) io.err(`\r${line}\x1b[K`);
@@ -162,7 +169,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       unreadable++;
       io.err(`${progress && io.isTTY ? "\n" : ""}selfeval: ${files[i]}: ${o.unreadable}`);
     }
-    if (args.json) jsonFiles.push(o.json);
+    if (args.json) {
+      io.out(heldJson === null ? '{\n  "files": [' : heldJson + ",");
+      heldJson = o.jsonElement ?? jsonElement(o.json);
+    }
     else if (o.text) io.out(o.text + "\n");
   };
   if (jobs <= 1) {
@@ -171,7 +181,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     await runPool(files, task, jobs, emit);
   }
   if (progress && io.isTTY) io.err("\n");
-  if (args.json) io.out(JSON.stringify({ files: jsonFiles }, null, 2));
+  if (args.json) io.out(`${heldJson}\n  ]\n}`);
   return unreadable > 0 ? 2 : errors > 0 ? 1 : 0;
 }
 
