@@ -1,7 +1,7 @@
 import { WorkbookReport, runCheck } from "../core/engine";
 import { Finding } from "../core/findings";
 import { Lang, resolveOptions, sanitizeSettings } from "../core/options";
-import { Problem, WebInputError, describeReadError, sniffBytes } from "./errors";
+import { InputError, Problem, describeReadError, sniffBytes } from "./errors";
 import { readWorkbook } from "./read";
 
 /**
@@ -41,9 +41,9 @@ export function processBytes(name: string, bytes: Uint8Array, now: () => number 
   } catch (e) {
     // never a blank page and never a stack trace: the file gets its line, the others go on
     const err =
-      e instanceof WebInputError
+      e instanceof InputError
         ? e
-        : new WebInputError("unreadable", `内部错误: ${e instanceof Error ? e.message : String(e)}`, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+        : new InputError(`内部错误: ${e instanceof Error ? e.message : String(e)}`, `internal error: ${e instanceof Error ? e.message : String(e)}`, "unreadable");
     return { name, size: bytes.length, reports: null, settings: null, problem: { kind: err.problem, zh: err.zh, en: err.en }, ms: now() - t0 };
   }
 }

@@ -1,0 +1,74 @@
+import { XlsxFormatError } from "./workbook-reader";
+import { ZipError } from "./zip-archive";
+
+/**
+ * Why a file cannot be checked, told in one line in Chinese and English — one set of words for the CLI
+ * (src/cli/errors.ts, which adds the file system around it) and the web page (src/web/errors.ts), so the page's JSON
+ * report equals `selfeval check --json` (test/web/pipeline.test.ts holds the two together on every file of test/corpus).
+ * Pure: bytes in, no Node, no DOM.
+ */
+export type Problem = "too-large" | "xls" | "et" | "encrypted" | "text" | "not-zip" | "zip-bomb" | "damaged" | "not-workbook" | "unreadable";
+
+/** A problem with an input file, told in one line (Chinese and English), never a stack trace. */
+export class InputError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    readonly problem: Problem = "unreadable",
+  ) {
+    super(en);
+  }
+}
+
+export const MAX_BYTES = 200 * 1024 * 1024;
+
+export function tooLargeError(size: number): InputError {
+  const mb = Math.round(size / 1048576);
+  return new InputError(`文件过大（${mb} MB），超过 200 MB 上限。`, `the file is too large (${mb} MB, limit 200 MB).`, "too-large");
+}
+
+function u32be(b: Uint8Array, i = 0): number {
+  return ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
+}
+
+/** What the first bytes and the name say, before any parsing; throws an InputError when it is no .xlsx workbook. */
+export function sniffBytes(name: string, bytes: Uint8Array): void {
+  if (bytes.length > MAX_BYTES) throw tooLargeError(bytes.length);
+  const ext = (/\.[^./\\]+$/.exec(name)?.[0] ?? "").toLowerCase();
+  if (bytes.length >= 4 && u32be(bytes) === 0xd0cf11e0) {
+    if (ext === ".xls") throw new InputError("这是旧版 .xls 格式：请在 Excel 中“另存为” .xlsx 后再校验。", "this is an old binary .xls workbook: save it as .xlsx in Excel, then check it.", "xls");
+    if (ext === ".et" || ext === ".ett")
+      throw new InputError("这是 WPS 表格的 .et 格式：请在 WPS 中“另存为” .xlsx 后再校验。", "this is a WPS Spreadsheets .et workbook: save it as .xlsx in WPS, then check it.", "et");
+    throw new InputError("工作簿受密码保护（已加密）：请在 Excel 中取消密码后另存为 .xlsx 再校验。", "the workbook is password-protected (encrypted): remove the password in Excel, save as .xlsx, then check it.", "encrypted");
+  }
+  if (ext === ".csv" || ext === ".txt") throw new InputError("这是文本/CSV 文件，不是 Excel 工作簿：请在 Excel 中另存为 .xlsx。", "this is a text/CSV file, not an Excel workbook: save it as .xlsx in Excel.", "text");
+  if (bytes.length < 4 || u32be(bytes) !== 0x504b0304) {
+    if (ext === ".xls" || ext === ".et" || ext === ".ett")
+      throw new InputError(
+        "这不是 .xlsx 工作簿（旧版 .xls 或 WPS .et 格式）：请在 Excel 或 WPS 中“另存为” .xlsx 后再校验。",
+        "this is not an .xlsx workbook (old .xls or WPS .et): save it as .xlsx in Excel or WPS, then check it.",
+        ext === ".xls" ? "xls" : "et",
+      );
+    throw new InputError("不是有效的 .xlsx 文件（不是 zip 格式，可能已损坏）：请在 Excel 中重新保存。", "not a valid .xlsx file (not a zip archive; it may be damaged): re-save it in Excel.", "not-zip");
+  }
+}
+
+/** Turns what a reader threw (the zip reader's ZipError, the workbook reader's XlsxFormatError, anything else) into one line. */
+export function describeReadError(e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (e instanceof ZipError) {
+    if (/would unpack|cannot be unpacked|larger than/i.test(msg))
+      return new InputError(
+        `文件解压后远大于正常的工作簿（可能是“zip 炸弹”），已拒绝，没有解压：请确认文件来源，或在 Excel 中重新保存。（${msg}）`,
+        `the file would unpack to far more than a workbook does (a possible zip bomb); refused without unpacking it: check where it came from, or re-save it in Excel. (${msg})`,
+        "zip-bomb",
+      );
+    if (/encrypted/i.test(msg)) return new InputError("工作簿已加密：请在 Excel 中取消密码后另存为 .xlsx 再校验。", "the workbook is encrypted: remove the password in Excel, save as .xlsx, then check it.", "encrypted");
+    return new InputError(`不是有效的 .xlsx 文件（zip 内容损坏或被截断）：请在 Excel 中重新保存。（${msg}）`, `not a valid .xlsx file (the zip is damaged or truncated: ${msg}): re-save it in Excel.`, "damaged");
+  }
+  if (e instanceof XlsxFormatError) return new InputError(`不是 Excel 工作簿（${msg}）：请在 Excel 中另存为 .xlsx。`, `not an Excel workbook (${msg}): save it as .xlsx in Excel.`, "not-workbook");
+  if (/central directory|end of data|zip|corrupt|invalid signature|unexpected end/i.test(msg))
+    return new InputError("不是有效的 .xlsx 文件（zip 内容损坏或被截断）：请在 Excel 中重新保存。", `not a valid .xlsx file (the zip is damaged or truncated: ${msg}): re-save it in Excel.`, "damaged");
+  return new InputError(`无法读取工作簿：${msg}`, `the workbook cannot be read: ${msg}`);
+}
