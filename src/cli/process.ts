@@ -4,6 +4,7 @@ import { WorkbookReport } from "../core/engine";
 import { Finding } from "../core/findings";
 import { Lang } from "../core/options";
 import { defaultTicks, proposeWrites } from "../core/writeback";
+import { nodeInflate } from "../xlsx/inflate-node";
 import { checkFile } from "./check-file";
 import { InputError, writeAtomic } from "./errors";
 import { formatReport, table } from "./format";
@@ -46,7 +47,7 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       // the cells the add-in would mark: the severities of --config, else of the workbook's settings, else its default
       const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
       try {
-        const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate }).bytes);
+        const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate, inflate: nodeInflate }).bytes);
         const target = path.join(task.out, copyName(file, "checked"));
         await writeAtomic(target, copy, task.force);
       } catch (e) {
@@ -86,7 +87,7 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
   const ticks = defaultTicks(all, task.indicatorScores);
   const res: FixResult = { file: r.file, out: path.join(task.out!, copyName(r.file, "fixed")), changes: [], skipped: [] };
   const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
-  const fixed = writeCopy(() => fixCopy(r.bytes, all, { ticks, deflate }));
+  const fixed = writeCopy(() => fixCopy(r.bytes, all, { ticks, deflate, inflate: nodeInflate }));
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
   for (const { proposal: p, reason } of fixed.skipped)
     res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: reason === "formula" ? (lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写") : lang === "en" ? "the sheet is not a worksheet in the package" : "工作簿中找不到该工作表" });
