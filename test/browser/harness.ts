@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as os from "os";
 import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page, Route } from "playwright-core";
 import { WorkbookSnapshot } from "../../src/core/snapshot";
 import { FakeOptions } from "../host/fake-office";
 
@@ -24,7 +24,6 @@ export const ROOT = findRoot(__dirname);
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const OUTPUT = path.join(ROOT, "test-output");
-
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain" };
 
@@ -49,16 +48,17 @@ export function serveDist(): Promise<{ url: string; close: () => Promise<void> }
   );
 }
 
-/** Bundles test/browser/host-entry.ts (the fake Office.js) once per run. */
-export async function buildHostScript(): Promise<string> {
-  const out = path.join(OUTPUT, "host");
+/** Bundles a test entry (TypeScript, through ts-loader) into test-output/<dir>/<filename> and returns the script. */
+export async function bundleTestEntry(entry: string, dir: string, filename: string, target?: string[]): Promise<string> {
+  const out = path.join(OUTPUT, dir);
   const webpack = require("webpack");
   await new Promise<void>((resolve, reject) => {
     webpack(
       {
         mode: "production",
-        entry: path.join(ROOT, "test/browser/host-entry.ts"),
-        output: { path: out, filename: "office-test-host.js" },
+        ...(target ? { target } : {}),
+        entry: path.join(ROOT, entry),
+        output: { path: out, filename },
         resolve: { extensions: [".ts", ".js"] },
         module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: path.join(ROOT, "tsconfig.json"), transpileOnly: true, compilerOptions: { noEmit: false } } } }] },
         devtool: false,
@@ -71,7 +71,12 @@ export async function buildHostScript(): Promise<string> {
       },
     );
   });
-  return fs.readFileSync(path.join(out, "office-test-host.js"), "utf8");
+  return fs.readFileSync(path.join(out, filename), "utf8");
+}
+
+/** Bundles test/browser/host-entry.ts (the fake Office.js) once per run. */
+export function buildHostScript(): Promise<string> {
+  return bundleTestEntry("test/browser/host-entry.ts", "host", "office-test-host.js");
 }
 
 export interface Session {
@@ -84,56 +89,38 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openPane(
-  baseUrl: string,
-  hostScript: string | null,
-  workbook: WorkbookSnapshot | null,
-  options: FakeOptions = {},
-  query = "",
-  /** serve another body for a local URL (e.g. a bundle that fails to parse); null leaves it alone */
-  rewrite: ((url: string) => string | null) | null = null,
+/**
+ * Debian's Chromium with a fresh profile, every request routed through `route` (which aborts and records in `blocked`
+ * what it refuses), page errors and console errors collected, then `url` opened.
+ */
+export async function openSession(
+  url: string,
+  opts: {
+    viewport: { width: number; height: number };
+    acceptDownloads?: boolean;
+    profilePrefix?: string;
+    route: (route: Route, blocked: string[]) => Promise<void>;
+  },
 ): Promise<Session> {
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-chromium-"));
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), opts.profilePrefix ?? "selfeval-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 420, height: 900 },
+    viewport: opts.viewport,
     locale: "zh-CN",
+    ...(opts.acceptDownloads ? { acceptDownloads: true } : {}),
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
   });
   const blocked: string[] = [];
   const errors: string[] = [];
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS) {
-      if (hostScript === null) {
-        await route.abort("internetdisconnected");
-        return;
-      }
-      const prelude = `window.__SELFEVAL_WORKBOOK__ = ${JSON.stringify(workbook)};\nwindow.__SELFEVAL_HOST_OPTIONS__ = ${JSON.stringify(options)};\n`;
-      await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: prelude + hostScript });
-      return;
-    }
-    const host = new URL(url).hostname;
-    if (host === "127.0.0.1" || host === "localhost") {
-      const body = rewrite?.(url) ?? null;
-      if (body !== null) {
-        await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body });
-        return;
-      }
-      await route.continue();
-      return;
-    }
-    blocked.push(url);
-    await route.abort();
-  });
+  await context.route("**/*", (route) => opts.route(route, blocked));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
   });
-  await page.goto(`${baseUrl}/taskpane.html${query}`);
+  await page.goto(url);
   return {
     context,
     page,
@@ -144,4 +131,42 @@ export async function openPane(
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+export function openPane(
+  baseUrl: string,
+  hostScript: string | null,
+  workbook: WorkbookSnapshot | null,
+  options: FakeOptions = {},
+  query = "",
+  /** serve another body for a local URL (e.g. a bundle that fails to parse); null leaves it alone */
+  rewrite: ((url: string) => string | null) | null = null,
+): Promise<Session> {
+  return openSession(`${baseUrl}/taskpane.html${query}`, {
+    viewport: { width: 420, height: 900 },
+    async route(route, blocked) {
+      const url = route.request().url();
+      if (url === OFFICE_JS) {
+        if (hostScript === null) {
+          await route.abort("internetdisconnected");
+          return;
+        }
+        const prelude = `window.__SELFEVAL_WORKBOOK__ = ${JSON.stringify(workbook)};\nwindow.__SELFEVAL_HOST_OPTIONS__ = ${JSON.stringify(options)};\n`;
+        await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: prelude + hostScript });
+        return;
+      }
+      const host = new URL(url).hostname;
+      if (host === "127.0.0.1" || host === "localhost") {
+        const body = rewrite?.(url) ?? null;
+        if (body !== null) {
+          await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body });
+          return;
+        }
+        await route.continue();
+        return;
+      }
+      blocked.push(url);
+      await route.abort();
+    },
+  });
 }

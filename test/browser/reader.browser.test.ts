@@ -4,7 +4,7 @@ import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { readXlsxSnapshot } from "../../src/xlsx/fast-read";
 import { SETTINGS_KEY, readDocumentSetting } from "../../src/xlsx/settings";
-import { CHROMIUM, OUTPUT, ROOT } from "./harness";
+import { CHROMIUM, ROOT, bundleTestEntry } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
@@ -16,29 +16,8 @@ const suite = describeWithTool(CHROMIUM_TOOL(CHROMIUM));
 
 jest.setTimeout(120000);
 
-async function bundle(): Promise<string> {
-  const out = path.join(OUTPUT, "reader");
-  const webpack = require("webpack");
-  await new Promise<void>((resolve, reject) => {
-    webpack(
-      {
-        mode: "production",
-        target: ["web", "es2017"],
-        entry: path.join(ROOT, "test/browser/reader-entry.ts"),
-        output: { path: out, filename: "reader.js" },
-        resolve: { extensions: [".ts", ".js"] },
-        module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: path.join(ROOT, "tsconfig.json"), transpileOnly: true, compilerOptions: { noEmit: false } } } }] },
-        devtool: false,
-        performance: { hints: false },
-      },
-      (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
-        if (err) reject(err);
-        else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-        else resolve();
-      },
-    );
-  });
-  return fs.readFileSync(path.join(out, "reader.js"), "utf8");
+function bundle(): Promise<string> {
+  return bundleTestEntry("test/browser/reader-entry.ts", "reader", "reader.js", ["web", "es2017"]);
 }
 
 const FILES = [

@@ -1,11 +1,10 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CHROMIUM, OUTPUT, ROOT, serveDist } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, openSession, serveDist } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
@@ -20,53 +19,21 @@ jest.setTimeout(90000);
 const fixture = (name: string) => path.join(ROOT, "test/fixtures", name);
 const corpus = (name: string) => path.join(ROOT, "test/corpus", name);
 
-interface WebSession {
-  context: BrowserContext;
-  page: Page;
-  /** requests to anything but the local server */
-  blocked: string[];
-  errors: string[];
-  close(): Promise<void>;
-}
-
-async function openWeb(url: string, viewport = { width: 1100, height: 900 }): Promise<WebSession> {
-  const { chromium } = require("playwright-core") as typeof import("playwright-core");
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-web-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
+function openWeb(url: string, viewport = { width: 1100, height: 900 }): Promise<Session> {
+  return openSession(url, {
     viewport,
-    locale: "zh-CN",
     acceptDownloads: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
-  });
-  const blocked: string[] = [];
-  const errors: string[] = [];
-  await context.route("**/*", async (route) => {
-    const u = new URL(route.request().url());
-    if (u.protocol === "file:" || u.protocol === "blob:" || u.protocol === "data:" || u.hostname === "127.0.0.1") {
-      await route.continue();
-      return;
-    }
-    blocked.push(u.href);
-    await route.abort();
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(url);
-  return {
-    context,
-    page,
-    blocked,
-    errors,
-    async close() {
-      await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+    profilePrefix: "selfeval-web-",
+    async route(route, blocked) {
+      const u = new URL(route.request().url());
+      if (u.protocol === "file:" || u.protocol === "blob:" || u.protocol === "data:" || u.hostname === "127.0.0.1") {
+        await route.continue();
+        return;
+      }
+      blocked.push(u.href);
+      await route.abort();
     },
-  };
+  });
 }
 
 function cliJson(file: string): { files: Array<Record<string, unknown>> } {
@@ -120,7 +87,7 @@ test("the page's JavaScript parses as ES2020 (Chromium 86 kernels) and weighs â‰
 
 suite("the web page in Chromium", () => {
   let server: { url: string; close: () => Promise<void> };
-  let session: WebSession | null = null;
+  let session: Session | null = null;
 
   beforeAll(async () => {
     server = await serveDist();
