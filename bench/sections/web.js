@@ -13,18 +13,7 @@ const { execFileSync } = require("child_process");
 
 const N = 200;
 
-/** web.html's scripts and the chunks they name by content hash (the worker), as in test/browser/web.browser.test.ts. */
-function pageScripts(dist) {
-  const html = fs.readFileSync(path.join(dist, "web.html"), "utf8");
-  const set = new Set([...html.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]));
-  const chunks = fs.readdirSync(dist).filter((f) => /^\d+\.[0-9a-f]{8}\.js$/.test(f));
-  for (let grew = true; grew; ) {
-    grew = false;
-    const text = [...set].map((f) => fs.readFileSync(path.join(dist, f), "utf8")).join("\n");
-    for (const c of chunks) if (!set.has(c) && text.includes(c.split(".")[1])) (set.add(c), (grew = true));
-  }
-  return [...set];
-}
+const { pageScripts } = require("../../scripts/web-scripts"); // shared with test/browser/web.browser.test.ts
 
 async function submissions(ROOT) {
   const dir = path.join(ROOT, "bench/tmp/web-submissions-v2");

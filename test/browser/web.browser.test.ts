@@ -57,17 +57,10 @@ async function downloadOf(page: Page, testId: string): Promise<{ name: string; b
 }
 
 /** The JavaScript web.html loads: its scripts, and the chunks they name (the worker's), by content hash. */
+/** web.html's scripts and the worker's chunks: scripts/web-scripts.js, the same list the benchmark weighs. */
 function pageScripts(): string[] {
-  const dist = path.join(ROOT, "dist");
-  const html = fs.readFileSync(path.join(dist, "web.html"), "utf8");
-  const set = new Set([...html.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]));
-  const chunks = fs.readdirSync(dist).filter((f) => /^\d+\.[0-9a-f]{8}\.js$/.test(f));
-  for (let grew = true; grew; ) {
-    grew = false;
-    const text = [...set].map((f) => fs.readFileSync(path.join(dist, f), "utf8")).join("\n");
-    for (const c of chunks) if (!set.has(c) && text.includes(c.split(".")[1])) (set.add(c), (grew = true));
-  }
-  return [...set];
+  const { pageScripts: scriptsOf } = require("../../scripts/web-scripts") as { pageScripts(dist: string): string[] };
+  return scriptsOf(path.join(ROOT, "dist"));
 }
 
 test("the page's JavaScript parses as ES2020 (Chromium 86 kernels) and weighs ≤ 350 KB gzip", () => {
