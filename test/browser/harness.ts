@@ -25,10 +25,6 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const OUTPUT = path.join(ROOT, "test-output");
 
-export function chromiumMissing(): string | null {
-  if (fs.existsSync(CHROMIUM)) return null;
-  return `Chromium is not installed at ${CHROMIUM}. Install Debian's browser: apt-get install -y chromium fonts-noto-cjk (the browser tests never download one).`;
-}
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain" };
 

@@ -2,16 +2,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { cspOf, missingSources } from "../addin/csp-sources";
 import { loadFixture } from "../support/workbooks";
-import { ROOT, buildHostScript, chromiumMissing, openPane, serveDist, Session } from "./harness";
+import { CHROMIUM, ROOT, Session, buildHostScript, openPane, serveDist } from "./harness";
+import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
  * Issue 17 in Chromium, on the production build: the ES5 fallback when the bundle cannot run, the CSP as the browser
  * enforces it, and one pane URL for both ribbon buttons.
  */
-const missing = chromiumMissing();
-if (missing && process.env.CI) throw new Error(missing);
-if (missing) console.warn(`[browser tests skipped] ${missing}`);
-const suite = missing ? describe.skip : describe;
+const suite = describeWithTool(CHROMIUM_TOOL(CHROMIUM));
 
 jest.setTimeout(60000);
 

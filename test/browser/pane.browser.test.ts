@@ -3,16 +3,14 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { fixturePath, loadFixture } from "../support/workbooks";
 import { RULES } from "../../src/core/rules";
-import { OUTPUT, ROOT, buildHostScript, chromiumMissing, openPane, serveDist, Session } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, buildHostScript, openPane, serveDist } from "./harness";
+import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
  * The task pane, end to end: the production bundle in Debian's Chromium, with a test host in place of Office.js.
  * Without Chromium the suite is skipped locally, with the command that installs it; in CI (CI=true) it fails.
  */
-const missing = chromiumMissing();
-if (missing && process.env.CI) throw new Error(missing);
-if (missing) console.warn(`[browser tests skipped] ${missing}`);
-const suite = missing ? describe.skip : describe;
+const suite = describeWithTool(CHROMIUM_TOOL(CHROMIUM));
 
 jest.setTimeout(60000);
 

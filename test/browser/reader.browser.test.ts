@@ -4,17 +4,15 @@ import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { readXlsxSnapshot } from "../../src/xlsx/fast-read";
 import { SETTINGS_KEY, readDocumentSetting } from "../../src/xlsx/settings";
-import { CHROMIUM, OUTPUT, ROOT, chromiumMissing } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT } from "./harness";
+import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
  * The reader's browser build (workbook-reader.ts + fflate's inflate, bundled by webpack for the web: no Node
  * built-ins to fall back on) in Debian's Chromium with DecompressionStream removed, as on Chromium 86 kernels: the
  * same snapshot as Node's build gives, for fixtures and writer-corpus files (zip64, UTF-16, SDK shape included).
  */
-const missing = chromiumMissing();
-if (missing && process.env.CI) throw new Error(missing);
-if (missing) console.warn(`[browser tests skipped] ${missing}`);
-const suite = missing ? describe.skip : describe;
+const suite = describeWithTool(CHROMIUM_TOOL(CHROMIUM));
 
 jest.setTimeout(120000);
 

@@ -5,17 +5,15 @@ import { execFileSync } from "child_process";
 import type { BrowserContext, Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CHROMIUM, OUTPUT, ROOT, chromiumMissing, serveDist } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, serveDist } from "./harness";
+import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
  * The checker without Office (dist/web.html), end to end: the production bundle in Debian's Chromium, files given to
  * its file input, every request to anything but the local server failing the test. Compared with the CLI's JSON
  * (bin/selfeval.js, built by `npm run build:cli`).
  */
-const missing = chromiumMissing();
-if (missing && process.env.CI) throw new Error(missing);
-if (missing) console.warn(`[browser tests skipped] ${missing}`);
-const suite = missing ? describe.skip : describe;
+const suite = describeWithTool(CHROMIUM_TOOL(CHROMIUM));
 
 jest.setTimeout(90000);
 
