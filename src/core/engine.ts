@@ -1,6 +1,6 @@
 import { address, rangeAddress } from "./a1";
 import { FormAnalysis, analyseForm } from "./analyse";
-import { Finding, RuleContext, SEVERITY_ORDER, Severity, r4 } from "./findings";
+import { Finding, Fix, FixInput, RuleContext, SEVERITY_ORDER, Severity, r4 } from "./findings";
 import { Grid } from "./grid";
 import { REPORT_SHEET_NAME } from "./labels";
 import { FormLayout, locateForms } from "./locate";
@@ -175,12 +175,26 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
   if (form.blocks.some((b) => b.weight === null)) quiet.add("weights-total");
     if (form.unchecked.some((u) => u.section === "indicators")) for (const id of ["total-score", "weights-total", "level1-weights", "execution-cap"]) quiet.add(id);
   const seen = new Set<string>();
+  // Every proposal is collected, also from a rule kept quiet here: write-back offers what the figures justify.
+  const proposed: ProposedFix[] = [];
+  PROPOSED.set(form, proposed);
   RULES.forEach((rule, order) => {
+    const take = (input: FixInput): Fix => {
+      const fix: Fix = { sheet: layout.sheet, address: address(input.at.row, input.at.col), old: input.old, new: input.new, optional: input.optional ?? false, label: say(input.label.zh, input.label.en) };
+      if (input.altLabel) fix.altLabel = say(input.altLabel.zh, input.altLabel.en);
+      if (input.valueFormat) fix.valueFormat = input.valueFormat;
+      proposed.push({ rule: rule.id, fix, label: input.label, altLabel: input.altLabel });
+      return fix;
+    };
     const ctx: RuleContext = {
       form,
       options,
       say,
+      propose(input) {
+        take(input);
+      },
       report(f) {
+        const fix = f.fix ? take(f.fix) : undefined;
         if (quiet.has(rule.id)) return;
         const cell = address(f.at.row, f.at.col);
         const key = `${rule.id}@${cell}@${f.message}`;
@@ -191,6 +205,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
         if (f.actual !== undefined) finding.actual = f.actual;
         if (f.valueFormat) finding.valueFormat = f.valueFormat;
         if (f.hint) finding.hint = f.hint;
+        if (fix) finding.fix = { ...fix };
         raw.push({ f: finding, row: f.at.row, col: f.at.col, order });
       },
     };
@@ -239,6 +254,21 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     preset: presetOf(preset, presetSource, options.lang),
     unchecked: form.unchecked.map((u) => u.section),
   };
+}
+
+/** An edit a rule proposed for a form, in the order the rules proposed them, with its labels in both languages. */
+export interface ProposedFix {
+  rule: string;
+  fix: Fix;
+  label: FixInput["label"];
+  altLabel?: FixInput["altLabel"];
+}
+
+const PROPOSED = new WeakMap<FormAnalysis, ProposedFix[]>();
+
+/** The edits the rules proposed while checking this form (write-back selects among them); empty for a form not checked. */
+export function proposedFixes(form: FormAnalysis): readonly ProposedFix[] {
+  return PROPOSED.get(form) ?? [];
 }
 
 export function sortBySeverity(findings: Finding[]): Finding[] {

@@ -4,6 +4,7 @@ import { CellRef } from "./locate";
 import { CheckOptions } from "./options";
 import { formatNumber, formatPercent } from "./parse";
 import { isRoundingOf, sameAt2 } from "./scoring";
+import { CellValue } from "./snapshot";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -21,6 +22,36 @@ export interface Finding {
   valueFormat?: "percent";
   /** a starting point the person may copy (e.g. a deviation cause with the indicator's own figures); never written for them */
   hint?: string;
+  /** the change the rule that judged this cell proposes (ESLint's fix on the report): what 改为 … writes */
+  fix?: Fix;
+}
+
+/** A proposed edit of one cell, made by the rule that judges it; write-back only selects among these. */
+export interface Fix {
+  sheet: string;
+  /** A1 */
+  address: string;
+  /** what the cell holds now, and what would be written (in the cell's own form: a percent stays a percent) */
+  old: CellValue;
+  new: CellValue;
+  /** "percent": old and new are fractions shown as percentages (a percent-formatted rate cell) */
+  valueFormat?: "percent";
+  /** an indicator score: written only when the user ticks it */
+  optional: boolean;
+  label: string;
+  /** for a total: its label once indicator scores are ticked */
+  altLabel?: string;
+}
+
+/** What a rule says about the edit it proposes: labels in both languages, so write-back can speak either. */
+export interface FixInput {
+  at: CellRef;
+  old: CellValue;
+  new: CellValue;
+  valueFormat?: "percent";
+  optional?: boolean;
+  label: { zh: string; en: string };
+  altLabel?: { zh: string; en: string };
 }
 
 export interface RuleContext {
@@ -28,7 +59,9 @@ export interface RuleContext {
   options: CheckOptions;
   /** the message in the language of the options */
   say(zh: string, en: string): string;
-  report(f: { severity: Severity; at: CellRef; message: string; expected?: number | string | null; actual?: number | string | null; valueFormat?: "percent"; hint?: string }): void;
+  report(f: { severity: Severity; at: CellRef; message: string; expected?: number | string | null; actual?: number | string | null; valueFormat?: "percent"; hint?: string; fix?: FixInput }): void;
+  /** a write the rule proposes without a finding to show (e.g. a total that only changes once scores are ticked) */
+  propose(fix: FixInput): void;
 }
 
 export interface Rule {

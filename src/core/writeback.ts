@@ -1,7 +1,7 @@
-import { address } from "./a1";
-import { FormAnalysis, ValueCell } from "./analyse";
+import { FormAnalysis } from "./analyse";
+import { proposedFixes } from "./engine";
+import { Fix } from "./findings";
 import { Lang } from "./options";
-import { formatNumber } from "./parse";
 import { round, sameAt2 } from "./scoring";
 import { CellValue } from "./snapshot";
 
@@ -30,52 +30,19 @@ export interface Proposal {
   valueFormat?: "percent";
 }
 
-/** A rate in the form the cell already uses: a percent-formatted number, percent points, a fraction, or "75%" text. */
-function rateInForm(cell: ValueCell, rate: number): CellValue {
-  const r = cell.raw;
-  if (typeof r === "number") {
-    if (cell.parsed.kind === "number" && cell.parsed.unit === "%") return round(rate, 4);
-    return Math.abs(r) > 1.5 ? round(rate * 100, 2) : round(rate, 4);
-  }
-  return `${formatNumber(rate * 100, 2)}%`;
-}
-
+/**
+ * Every proposal the rules made while checking (the rule that judges a cell proposes its change — a finding's `fix`,
+ * or a write with no finding to show); write-back only selects among them. Labels in the language asked for.
+ */
 export function proposeWrites(analyses: Array<FormAnalysis | null>, lang: Lang): Proposal[] {
-  const say = (zh: string, en: string) => (lang === "en" ? en : zh);
   const out: Proposal[] = [];
   analyses.forEach((form, formIndex) => {
     if (!form) return;
-    const sheet = form.layout.sheet;
-    const push = (cell: ValueCell, rule: ProposalRule, value: CellValue, label: string, optional = false) =>
-      out.push({ form: formIndex, sheet, address: address(cell.cell.row, cell.cell.col), rule, old: cell.raw, new: value, optional, label });
-    const b = form.budget;
-    let budgetScore = b?.score?.value ?? 0;
-    if (b && b.rate && b.computedRate !== null) {
-      const written = b.rate.parsed.kind === "number" ? (b.rate.parsed.unit === "%" ? b.rate.parsed.value : Math.abs(b.rate.parsed.value) > 1.5 ? b.rate.parsed.value / 100 : b.rate.parsed.value) : null;
-      if (written === null || !sameAt2(written * 100, b.computedRate * 100)) {
-        push(b.rate, "execution-rate", rateInForm(b.rate, b.computedRate), say("执行率", "execution rate"));
-        if (typeof b.rate.raw === "number" && b.rate.parsed.kind === "number" && b.rate.parsed.unit === "%") out[out.length - 1].valueFormat = "percent";
-      }
-    }
-    if (b && b.score && b.computedScore !== null) {
-      budgetScore = round(b.computedScore, 2);
-      if (b.score.value === null || !sameAt2(b.score.value, b.computedScore)) push(b.score, "budget-score", budgetScore, say("预算执行得分", "budget score"));
-    }
-    let total = budgetScore;
-    for (const i of form.indicators) {
-      const written = i.score?.value ?? null;
-      const s = i.scoring;
-      let rule: number | null = null;
-      if (s.expected !== null) rule = round(s.expected, 2);
-      else if (s.range && written !== null && (written < s.range[0] - 1e-9 || written > s.range[1] + 1e-9)) rule = round(Math.min(Math.max(written, s.range[0]), s.range[1]), 2);
-      total += written ?? 0;
-      if (rule !== null && i.score && (written === null || !sameAt2(written, rule))) push(i.score, "indicator-score", rule, say(`「${i.name}」得分（按规则）`, `"${i.name}" score (by the rule)`), true);
-    }
-    // The total: the sum of the scores as written (with the budget score as recalculated). Always listed, so the
-    // selection can recompute it when indicator scores are ticked; dropped when nothing changes.
-    if (form.totalScore) {
-      push(form.totalScore, "total-score", round(total, 2), say("总分（各项得分之和）", "total (sum of scores)"));
-      out[out.length - 1].altLabel = say("总分（采用规则得分后）", "total (with the rule's scores)");
+    for (const { rule, fix, label, altLabel } of proposedFixes(form)) {
+      const p: Proposal = { form: formIndex, sheet: fix.sheet, address: fix.address, rule: rule as ProposalRule, old: fix.old, new: fix.new, optional: fix.optional, label: lang === "en" ? label.en : label.zh };
+      if (fix.valueFormat) p.valueFormat = fix.valueFormat;
+      if (altLabel) p.altLabel = lang === "en" ? altLabel.en : altLabel.zh;
+      out.push(p);
     }
   });
   return out;
@@ -113,15 +80,13 @@ export function defaultTicks(all: Proposal[], withIndicatorScores: boolean): Set
 }
 
 /**
- * The one-cell fix for a finding (改为 91.5): the proposal the rule that judges that cell makes, if any. The pane
- * writes it through the same preview, write and undo path as 写回计算结果, so a fix and write-back never disagree.
+ * The one-cell fix for a finding (改为 91.5): the fix the rule that judged the cell put on it, if any. The pane writes
+ * it through the same preview, write and undo path as 写回计算结果, so a fix and write-back never disagree.
  */
-export function fixFor(finding: { rule: string; sheet: string; cell: string }, all: readonly Proposal[]): Proposal | null {
-  const p = all.find((q) => q.rule === finding.rule && q.sheet === finding.sheet && q.address === finding.cell);
-  if (!p) return null;
-  if (p.rule === "total-score") {
-    const only = finalizeSelection([p], new Set([proposalKey(p)]));
-    return only[0] ?? null;
-  }
-  return { ...p, optional: false };
+export function fixFor(finding: { rule: string; fix?: Fix }, all: readonly Proposal[] = []): Proposal | null {
+  const fix = finding.fix;
+  if (!fix) return null;
+  // which form it belongs to, for the selection (a total follows the scores ticked in its own form)
+  const form = all.find((p) => p.sheet === fix.sheet && p.address === fix.address)?.form ?? 0;
+  return { form, rule: finding.rule as ProposalRule, ...fix, optional: false };
 }

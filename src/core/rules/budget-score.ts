@@ -1,4 +1,5 @@
-import { Rule, fmt, r4, scoreDifference } from "../findings";
+import { FixInput, Rule, fmt, r4, scoreDifference } from "../findings";
+import { round } from "../scoring";
 
 export const budgetScore: Rule = {
   id: "budget-score",
@@ -7,10 +8,11 @@ export const budgetScore: Rule = {
     zh: "预算执行得分应为 分值 × min(执行率, 1)。",
     en: "The budget score must be weight × min(execution rate, 1).",
   },
-  check({ form, options, report, say }) {
+  check({ form, options, report, propose, say }) {
     const b = form.budget;
     if (!b || !b.score || b.computedScore === null) return;
     const p = b.score.parsed;
+    const fix: FixInput = { at: b.score.cell, old: b.score.raw, new: round(b.computedScore, 2), label: { zh: "预算执行得分", en: "budget score" } };
     if (p.kind === "blank" || p.kind === "placeholder") {
       report({
         severity: "warning",
@@ -18,10 +20,14 @@ export const budgetScore: Rule = {
         message: say(`预算执行得分未填写，应为 ${fmt(b.computedScore)}。`, `The budget score is missing; it should be ${fmt(b.computedScore)}.`),
         expected: r4(b.computedScore),
         actual: null,
+        fix,
       });
       return;
     }
-    if (b.score.value === null) return;
+    if (b.score.value === null) {
+      propose(fix); // unparseable-value reports it; the computed score can still be written
+      return;
+    }
     const sev = scoreDifference(b.score.value, b.computedScore, options.acceptRounding);
     if (!sev) return;
     report({
@@ -36,6 +42,7 @@ export const budgetScore: Rule = {
             ),
       expected: r4(b.computedScore),
       actual: b.score.value,
+      fix,
     });
   },
 };

@@ -1,5 +1,18 @@
-import { rateValue } from "../analyse";
-import { Rule, pct, r4, scoreDifference } from "../findings";
+import { ValueCell, rateValue } from "../analyse";
+import { FixInput, Rule, pct, r4, scoreDifference } from "../findings";
+import { formatNumber } from "../parse";
+import { round } from "../scoring";
+import { CellValue } from "../snapshot";
+
+/** A rate in the form the cell already uses: a percent-formatted number, percent points, a fraction, or "75%" text. */
+function rateInForm(cell: ValueCell, rate: number): CellValue {
+  const r = cell.raw;
+  if (typeof r === "number") {
+    if (cell.parsed.kind === "number" && cell.parsed.unit === "%") return round(rate, 4);
+    return Math.abs(r) > 1.5 ? round(rate * 100, 2) : round(rate, 4);
+  }
+  return `${formatNumber(rate * 100, 2)}%`;
+}
 
 export const executionRate: Rule = {
   id: "execution-rate",
@@ -8,10 +21,13 @@ export const executionRate: Rule = {
     zh: "执行率应为全年执行数 ÷ 全年预算数（调整后预算），并已填写。",
     en: "The execution rate must be 全年执行数 ÷ 全年预算数 (the adjusted budget) and be filled in.",
   },
-  check({ form, options, report, say }) {
+  check({ form, options, report, propose, say }) {
     const b = form.budget;
     if (!b || !b.rate || b.computedRate === null) return;
     const p = b.rate.parsed;
+    // the rate written back in the cell's own form (a percent-formatted number stays one)
+    const fix: FixInput = { at: b.rate.cell, old: b.rate.raw, new: rateInForm(b.rate, b.computedRate), label: { zh: "执行率", en: "execution rate" } };
+    if (typeof b.rate.raw === "number" && p.kind === "number" && p.unit === "%") fix.valueFormat = "percent";
     if (p.kind === "blank" || p.kind === "placeholder") {
       report({
         severity: "warning",
@@ -20,11 +36,15 @@ export const executionRate: Rule = {
         expected: r4(b.computedRate),
         actual: null,
         valueFormat: "percent",
+        fix,
       });
       return;
     }
     const written = rateValue(p);
-    if (written === null) return; // unparseable-value reports it
+    if (written === null) {
+      propose(fix); // unparseable-value reports it; the computed rate can still be written
+      return;
+    }
     // Rates compare in percent points: 66.67% written as 67% is rounding.
     const sev = scoreDifference(written * 100, b.computedRate * 100, options.acceptRounding);
     if (!sev) return;
@@ -41,6 +61,7 @@ export const executionRate: Rule = {
       expected: r4(b.computedRate),
       actual: r4(written),
       valueFormat: "percent",
+      fix,
     });
   },
 };

@@ -1,5 +1,21 @@
-import { Rule, fmt, r4, scoreDifference } from "../findings";
-import { isRoundingOf, sameAt2 } from "../scoring";
+import { IndicatorAnalysis } from "../analyse";
+import { FixInput, Rule, RuleContext, fmt, r4, scoreDifference } from "../findings";
+import { isRoundingOf, round, sameAt2 } from "../scoring";
+
+/**
+ * The score the rule would write (written only when the user ticks it): the rule's score, or a score outside its tier
+ * brought to the nearest bound. Also for a blank score or an indicator whose weight is unknown, where no finding is shown.
+ */
+function proposal(i: IndicatorAnalysis): FixInput | null {
+  if (!i.score) return null;
+  const written = i.score.value ?? null;
+  const s = i.scoring;
+  let rule: number | null = null;
+  if (s.expected !== null) rule = round(s.expected, 2);
+  else if (s.range && written !== null && (written < s.range[0] - 1e-9 || written > s.range[1] + 1e-9)) rule = round(Math.min(Math.max(written, s.range[0]), s.range[1]), 2);
+  if (rule === null || (written !== null && sameAt2(written, rule))) return null;
+  return { at: i.score.cell, old: i.score.raw, new: rule, optional: true, label: { zh: `「${i.name}」得分（按规则）`, en: `"${i.name}" score (by the rule)` } };
+}
 
 export const indicatorScore: Rule = {
   id: "indicator-score",
@@ -8,54 +24,64 @@ export const indicatorScore: Rule = {
     zh: "每个指标的得分应与评分规则一致：正向 B÷A×分值、反向 A÷B×分值、时间节点、定性指标三档；四舍五入为提示，高于规则为错误，低于规则为警告。",
     en: "Each indicator's score must follow the scoring rule (B÷A×w, A÷B×w, deadlines, qualitative tiers); rounding is info, above the rule an error, below it a warning.",
   },
-  check({ form, options, report, say }) {
+  check({ form, options, report, propose, say }) {
     for (const i of form.indicators) {
-      const written = i.score?.value;
-      if (written === null || written === undefined || !i.score || i.weight?.value == null) continue;
-      const s = i.scoring;
-      if (s.expected !== null) {
-        const sev = scoreDifference(written, s.expected, options.acceptRounding);
-        if (!sev) continue;
-        report({
-          severity: sev,
-          at: i.score.cell,
-          message:
-            sev === "info"
-              ? say(`「${i.name}」得分 ${fmt(written)} 是规则得分 ${fmt(s.expected)} 四舍五入后的值。`, `"${i.name}": the score ${fmt(written)} is the rule's ${fmt(s.expected)} rounded.`)
-              : sev === "error"
-                ? say(
-                    `「${i.name}」得分 ${fmt(written)} 高于按规则计算的 ${fmt(s.expected)}（${methodZh(s.method)}）。`,
-                    `"${i.name}": the score ${fmt(written)} is above the rule's ${fmt(s.expected)} (${s.method}).`,
-                  )
-                : say(
-                    `「${i.name}」得分 ${fmt(written)} 低于按规则计算的 ${fmt(s.expected)}（${methodZh(s.method)}），请核对或说明扣分理由。`,
-                    `"${i.name}": the score ${fmt(written)} is below the rule's ${fmt(s.expected)} (${s.method}); check it or explain the deduction.`,
-                  ),
-          expected: r4(s.expected),
-          actual: written,
-        });
-      } else if (s.range) {
-        const [lo, hi] = s.range;
-        if (written >= lo - 1e-9 && written <= hi + 1e-9) continue;
-        const bound = written > hi ? hi : lo;
-        if (sameAt2(written, bound)) continue;
-        const rounding = options.acceptRounding && isRoundingOf(written, bound);
-        const sev = rounding ? "info" : written > hi ? "error" : "warning";
-        const tier = s.method === "date" ? say("未按时完成", "late") : say("定性指标分档", "qualitative tier");
-        report({
-          severity: sev,
-          at: i.score.cell,
-          message: say(
-            `「${i.name}」得分 ${fmt(written)} 不在${tier}允许的 ${fmt(lo)}–${fmt(hi)} 分之间。`,
-            `"${i.name}": the score ${fmt(written)} is outside the ${fmt(lo)}–${fmt(hi)} allowed (${tier}).`,
-          ),
-          expected: `${fmt(lo)}–${fmt(hi)}`,
-          actual: written,
-        });
-      }
+      const fix = proposal(i);
+      const found = judge(i, options.acceptRounding, say);
+      if (found) report(fix ? { ...found, fix } : found);
+      else if (fix) propose(fix); // a blank score, an unknown weight, or rounding that still differs at 2 decimals
     }
   },
 };
+
+type Report = Parameters<RuleContext["report"]>[0];
+
+/** What is wrong with an indicator's written score, or null. */
+function judge(i: IndicatorAnalysis, acceptRounding: boolean, say: RuleContext["say"]): Report | null {
+  const written = i.score?.value;
+  if (written === null || written === undefined || !i.score || i.weight?.value == null) return null;
+  const s = i.scoring;
+  if (s.expected !== null) {
+    const sev = scoreDifference(written, s.expected, acceptRounding);
+    if (!sev) return null;
+    return {
+      severity: sev,
+      at: i.score.cell,
+      message:
+        sev === "info"
+          ? say(`「${i.name}」得分 ${fmt(written)} 是规则得分 ${fmt(s.expected)} 四舍五入后的值。`, `"${i.name}": the score ${fmt(written)} is the rule's ${fmt(s.expected)} rounded.`)
+          : sev === "error"
+            ? say(
+                `「${i.name}」得分 ${fmt(written)} 高于按规则计算的 ${fmt(s.expected)}（${methodZh(s.method)}）。`,
+                `"${i.name}": the score ${fmt(written)} is above the rule's ${fmt(s.expected)} (${s.method}).`,
+              )
+            : say(
+                `「${i.name}」得分 ${fmt(written)} 低于按规则计算的 ${fmt(s.expected)}（${methodZh(s.method)}），请核对或说明扣分理由。`,
+                `"${i.name}": the score ${fmt(written)} is below the rule's ${fmt(s.expected)} (${s.method}); check it or explain the deduction.`,
+              ),
+      expected: r4(s.expected),
+      actual: written,
+    };
+  }
+  if (!s.range) return null;
+  const [lo, hi] = s.range;
+  if (written >= lo - 1e-9 && written <= hi + 1e-9) return null;
+  const bound = written > hi ? hi : lo;
+  if (sameAt2(written, bound)) return null;
+  const rounding = acceptRounding && isRoundingOf(written, bound);
+  const sev = rounding ? "info" : written > hi ? "error" : "warning";
+  const tier = s.method === "date" ? say("未按时完成", "late") : say("定性指标分档", "qualitative tier");
+  return {
+    severity: sev,
+    at: i.score.cell,
+    message: say(
+      `「${i.name}」得分 ${fmt(written)} 不在${tier}允许的 ${fmt(lo)}–${fmt(hi)} 分之间。`,
+      `"${i.name}": the score ${fmt(written)} is outside the ${fmt(lo)}–${fmt(hi)} allowed (${tier}).`,
+    ),
+    expected: `${fmt(lo)}–${fmt(hi)}`,
+    actual: written,
+  };
+}
 
 function methodZh(m: string): string {
   return m === "positive" ? "正向指标 B÷A×分值" : m === "reverse" ? "反向指标" : m === "date" ? "时间节点" : "定性指标";

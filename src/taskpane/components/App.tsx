@@ -307,7 +307,7 @@ export function App(props: AppProps) {
     onSelect: select,
     current,
     disabled: running,
-    fixFor: (f) => (outcome ? fixFor(f, outcome.proposals) : null),
+    fixFor: (f) => fixFor(f, outcome?.proposals), // the fix the rule put on the finding
     onFix: (f, p) => {
       rememberOpener();
       select(f);
