@@ -44,6 +44,13 @@ describe("the ES5 fallback script", () => {
     expect(msg!.getAttribute("role")).toBe("alert");
   });
 
+  test("points to the checker web page beside the pane, by its full address", () => {
+    window.history.replaceState(null, "", "/addin/taskpane.html?autorun=1#x");
+    const msg = run(false);
+    expect(msg!.textContent).toContain(`${window.location.origin}/addin/web.html`);
+    expect(msg!.textContent).not.toContain("taskpane.html");
+  });
+
   test("stays out of the way when the bundle started", () => {
     expect(run(true)).toBeNull();
     expect(document.getElementById("container")!.textContent).toBe("before");
