@@ -11,24 +11,25 @@ export const missingValue: Rule = {
     en: "The funds total row's budget, executed amount and weight, and each indicator's target, actual, weight and score must be filled in.",
   },
   check({ form, report, say }) {
+    // the words are built only for a cell that is empty: most cells are filled, and a form has many indicators
+    const missing = (v: ValueCell | null | undefined, severity: Severity, what: () => [string, string]) => {
+      if (!empty(v)) return;
+      const [zh, en] = what();
+      report({ severity, at: v!.cell, message: say(`${zh}未填写。`, `${en[0].toUpperCase()}${en.slice(1)} is missing.`), expected: null, actual: null });
+    };
     const b = form.budget;
-    const items: Array<[ValueCell | null | undefined, Severity, string, string]> = [];
     if (b) {
-      items.push([b.annual, "error", "年度资金总额的全年预算数", "the annual budget of the total row"]);
-      items.push([b.executed, "error", "年度资金总额的全年执行数", "the executed amount of the total row"]);
-      if (b.weightValue === null) items.push([b.weight, "error", "预算执行的分值", "the budget weight"]);
+      missing(b.annual, "error", () => ["年度资金总额的全年预算数", "the annual budget of the total row"]);
+      missing(b.executed, "error", () => ["年度资金总额的全年执行数", "the executed amount of the total row"]);
+      if (b.weightValue === null) missing(b.weight, "error", () => ["预算执行的分值", "the budget weight"]);
     }
     for (const i of form.indicators) {
-      const n = i.name || say("（未命名指标）", "(unnamed indicator)");
-      items.push([i.target, "warning", `「${n}」的年度指标值`, `"${n}": the target`]);
-      items.push([i.actual, "warning", `「${n}」的实际完成值`, `"${n}": the actual`]);
-      items.push([i.weight, "error", `「${n}」的分值`, `"${n}": the weight`]);
-      items.push([i.score, "error", `「${n}」的得分`, `"${n}": the score`]);
+      const n = () => i.name || say("（未命名指标）", "(unnamed indicator)");
+      missing(i.target, "warning", () => [`「${n()}」的年度指标值`, `"${n()}": the target`]);
+      missing(i.actual, "warning", () => [`「${n()}」的实际完成值`, `"${n()}": the actual`]);
+      missing(i.weight, "error", () => [`「${n()}」的分值`, `"${n()}": the weight`]);
+      missing(i.score, "error", () => [`「${n()}」的得分`, `"${n()}": the score`]);
     }
-    items.push([form.totalScore, "warning", "总分的得分", "the total score"]);
-    for (const [v, severity, zh, en] of items) {
-      if (!empty(v)) continue;
-      report({ severity, at: v!.cell, message: say(`${zh}未填写。`, `${en[0].toUpperCase()}${en.slice(1)} is missing.`), expected: null, actual: null });
-    }
+    missing(form.totalScore, "warning", () => ["总分的得分", "the total score"]);
   },
 };
