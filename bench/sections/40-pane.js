@@ -17,7 +17,8 @@ module.exports = {
     const allGz = gzip(js);
     rows.push({ what: "production JavaScript of the pane, gzip", value: `${(gz / 1024).toFixed(1)} KB (all bundles ${(allGz / 1024).toFixed(1)} KB)`, budget: "≤ 300 KB", pass: gz <= 300 * 1024 });
     const H = ctx.B("test/browser/harness.js");
-    const missing = H.chromiumMissing();
+    const T = ctx.B("test/support/tool-check.js");
+    const missing = T.missingToolLine(T.CHROMIUM_TOOL(H.CHROMIUM));
     if (missing) {
       rows.push({ what: "navigation → first rendered pane", value: "not measured: " + missing, budget: "" });
       return { rows, results: { gzipBytes: gz, allBundlesGzipBytes: allGz, firstRenderMs: null } };

@@ -52,7 +52,8 @@ module.exports = {
     const files = await submissions(ROOT);
     const avgKb = files.reduce((s, f) => s + fs.statSync(f).size, 0) / files.length / 1024;
     const H = typeof ctx.B === "function" ? ctx.B("test/browser/harness.js") : require(path.join(ROOT, "build-bench/test/browser/harness.js"));
-    const missing = H.chromiumMissing();
+    const T = typeof ctx.B === "function" ? ctx.B("test/support/tool-check.js") : require(path.join(ROOT, "build-bench/test/support/tool-check.js"));
+    const missing = T.missingToolLine(T.CHROMIUM_TOOL(H.CHROMIUM));
     if (missing) {
       rows.push({ what: `${N} submissions checked and summarised`, value: `not measured: ${missing}`, budget: "< 10 s", pass: undefined });
       return { rows, results: { gzipBytes: gz, scripts } };
