@@ -9,6 +9,7 @@
  * `node scripts/make-writer-corpus.js` after `npm run build:cli`, and commit the result.
  */
 const fs = require("fs");
+const { summarizeForms } = require("./form-summary");
 const os = require("os");
 const path = require("path");
 const zlib = require("zlib");
@@ -433,19 +434,9 @@ function engineOn(sheets) {
       ),
     ),
   };
-  return summarize(runCheck(snap, {}).report);
+  return summarizeForms(runCheck(snap, {}).report.forms);
 }
 
-function summarize(report) {
-  return report.forms.map((f) => ({
-    sheet: f.sheet,
-    range: f.range,
-    projectName: f.projectName,
-    budget: f.budget,
-    totals: f.totals,
-    findings: f.findings.map((x) => `${x.rule} ${x.severity} ${x.sheet}!${x.cell ?? ""}`).sort(),
-  }));
-}
 
 // ---------- the corpus ----------
 
