@@ -20,108 +20,108 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 /** The measurements, in the child process. */
 async function measure(ROOT) {
-    const B = (p) => require(path.join(ROOT, "build-bench", p));
-    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const gen = require(path.join(ROOT, "bench/generate.js"));
-    const file = path.join(gen.OUT, "forms-500.xlsx");
-    if (!fs.existsSync(file)) {
-      fs.mkdirSync(gen.OUT, { recursive: true });
-      await gen.manyForms(500, file);
-    }
-    const buf = fs.readFileSync(file);
-    const { readXlsxSnapshotSync } = B("src/xlsx/fast-read.js");
-    const { ZipReader } = B("src/xlsx/zip.js");
-    const { findWorkbookPart, readRelationships, relsPartOf } = B("src/xlsx/package.js");
-    const { XmlScanner } = B("src/xlsx/xml.js");
-    const XLSX = require("xlsx");
+  const B = (p) => require(path.join(ROOT, "build-bench", p));
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const gen = require(path.join(ROOT, "bench/generate.js"));
+  const file = path.join(gen.OUT, "forms-500.xlsx");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(gen.OUT, { recursive: true });
+    await gen.manyForms(500, file);
+  }
+  const buf = fs.readFileSync(file);
+  const { readXlsxSnapshotSync } = B("src/xlsx/fast-read.js");
+  const { ZipReader } = B("src/xlsx/zip.js");
+  const { findWorkbookPart, readRelationships, relsPartOf } = B("src/xlsx/package.js");
+  const { XmlScanner } = B("src/xlsx/xml.js");
+  const XLSX = require("xlsx");
 
-    // the parts the reader reads, found once
-    const z0 = new ZipReader(buf);
-    const wb = findWorkbookPart(z0);
-    const rels = readRelationships(z0, wb).filter((r) => ["worksheet", "sharedstrings", "styles"].includes(r.kind));
-    const parts = ["_rels/.rels", wb, relsPartOf(wb), ...rels.map((r) => r.target)];
-    const floor = () => {
-      const z = new ZipReader(buf);
+  // the parts the reader reads, found once
+  const z0 = new ZipReader(buf);
+  const wb = findWorkbookPart(z0);
+  const rels = readRelationships(z0, wb).filter((r) => ["worksheet", "sharedstrings", "styles"].includes(r.kind));
+  const parts = ["_rels/.rels", wb, relsPartOf(wb), ...rels.map((r) => r.target)];
+  const floor = () => {
+    const z = new ZipReader(buf);
+    let n = 0;
+    for (const p of parts) n += z.text(p).length;
+    return n;
+  };
+  const ours = () => readXlsxSnapshotSync(buf);
+  const sheetjs = () => XLSX.read(buf, { type: "buffer" });
+
+  const forms = B("src/core/engine.js").runCheck(ours(), {}).report.forms.length;
+  for (let i = 0; i < 10; i++) floor(), ours();
+  for (let i = 0; i < 3; i++) sheetjs();
+  // CPU time of this process (user + system), not wall time: the machine may be shared, and a paired ratio of
+  // CPU times is what stays put when other processes take turns on the cores
+  const K = 5; // each sample reads K times over: the floor alone is about 5 ms
+  const cpu = (fn) => {
+    const c0 = process.cpuUsage();
+    for (let k = 0; k < K; k++) fn();
+    const d = process.cpuUsage(c0);
+    return (d.user + d.system) / 1000 / K;
+  };
+  // pairs in alternating order, so that neither side pays for the other's garbage more often; SheetJS (which
+  // leaves hundreds of MB behind) in pairs of its own, after
+  const reps = 15;
+  const tf = [], to = [], ts = [], ratios = [], speedups = [];
+  for (let i = 0; i < reps; i++) {
+    let a, b;
+    if (i % 2 === 0) (a = cpu(floor)), (b = cpu(ours));
+    else (b = cpu(ours)), (a = cpu(floor));
+    tf.push(a), to.push(b), ratios.push(b / a);
+  }
+  for (let i = 0; i < 5; i++) {
+    const c = cpu(sheetjs);
+    const b = cpu(ours);
+    ts.push(c), speedups.push(c / b);
+  }
+  const ratio = median(ratios), speedup = median(speedups);
+
+  // the XML layer alone over the worksheet parts: our tokenizer, saxes, fast-xml-parser
+  const texts = rels.filter((r) => r.kind === "worksheet").map((r) => z0.text(r.target));
+  const xmlBytes = texts.reduce((n, t) => n + t.length, 0);
+  const { SaxesParser } = require("saxes");
+  const { XMLParser } = require("fast-xml-parser");
+  const tokenizers = {
+    ours: () => {
       let n = 0;
-      for (const p of parts) n += z.text(p).length;
+      for (const t of texts) {
+        const x = new XmlScanner(t);
+        while (x.next() !== 0) if (x.attrCount) n += x.attrValue(0).length;
+      }
       return n;
-    };
-    const ours = () => readXlsxSnapshotSync(buf);
-    const sheetjs = () => XLSX.read(buf, { type: "buffer" });
+    },
+    saxes: () => {
+      let n = 0;
+      for (const t of texts) {
+        const p = new SaxesParser({ xmlns: false });
+        p.on("opentag", (tag) => {
+          for (const k in tag.attributes) {
+            n += tag.attributes[k].length;
+            break;
+          }
+        });
+        p.write(t).close();
+      }
+      return n;
+    },
+    "fast-xml-parser": () => {
+      const p = new XMLParser({ ignoreAttributes: false, preserveOrder: true });
+      let n = 0;
+      for (const t of texts) n += p.parse(t).length;
+      return n;
+    },
+  };
+  const xml = {};
+  for (const [k, fn] of Object.entries(tokenizers)) {
+    fn();
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(cpu(fn));
+    xml[k] = median(runs);
+  }
 
-    const forms = B("src/core/engine.js").runCheck(ours(), {}).report.forms.length;
-    for (let i = 0; i < 10; i++) floor(), ours();
-    for (let i = 0; i < 3; i++) sheetjs();
-    // CPU time of this process (user + system), not wall time: the machine may be shared, and a paired ratio of
-    // CPU times is what stays put when other processes take turns on the cores
-    const K = 5; // each sample reads K times over: the floor alone is about 5 ms
-    const cpu = (fn) => {
-      const c0 = process.cpuUsage();
-      for (let k = 0; k < K; k++) fn();
-      const d = process.cpuUsage(c0);
-      return (d.user + d.system) / 1000 / K;
-    };
-    // pairs in alternating order, so that neither side pays for the other's garbage more often; SheetJS (which
-    // leaves hundreds of MB behind) in pairs of its own, after
-    const reps = 15;
-    const tf = [], to = [], ts = [], ratios = [], speedups = [];
-    for (let i = 0; i < reps; i++) {
-      let a, b;
-      if (i % 2 === 0) (a = cpu(floor)), (b = cpu(ours));
-      else (b = cpu(ours)), (a = cpu(floor));
-      tf.push(a), to.push(b), ratios.push(b / a);
-    }
-    for (let i = 0; i < 5; i++) {
-      const c = cpu(sheetjs);
-      const b = cpu(ours);
-      ts.push(c), speedups.push(c / b);
-    }
-    const ratio = median(ratios), speedup = median(speedups);
-
-    // the XML layer alone over the worksheet parts: our tokenizer, saxes, fast-xml-parser
-    const texts = rels.filter((r) => r.kind === "worksheet").map((r) => z0.text(r.target));
-    const xmlBytes = texts.reduce((n, t) => n + t.length, 0);
-    const { SaxesParser } = require("saxes");
-    const { XMLParser } = require("fast-xml-parser");
-    const tokenizers = {
-      ours: () => {
-        let n = 0;
-        for (const t of texts) {
-          const x = new XmlScanner(t);
-          while (x.next() !== 0) if (x.attrCount) n += x.attrValue(0).length;
-        }
-        return n;
-      },
-      saxes: () => {
-        let n = 0;
-        for (const t of texts) {
-          const p = new SaxesParser({ xmlns: false });
-          p.on("opentag", (tag) => {
-            for (const k in tag.attributes) {
-              n += tag.attributes[k].length;
-              break;
-            }
-          });
-          p.write(t).close();
-        }
-        return n;
-      },
-      "fast-xml-parser": () => {
-        const p = new XMLParser({ ignoreAttributes: false, preserveOrder: true });
-        let n = 0;
-        for (const t of texts) n += p.parse(t).length;
-        return n;
-      },
-    };
-    const xml = {};
-    for (const [k, fn] of Object.entries(tokenizers)) {
-      fn();
-      const runs = [];
-      for (let i = 0; i < 5; i++) runs.push(cpu(fn));
-      xml[k] = median(runs);
-    }
-
-    return { file: path.relative(ROOT, file), forms, runs: reps, bytes: buf.length, readerMs: median(to), floorMs: median(tf), sheetjsMs: median(ts), readerOverFloor: ratio, sheetjsOverReader: speedup, sheetjsRuns: ts.length, xmlLayerMs: xml, worksheetChars: xmlBytes };
+  return { file: path.relative(ROOT, file), forms, runs: reps, bytes: buf.length, readerMs: median(to), floorMs: median(tf), sheetjsMs: median(ts), readerOverFloor: ratio, sheetjsOverReader: speedup, sheetjsRuns: ts.length, xmlLayerMs: xml, worksheetChars: xmlBytes };
 }
 
 module.exports = {
