@@ -135,7 +135,8 @@ export function decideForm(facts: FormFacts, lang: Lang, rankOf: RankOf): FormVe
     executionRate: funds ? facts.executionRate : null,
     budgetScore: funds ? facts.budgetScore : null,
     writtenTotal: total ? facts.writtenTotal : null,
-    sumOfScores: funds && indicators && !facts.unfilled ? facts.sumOfScores : null,
+    // a form cut short may have lost indicator rows with its total: its sum is not the form's
+    sumOfScores: funds && indicators && !cutShort && !facts.unfilled ? facts.sumOfScores : null,
     recalculatedTotal: readable && !facts.unfilled ? facts.recalculatedTotal : null,
   };
   return {

@@ -66,6 +66,7 @@ describe("a form's outcome, decided once (src/core/outcome.ts)", () => {
     expect(cut).toMatchObject({ kind: "fix", writable: false, grade: null });
     expect(cut.figures.recalculatedTotal).toBeNull();
     expect(cut.figures.writtenTotal).toBeNull();
+    expect(cut.figures.sumOfScores).toBeNull();
     const dept = decideForm(facts({ checked: false, grade: null, findings: [f("unsupported-form", "info")] }), "zh", blockingRank);
     expect(dept).toMatchObject({ kind: "not-checked", text: "未校验（规则不同）", writable: false });
     expect(Object.values(dept.figures).every((x) => x === null)).toBe(true);
