@@ -41,7 +41,7 @@ describe("presets follow the family, and settings win over it", () => {
   });
   test("the sichuan preset does not compare level-1 weights with 50/30/10/10", async () => {
     const wb = withCells(onlySheets(await loadFixture("official"), "项目2"), "项目2", { G14: 10, H14: 10, G23: 0, H23: 0 });
-    expect(hits(check(wb), "level1-weights")).toEqual(["warning 项目2!G27"]);
+    expect(hits(check(wb), "level1-weights")).toEqual(["warning 项目2!G27 differ"]);
     expect(hits(check(wb, layeredSettings(null, { preset: "sichuan" })), "level1-weights")).toEqual([]);
     expect(resolveOptions(sanitizeSettings({ preset: "sichuan" }))).toMatchObject({ checkLevel1Weights: false, lowExecutionThreshold: 0.9 });
   });
