@@ -4,7 +4,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as React from "react";
 import "@testing-library/jest-dom";
 import { cleanup, configure, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";

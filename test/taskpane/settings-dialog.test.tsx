@@ -1,7 +1,6 @@
 /**
  * @jest-environment jsdom
  */
-import * as React from "react";
 import "@testing-library/jest-dom";
 import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
