@@ -4,7 +4,7 @@ import { Finding, Fix, FixInput, RuleContext, Severity, fillMessage, r4, resolve
 import { Grid } from "./grid";
 import { REPORT_SHEET_NAME } from "./labels";
 import { FormLayout, locateForms } from "./locate";
-import { CheckOptions, DEFAULT_OPTIONS, PRESETS, PresetSource, presetSettings, resolveOptions } from "./options";
+import { CheckOptions, PRESETS, PresetSource, presetSettings, resolveOptions } from "./options";
 import { Family } from "./families";
 import { Grade } from "./scoring";
 import { WorkbookSnapshot } from "./snapshot";
@@ -56,19 +56,18 @@ export function checkWorkbook(wb: WorkbookSnapshot, partial?: Partial<CheckOptio
 
 /**
  * The options one form is checked with: a preset chosen by a setting wins; otherwise the form's family suggests one,
- * under any single settings given (precedence: --config, workbook settings, family preset, central default).
+ * under the settings given (precedence: --config, workbook settings, family preset, central default). The settings
+ * given are choices (core/settings optionsFor): every value in them was chosen, whatever it equals, and wins over
+ * the family's preset; a value absent (or null) is no choice.
  */
 export function formOptions(family: Family, partial: Partial<CheckOptions> | undefined): { options: CheckOptions; preset: string; source: PresetSource } {
-  if (partial?.preset) return { options: resolveOptions(partial), preset: partial.preset, source: partial.presetSource ?? "config" };
-  const preset = family.preset;
-  // The family's preset under the settings given. A setting still at its central default is no choice (the pane passes
-  // every setting resolved): the family's value takes its place.
-  const merged: Record<string, unknown> = { ...(partial ?? {}) };
-  const defaults = DEFAULT_OPTIONS as unknown as Record<string, unknown>;
-  for (const [k, v] of Object.entries(presetSettings(preset))) {
-    if (merged[k] === undefined || JSON.stringify(merged[k]) === JSON.stringify(defaults[k])) merged[k] = v;
-  }
-  return { options: resolveOptions(merged as Partial<CheckOptions>), preset, source: family.id === "unknown" ? "default" : "family" };
+  const given: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(partial ?? {})) if (v !== undefined && v !== null) given[k] = v;
+  const chosen = typeof given.preset === "string" ? given.preset : null;
+  const preset = chosen ?? family.preset;
+  const options = resolveOptions({ ...presetSettings(preset), ...(given as Partial<CheckOptions>) });
+  if (chosen) return { options, preset, source: partial?.presetSource ?? "config" };
+  return { options, preset, source: family.id === "unknown" ? "default" : "family" };
 }
 
 /**

@@ -3,6 +3,7 @@ import { Finding, Severity } from "../core/findings";
 import { Lang } from "../core/options";
 import { formatPercent } from "../core/parse";
 import { detailLine, ruleTitle, showNumber, triage } from "../core/present";
+import { rulesInForce } from "../core/settings";
 import { STRINGS } from "../taskpane/i18n";
 
 /**
@@ -43,6 +44,7 @@ export function FormView(props: { form: FormReport; lang: Lang }) {
           <div className="meta">
             {form.sheet}!{form.range}
           </div>
+          {form.checked ? <div className="meta" data-testid="rules-in-force">{rulesInForce(form.preset, lang)}</div> : null}
         </div>
         <div className={verdict.kind === "fix" ? "verdict bad" : verdict.kind === "submit" ? "verdict ok" : "verdict muted"} data-testid="form-verdict" data-verdict={verdict.kind}>
           {verdict.text}

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Badge, Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { rulesInForce } from "../../core/settings";
 import { FormReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
 import { Lang } from "../../core/options";
@@ -201,6 +202,7 @@ export function FormCard(props: { form: FormReport; t: Strings; lang: Lang; visi
         {form.sheet}!{form.range}
         {form.template ? ` · ${t.template(form.template.id === "unknown" ? t.templateUnknown : form.template.name)}` : ""}
       </Caption1>
+      {form.checked ? <Caption1 className={s.muted} data-testid="rules-in-force">{rulesInForce(form.preset, lang)}</Caption1> : null}
       {form.checked ? (
         <dl className={s.figures} data-testid="form-figures" aria-label={t.figuresLabel}>
           <div className={s.figure}>
