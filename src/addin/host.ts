@@ -14,7 +14,7 @@ import { Capabilities, detectCapabilities } from "../excel/capabilities";
 import { MAX_REQUEST_BYTES, SheetIndex, asTypedText, currentSheet, readCellStates, readComments, readSheetIndex, selectCell, utf8Bytes, writeCellChanges } from "../excel/cells";
 import { readWorkbook } from "../excel/read";
 import { getSetting, putSetting, refreshSettings, updateSetting } from "../excel/store";
-import { writeSafely } from "../excel/write";
+import { WriteError, writeSafely } from "../excel/write";
 
 /**
  * What the pane and the ribbon command do with the workbook, over Office.js. Each operation is one Excel.run with a
@@ -35,6 +35,8 @@ export interface CheckOutcome {
 
 // The settings a workbook carries, what is stored and how they become check options: core/settings.ts, for every surface.
 export { DEFAULT_SETTINGS, FOLLOW_TEMPLATE };
+/** a write that failed (and whether it was rolled back): the pane reaches Office only through this module */
+export { WriteError };
 export type { WorkbookSettings };
 
 /**

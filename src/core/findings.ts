@@ -152,11 +152,6 @@ export function resolveData(data: MessageData | undefined, lang: "zh" | "en"): R
   return out;
 }
 
-/** The `sheet!cell` key of a cell: one spelling for findings, proposals and marks. */
-export function cellKey(x: { sheet: string; cell?: string; address?: string }): string {
-  return `${x.sheet}!${x.cell ?? x.address ?? ""}`;
-}
-
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function cellOf(ref: CellRef): string {

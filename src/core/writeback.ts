@@ -1,3 +1,4 @@
+import { sheetCellKey } from "./a1";
 import { FormAnalysis } from "./analyse";
 import { proposedFixes } from "./engine";
 import { Fix, FixKind } from "./findings";
@@ -50,7 +51,7 @@ export function proposeWrites(analyses: Array<FormAnalysis | null>, lang: Lang):
   return out;
 }
 
-export const proposalKey = (p: Pick<Proposal, "sheet" | "address">): string => `${p.sheet}!${p.address}`;
+export const proposalKey = (p: Pick<Proposal, "sheet" | "address">): string => sheetCellKey(p.sheet, p.address);
 
 /** A score cell's value as the sum of scores counted it (a number, "10分"; blank or text count 0). */
 function scoreOf(v: CellValue): number {

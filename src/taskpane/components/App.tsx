@@ -18,16 +18,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CheckOutcome, CheckProgress, RefusedError, WorkbookHost, WorkbookSettings } from "../../addin/host";
+import { CheckOutcome, CheckProgress, RefusedError, WorkbookHost, WorkbookSettings, WriteError } from "../../addin/host";
 import { WorkbookReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
 import { Lang } from "../../core/options";
 import { sameSettings } from "../../core/settings";
 import { Proposal, fixFor } from "../../core/writeback";
 import { allFindings, showDateTime, triage } from "../../core/present";
-import { decideWorkbook } from "../../core/outcome";
+import { countBySeverity, decideWorkbook } from "../../core/outcome";
 import { REPORT_SHEET_NAME } from "../../core/labels";
-import { WriteError } from "../../excel/write";
 import { STRINGS } from "../i18n";
 import { FindingActions, FindingGroups, FormCard, SEVERITY_BADGE } from "./FormCard";
 import { SettingsDialog } from "./SettingsDialog";
@@ -67,7 +66,6 @@ export interface AppProps {
 
 const ALL: Severity[] = ["error", "warning", "info"];
 
-export { allFindings };
 
 /** Live mode re-reads one sheet: its forms (and write-back proposals) replace that sheet's, the others stay. */
 function mergeOutcomes(old: CheckOutcome, fresh: CheckOutcome, sheets: string[], lang: Lang): CheckOutcome {
@@ -294,8 +292,7 @@ export function App(props: AppProps) {
   }, [live, host, run, props.debounceMs]);
 
   const findings = report ? allFindings(report) : [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  const counts = countBySeverity(findings);
   /** the findings in the order the pane lists them (workbook first, then each form by severity and what blocks) */
   const listed: Finding[] = report
     ? [...report.findings, ...report.forms.flatMap((form) => ALL.flatMap((sev) => triage(form.findings).filter((f) => f.severity === sev)))].filter((f) => visible[f.severity] && f.cell)

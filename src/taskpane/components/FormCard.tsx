@@ -1,3 +1,4 @@
+import { sheetCellKey } from "../../core/a1";
 import * as React from "react";
 import { Badge, Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { rulesInForce } from "../../core/settings";
@@ -102,7 +103,7 @@ export function FindingItem(props: { finding: Finding; t: Strings; lang: Lang; a
   const { finding: f, t, lang, actions } = props;
   const s = useStyles();
   const [hintOpen, setHintOpen] = React.useState(false);
-  const where = f.cell ? `${f.sheet}!${f.cell}` : t.workbookLevel;
+  const where = f.cell ? sheetCellKey(f.sheet, f.cell) : t.workbookLevel;
   const detail = detailLine(f, lang);
   const isCurrent = actions.current === f;
   const fix = actions.fixFor?.(f) ?? null;
