@@ -4,6 +4,7 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import type { Page, Route } from "playwright-core";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { CHROMIUM, OFFICE_JS, ROOT, Session, buildHostScript, openSession, serveDist } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 import { readXlsxSnapshotSync } from "../../src/xlsx/fast-read";
@@ -419,7 +420,7 @@ suite("one verdict on every surface: every fixture and writer-corpus workbook", 
     return n;
   }
 
-  test("the web page (Chromium): summary rows, each file's details, and the 汇总.xlsx it downloads", async () => {
+  test("the web page (Chromium): summary rows, each file's details, the 汇总.xlsx and the copies' 校验报告 it downloads", async () => {
     const session = await openWeb(`${server.url}/web.html`);
     const out: string[] = [];
     try {
@@ -534,6 +535,18 @@ suite("one verdict on every surface: every fixture and writer-corpus workbook", 
       }
       expect(linked).toBe(allForms().length);
       expect(sum.rows.length - 1).toBe(rowCount);
+
+      // the .zip: each file's annotated copy, made in the page, with its 校验报告 sheet
+      const zip = await JSZip.loadAsync((await downloadOf(page, "download-zip")).bytes);
+      let copies = 0;
+      for (const rec of records.values()) {
+        const name = rec.file.replace(/\.xlsx$/, ".checked.xlsx");
+        const entry = zip.file(name);
+        const rows = entry ? snapshotRows(readXlsxSnapshotSync(await entry.async("uint8array")), "校验报告") : null;
+        if (!rows) out.push(`web copy · ${rec.file}: ${entry ? "no 校验报告 sheet" : `no ${name} in the .zip`}`);
+        else copies += compareReport(out, "web copy 校验报告", rec, rows);
+      }
+      expect(copies).toBe(allForms().length);
 
       // the details of each file: its verdict line, then one card per form
       let cards = 0;
@@ -679,7 +692,7 @@ suite("one verdict on every surface: every fixture and writer-corpus workbook", 
           // 更多操作 › 生成校验报告, then the sheet as the (fake) workbook holds it
           await page.getByRole("button", { name: /更多操作/ }).click();
           await page.getByRole("menuitem", { name: "生成校验报告" }).click();
-          await page.getByTestId("notice").filter({ hasText: "校验报告" }).waitFor();
+          await page.getByTestId("notice").filter({ hasText: "已生成“校验报告”" }).waitFor();
           const rows = (await page.evaluate(() => {
             const m = (window as unknown as { __selfevalHost: { model: { hasSheet(n: string): boolean; sheet(n: string): unknown; usedBox(s: unknown, v: boolean): { bottom: number; right: number } | null; cell(s: unknown, r: number, c: number): { value: unknown } } } }).__selfevalHost.model;
             if (!m.hasSheet("校验报告")) return null;
