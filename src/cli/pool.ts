@@ -195,6 +195,7 @@ export async function runPool(
   const startChild = () => {
     const child = fork(script, [], {
       execArgv: [`--max-old-space-size=${bounds.maxMemoryMb}`],
+      env: process.env, // (the default, said: under jest this module's process.env is the test's)
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
     });
