@@ -82,6 +82,24 @@ function workerScript(): string | null {
   return [path.join(__dirname, "worker.js"), path.join(__dirname, "..", "..", "build", "cli", "worker.js")].find((f) => fs.existsSync(f)) ?? null;
 }
 
+/**
+ * Memory a child may hold beyond its heap bound before it is stopped (MB): the input file's bytes (up to 200 MB) and
+ * its unpacked parts live outside the V8 heap, with the young generation and the code. Watched on Linux, where the
+ * child's resident size is read from /proc every quarter second.
+ */
+export const OUTSIDE_HEAP_MB = 768;
+const RSS_POLL_MS = 250;
+
+/** A process's resident size in MB (Linux /proc), or null where it cannot be read. */
+function residentMb(pid: number): number | null {
+  try {
+    const statm = fs.readFileSync(`/proc/${pid}/statm`, "utf8");
+    return (Number(statm.split(" ")[1]) * 4096) / 1048576;
+  } catch {
+    return null;
+  }
+}
+
 /** The per-file bounds. */
 export interface Bounds {
   /** V8 heap of the child checking the file, MB */
@@ -120,7 +138,7 @@ interface Lane {
   current: number | null;
   timer: NodeJS.Timeout | null;
   /** why we ended it, when we did */
-  killedFor: "time" | null;
+  killedFor: "time" | "memory" | null;
   /** a file asked back (not started yet), while the answer is awaited */
   asked: number | null;
   /** the last of what the child wrote on stderr (V8 says there why it aborted) */
@@ -201,6 +219,20 @@ export async function runPool(
     });
     const lane: Lane = { child, ready: false, dead: false, queue: [], current: null, timer: null, killedFor: null, asked: null, stderr: "" };
     lanes.push(lane);
+    if (process.platform === "linux" && child.pid !== undefined) {
+      const pid = child.pid;
+      const limit = bounds.maxMemoryMb + OUTSIDE_HEAP_MB;
+      const watch = setInterval(() => {
+        if (lane.dead) return clearInterval(watch);
+        const rss = residentMb(pid);
+        if (rss !== null && rss > limit && lane.current !== null) {
+          lane.killedFor = "memory";
+          child.kill("SIGKILL");
+        }
+      }, RSS_POLL_MS);
+      watch.unref();
+      child.once("exit", () => clearInterval(watch));
+    }
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (d: string) => {
       lane.stderr = (lane.stderr + d).slice(-4000);
@@ -251,7 +283,7 @@ export async function runPool(
       if (culprit !== null) {
         const memory = /out of memory|Allocation failed|heap limit/i.test(lane.stderr);
         if (lane.killedFor === "time") record(culprit, unreadableOutcome(files[culprit].file, overBoundMessage("time", bounds, task.lang)));
-        else if (memory) record(culprit, unreadableOutcome(files[culprit].file, overBoundMessage("memory", bounds, task.lang)));
+        else if (memory || lane.killedFor === "memory") record(culprit, unreadableOutcome(files[culprit].file, overBoundMessage("memory", bounds, task.lang)));
         else record(culprit, internal(culprit, error ? error.message : `the checking process stopped (${signal ? `signal ${signal}` : `exit code ${code}`})`));
       }
       if (!lane.ready) bootFailures++;

@@ -15,8 +15,8 @@ let busy = false;
 const send = (m: unknown) => new Promise<void>((resolve) => process.send!(m, undefined, undefined, () => resolve()));
 
 /**
- * Test-only: SELFEVAL_TEST_RUNAWAY="memory:NAME" or "hang:NAME" makes this child run away on the file called NAME
- * (grow its heap without end, or block without end), so that tests hold the bounds themselves to account whatever the
+ * Test-only: SELFEVAL_TEST_RUNAWAY="memory:NAME", "outside:NAME" or "hang:NAME" makes this child run away on the file
+ * called NAME (grow its heap without end, grow buffers outside the heap without end, or block without end), so that tests hold the bounds themselves to account whatever the
  * reader does with hostile files. Honoured here only, never by the reader or the checker.
  */
 function runaway(file: string): void {
@@ -27,6 +27,14 @@ function runaway(file: string): void {
   if (mode === "memory") {
     const hoard: number[][] = [];
     for (let k = 0; ; k++) hoard.push(new Array<number>(1 << 20).fill(k)); // 4–8 MB a step: at the bound in about a second
+  }
+  if (mode === "outside") {
+    // memory outside the V8 heap (what the heap limit does not see): 64 MB buffers, each touched, at a walk
+    const hoard: Buffer[] = [];
+    for (;;) {
+      hoard.push(Buffer.alloc(64 * 1024 * 1024, 1));
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
   }
   if (mode === "hang") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }

@@ -98,6 +98,17 @@ describe("a file that exhausts memory, among good files", () => {
     }
   }, 180_000);
 
+  (process.platform === "linux" ? test : test.skip)("memory outside the heap (buffers) is stopped too, at --max-memory plus what the input needs outside the heap (Linux)", async () => {
+    const dir = goodFolder("outside");
+    fs.copyFileSync(fixturePath("shifted"), path.join(dir, "3-buffers.xlsx"));
+    const expected = await alone(dir);
+    const r = await runWithRunaway("outside:3-buffers.xlsx", "check", dir, "--json", "--max-memory", "1536");
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.out) as { files: JsonFile[] };
+    expectGoodFilesIntact(json, expected);
+    expect(json.files.find((f) => f.file.endsWith("3-buffers.xlsx"))!.error).toContain("无法读取：超过时间/内存上限（超过 1536 MB，--max-memory）");
+  }, 180_000);
+
   test("the text report: the good files' reports all printed, the runaway named on stderr", async () => {
     const dir = goodFolder("text");
     fs.copyFileSync(fixturePath("shifted"), path.join(dir, "3-runaway.xlsx"));
