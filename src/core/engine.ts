@@ -9,6 +9,8 @@ import { Family } from "./families";
 import { Grade } from "./scoring";
 import { WorkbookSnapshot } from "./snapshot";
 import { RULES } from "./rules";
+import { FileVerdict, FormVerdict, countBySeverity, decideForm, decideWorkbook } from "./outcome";
+import { blockingRank } from "./rank";
 
 /** What a check says about one form: the shape of the CLI's JSON. */
 export interface FormReport {
@@ -29,12 +31,16 @@ export interface FormReport {
   preset: { id: string; name: string; source: PresetSource };
   /** sections that could not be read: their figures are not checked (未校验) and the form has no grade */
   unchecked: string[];
+  /** the form's outcome, decided once (src/core/outcome.ts): every surface renders it */
+  verdict: FormVerdict;
 }
 
 export interface WorkbookReport {
   forms: FormReport[];
   /** findings about the workbook rather than one form */
   findings: Finding[];
+  /** the worst of its forms, or 未找到表格 (src/core/outcome.ts) */
+  verdict: FileVerdict;
 }
 
 export interface CheckResult {
@@ -115,13 +121,7 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
       ),
     });
   }
-  return { report: { forms, findings: wbFindings }, analyses };
-}
-
-function countOf(findings: Finding[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
+  return { report: { forms, findings: wbFindings, verdict: decideWorkbook(forms, wbFindings, options.lang) }, analyses };
 }
 
 function templateOf(layout: FormLayout, lang: string): FormReport["template"] {
@@ -144,6 +144,11 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
       message: say("这是部门整体支出绩效自评表，规则不同，未校验。", "This is a 部门整体支出绩效自评表 (whole-department form): other rules apply, not checked."),
     },
   ];
+  const verdict = decideForm(
+    { checked: false, unfilled: false, unchecked: [], missing: [], findings, grade: null, executionRate: null, budgetScore: null, writtenTotal: null, sumOfScores: 0, recalculatedTotal: 0 },
+    lang === "en" ? "en" : "zh",
+    blockingRank,
+  );
   return {
     sheet: layout.sheet,
     range: rangeAddress(layout.top, layout.left, layout.bottom, layout.right),
@@ -154,11 +159,12 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
     budget: { executionRate: null, score: null },
     totals: { weights: 0, reportedScore: null, sumOfScores: 0, recalculatedScore: 0 },
     grade: null,
-    counts: countOf(findings),
+    counts: countBySeverity(findings),
     findings,
     template: { id: "unknown", name: say("部门整体支出绩效自评表（未校验）", "whole-department form (not checked)") },
     preset: presetOf("central", "default", lang),
     unchecked: [],
+    verdict,
   };
 }
 
@@ -204,6 +210,8 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
         if (f.expected !== undefined) finding.expected = f.expected;
         if (f.actual !== undefined) finding.actual = f.actual;
         if (f.valueFormat) finding.valueFormat = f.valueFormat;
+        if (f.expectedLabel) finding.expectedLabel = f.expectedLabel;
+        if (f.actualLabel) finding.actualLabel = f.actualLabel;
         if (f.hint) finding.hint = f.hint;
         if (fix) finding.fix = { ...fix };
         raw.push({ f: finding, row: f.at.row, col: f.at.col, order });
@@ -230,6 +238,30 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
   raw.sort((a, b) => a.row - b.row || a.col - b.col || a.order - b.order);
   const findings = raw.map((x) => x.f);
   const b = form.budget;
+  const executionRate = b?.computedRate == null ? null : r4(b.computedRate);
+  const budgetScore = b?.computedScore == null ? null : r4(b.computedScore);
+  const verdict = decideForm(
+    {
+      checked: true,
+      unfilled: form.unfilled,
+      unchecked: form.unchecked.map((u) => u.section),
+      missing: layout.missing,
+      findings,
+      grade: form.gradeOrNull,
+      executionRate,
+      budgetScore,
+      writtenTotal: form.totalScore?.value ?? null,
+      sumOfScores: r4(form.sumOfScores),
+      recalculatedTotal: r4(form.recalculatedScore),
+    },
+    options.lang,
+    blockingRank,
+  );
+  if (!verdict.writable) {
+    // an unfilled or unchecked form is offered no write-back and no fix: its figures are not the form's
+    proposed.length = 0;
+    for (const f of findings) delete f.fix;
+  }
   return {
     sheet: layout.sheet,
     range: rangeAddress(layout.top, layout.left, layout.bottom, layout.right),
@@ -237,10 +269,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     checked: true,
     projectName: layout.projectName,
     year: layout.year,
-    budget: {
-      executionRate: b?.computedRate == null ? null : r4(b.computedRate),
-      score: b?.computedScore == null ? null : r4(b.computedScore),
-    },
+    budget: { executionRate, score: budgetScore },
     totals: {
       weights: r4(form.weights),
       reportedScore: form.totalScore?.value ?? null,
@@ -248,11 +277,12 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
       recalculatedScore: r4(form.recalculatedScore),
     },
     grade: form.gradeOrNull,
-    counts: countOf(findings),
+    counts: verdict.counts,
     findings,
     template: templateOf(layout, options.lang),
     preset: presetOf(preset, presetSource, options.lang),
     unchecked: form.unchecked.map((u) => u.section),
+    verdict,
   };
 }
 

@@ -2,6 +2,7 @@ import { address } from "./a1";
 import { FormAnalysis } from "./analyse";
 import { CellRef } from "./locate";
 import { CheckOptions } from "./options";
+import { roundTo } from "./numbers";
 import { formatNumber, formatPercent } from "./parse";
 import { isRoundingOf, sameAt2 } from "./scoring";
 import { CellValue } from "./snapshot";
@@ -20,6 +21,10 @@ export interface Finding {
   actual?: number | string | null;
   /** "percent": expected and actual are fractions to show as percentages (0.5 → 50%) */
   valueFormat?: "percent";
+  /** what `expected` is, when it is a figure the rule computed (各项得分之和): the detail line names it */
+  expectedLabel?: string;
+  /** what `actual` is, when it is not the cell's own value (各项分值之和): the detail line names it */
+  actualLabel?: string;
   /** a starting point the person may copy (e.g. a deviation cause with the indicator's own figures); never written for them */
   hint?: string;
   /** the change the rule that judged this cell proposes (ESLint's fix on the report): what 改为 … writes */
@@ -59,7 +64,7 @@ export interface RuleContext {
   options: CheckOptions;
   /** the message in the language of the options */
   say(zh: string, en: string): string;
-  report(f: { severity: Severity; at: CellRef; message: string; expected?: number | string | null; actual?: number | string | null; valueFormat?: "percent"; hint?: string; fix?: FixInput }): void;
+  report(f: { severity: Severity; at: CellRef; message: string; expected?: number | string | null; actual?: number | string | null; valueFormat?: "percent"; expectedLabel?: string; actualLabel?: string; hint?: string; fix?: FixInput }): void;
   /** a write the rule proposes without a finding to show (e.g. a total that only changes once scores are ticked) */
   propose(fix: FixInput): void;
 }
@@ -81,7 +86,8 @@ export function cellOf(ref: CellRef): string {
 
 export const fmt = (n: number): string => formatNumber(n, 2);
 export const pct = (n: number): string => formatPercent(n, 2);
-export const r4 = (n: number): number => Math.round(n * 10000) / 10000;
+/** full precision for --json (4 decimals, as always), by the same rounding as what is shown */
+export const r4 = (n: number): number => roundTo(n, 4);
 
 /**
  * A written score against the computed one (RULES.md §2 rounding): null when they agree at 2 decimals;

@@ -2,6 +2,7 @@ import { FormAnalysis } from "./analyse";
 import { proposedFixes } from "./engine";
 import { Fix } from "./findings";
 import { Lang } from "./options";
+import { parseCell } from "./parse";
 import { round, sameAt2 } from "./scoring";
 import { CellValue } from "./snapshot";
 
@@ -50,9 +51,19 @@ export function proposeWrites(analyses: Array<FormAnalysis | null>, lang: Lang):
 
 export const proposalKey = (p: Pick<Proposal, "sheet" | "address">): string => `${p.sheet}!${p.address}`;
 
+/** A score cell's value as the sum of scores counted it (a number, "10分"; blank or text count 0). */
+function scoreOf(v: CellValue): number {
+  const p = parseCell(v);
+  return p.kind === "number" ? p.value : 0;
+}
+
+/** The proposals that change a score, and so the total of their form. */
+const SCORE_RULES = new Set<string>(["budget-score", "indicator-score"]);
+
 /**
- * What to write for the ticked proposals: each form's total follows the indicator scores ticked in it; a proposal that
- * would write what the cell already holds is dropped.
+ * What to write for the ticked proposals: each form's total (the sum of its scores as written) follows the score cells
+ * written with it — the budget score and the indicator scores ticked; a proposal that would write what the cell
+ * already holds is dropped. The total's label says when it holds only together with those other writes.
  */
 export function finalizeSelection(all: Proposal[], ticked: ReadonlySet<string>): Proposal[] {
   const chosen = all.filter((p) => p.rule === "total-score" || ticked.has(proposalKey(p)));
@@ -62,9 +73,9 @@ export function finalizeSelection(all: Proposal[], ticked: ReadonlySet<string>):
       out.push(p);
       continue;
     }
-    const delta = chosen
-      .filter((q) => q.form === p.form && q.rule === "indicator-score")
-      .reduce((sum, q) => sum + Number(q.new) - (typeof q.old === "number" ? q.old : Number(q.old) || 0), 0);
+    const delta = round(chosen
+      .filter((q) => q.form === p.form && SCORE_RULES.has(q.rule))
+      .reduce((sum, q) => sum + Number(q.new) - scoreOf(q.old), 0), 2);
     const value = round(Number(p.new) + delta, 2);
     const oldNum = typeof p.old === "number" ? p.old : Number.NaN;
     if (!ticked.has(proposalKey(p)) && delta === 0) continue;

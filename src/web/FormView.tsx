@@ -2,7 +2,7 @@ import { FormReport } from "../core/engine";
 import { Finding, Severity } from "../core/findings";
 import { Lang } from "../core/options";
 import { formatPercent } from "../core/parse";
-import { detailLine, ruleTitle, showNumber, triage, verdictOf } from "../core/present";
+import { detailLine, ruleTitle, showNumber, triage } from "../core/present";
 import { STRINGS } from "../taskpane/i18n";
 
 /**
@@ -31,7 +31,8 @@ export function FormView(props: { form: FormReport; lang: Lang }) {
   const { form, lang } = props;
   const t = STRINGS[lang];
   const n = (x: number | null) => (x === null ? "—" : showNumber(x));
-  const verdict = verdictOf(form, lang);
+  const verdict = form.verdict;
+  const fig = verdict.figures;
   const title = form.projectName ?? (form.kind === "department" ? t.notChecked : t.unnamed);
   const findings = triage(form.findings);
   return (
@@ -43,28 +44,26 @@ export function FormView(props: { form: FormReport; lang: Lang }) {
             {form.sheet}!{form.range}
           </div>
         </div>
-        {form.checked ? (
-          <div className={verdict.kind === "fix" ? "verdict bad" : "verdict ok"} data-testid="form-verdict">
-            {verdict.text}
-            {verdict.kind === "submit" && form.grade ? ` · ${t.grade} ${form.grade}` : ""}
-          </div>
-        ) : null}
+        <div className={verdict.kind === "fix" ? "verdict bad" : verdict.kind === "submit" ? "verdict ok" : "verdict muted"} data-testid="form-verdict" data-verdict={verdict.kind}>
+          {verdict.text}
+          {verdict.grade ? ` · ${t.grade} ${verdict.grade}` : ""}
+        </div>
       </header>
       {form.checked ? (
         <dl className="figures" data-testid="form-figures">
           <dt>{t.rate}</dt>
-          <dd>{form.budget.executionRate === null ? "—" : formatPercent(form.budget.executionRate, 2)}</dd>
+          <dd>{fig.executionRate === null ? "—" : formatPercent(fig.executionRate, 2)}</dd>
           <dt>{t.budgetScore}</dt>
-          <dd>{n(form.budget.score)}</dd>
+          <dd>{n(fig.budgetScore)}</dd>
           <dt>
             {t.written} / {t.sum}
           </dt>
           <dd>
-            {n(form.totals.reportedScore)} / {n(form.totals.sumOfScores)}
+            {n(fig.writtenTotal)} / {n(fig.sumOfScores)}
           </dd>
           <dt>{t.recalculated}</dt>
           <dd>
-            <strong>{n(form.totals.recalculatedScore)}</strong>
+            <strong data-testid="recalculated">{n(fig.recalculatedTotal)}</strong>
           </dd>
         </dl>
       ) : null}

@@ -1,5 +1,5 @@
 import { WorkbookReport, runCheck } from "../core/engine";
-import { Finding } from "../core/findings";
+import { FileEntry, fileEntry, unreadableEntry } from "../core/file-json";
 import { Lang, resolveOptions, sanitizeSettings } from "../core/options";
 import { InputError, Problem, describeReadError, sniffBytes } from "./errors";
 import { readWorkbook } from "./read";
@@ -49,14 +49,9 @@ export function processBytes(name: string, bytes: Uint8Array, now: () => number 
 }
 
 /** One file's entry of `selfeval check --json` (src/cli/process.ts), with the file's name as its path. */
-export function fileJson(o: FileOutcome, lang: Lang): unknown {
-  if (o.reports) {
-    const r = o.reports[lang];
-    return { file: o.name, forms: r.forms, findings: r.findings };
-  }
-  const msg = o.problem ? o.problem[lang] : "";
-  const finding: Finding = { rule: "unreadable-file", severity: "error", sheet: "", cell: "", message: msg };
-  return { file: o.name, error: msg, forms: [], findings: [finding] };
+export function fileJson(o: FileOutcome, lang: Lang): FileEntry {
+  if (o.reports) return fileEntry(o.name, o.reports[lang]);
+  return unreadableEntry(o.name, o.problem ? o.problem[lang] : "", lang);
 }
 
 /** The text `selfeval check FILE… --json` prints for these files. */
@@ -64,8 +59,3 @@ export function cliJsonText(outcomes: FileOutcome[], lang: Lang): string {
   return JSON.stringify({ files: outcomes.map((o) => fileJson(o, lang)) }, null, 2);
 }
 
-export function countSeverities(r: WorkbookReport): { error: number; warning: number; info: number } {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of [...r.findings, ...r.forms.flatMap((x) => x.findings)]) c[f.severity]++;
-  return c;
-}

@@ -20,7 +20,7 @@ describe("rules propose their fixes", () => {
     expect(all.filter((p) => p.form === 0)).toEqual([
       { form: 0, sheet: "项目1", address: "H20", rule: "indicator-score", old: 3, new: 2.5, optional: true, label: "「项目资金支付及时率」得分（按规则）" },
       { form: 0, sheet: "项目1", address: "H22", rule: "indicator-score", old: 1, new: 5, optional: true, label: "「开展安全生产培训费用≤5万元」得分（按规则）" },
-      { form: 0, sheet: "项目1", address: "H26", rule: "total-score", old: 90.5, new: 91.5, optional: false, label: "总分（各项得分之和）", altLabel: "总分（采用规则得分后）" },
+      { form: 0, sheet: "项目1", address: "H26", rule: "total-score", old: 90.5, new: 91.5, optional: false, label: "总分（各项得分之和）", altLabel: "总分（随本次写回的得分）" },
     ]);
     // forms 2–4 are right: only their totals are listed (so a ticked score could move them), and none is written
     expect(all.filter((p) => p.form > 0).map((p) => [p.sheet, p.address, p.rule, p.old, p.new])).toEqual([
@@ -42,7 +42,7 @@ describe("rules propose their fixes", () => {
         ["total-score", "H26", 90.5, 91.5, false],
       ]);
       const total = fixed[2].fix!;
-      expect([total.label, total.altLabel]).toEqual(lang === "en" ? ["total (sum of scores)", "total (with the rule's scores)"] : ["总分（各项得分之和）", "总分（采用规则得分后）"]);
+      expect([total.label, total.altLabel]).toEqual(lang === "en" ? ["total (sum of scores)", "total (with the scores written now)"] : ["总分（各项得分之和）", "总分（随本次写回的得分）"]);
       // the pane's one-cell fix is the finding's own, written outright (an indicator score is not left unticked)
       expect(fixFor(fixed[0], proposeWrites(analyses, lang))).toMatchObject({ form: 0, sheet: "项目1", address: "H20", new: 2.5, optional: false });
       expect(form.findings.filter((f) => !FIXING_RULES.has(f.rule)).every((f) => f.fix === undefined)).toBe(true);

@@ -1,5 +1,6 @@
 import { IndicatorAnalysis } from "../analyse";
 import { Rule, fmt, pct } from "../findings";
+import { sameAt2 } from "../scoring";
 
 /**
  * A starting sentence for the explanation, with the indicator's own figures (RULES.md §2: the deviation, its cause —
@@ -16,7 +17,16 @@ function causeHint(i: IndicatorAnalysis, say: (zh: string, en: string) => string
   if (target) fig.push(say(`年度指标值 ${target}`, `target ${target}`));
   if (actual) fig.push(say(`实际完成 ${actual}`, `actual ${actual}`));
   if (ratio !== null && i.scoring.met === false) fig.push(say(`完成 ${pct(ratio)}`, `${pct(ratio)} achieved`));
-  if (i.score?.value != null && i.weight?.value != null) fig.push(say(`得分 ${fmt(i.score.value)}（分值 ${fmt(i.weight.value)}）`, `score ${fmt(i.score.value)} of ${fmt(i.weight.value)}`));
+  if (i.score?.value != null && i.weight?.value != null) {
+    // the rule's score beside the written one, as the indicator-score finding states it
+    const rule = i.scoring.expected;
+    const differs = rule !== null && !sameAt2(rule, i.score.value);
+    fig.push(
+      differs
+        ? say(`得分 ${fmt(i.score.value)}（按规则应为 ${fmt(rule)}，分值 ${fmt(i.weight.value)}）`, `score ${fmt(i.score.value)} (the rule gives ${fmt(rule)}) of ${fmt(i.weight.value)}`)
+        : say(`得分 ${fmt(i.score.value)}（分值 ${fmt(i.weight.value)}）`, `score ${fmt(i.score.value)} of ${fmt(i.weight.value)}`),
+    );
+  }
   return say(
     `「${i.name}」${fig.join("，")}。偏差原因：……（说明是客观原因，如政策调整、资金未及时到位，还是计划、采购、管理等自身原因）。改进措施：……（做什么、由谁负责、何时完成）。`,
     `"${i.name}": ${fig.join(", ")}. Cause: … (objective — policy change, funds not arrived — or within the unit's control — planning, procurement, management). Improvement: … (what, who, by when).`,

@@ -11,17 +11,16 @@ export const totalScore: Rule = {
   check({ form, options, report, propose, say }) {
     const t = form.totalScore;
     if (!t) return;
-    // The write-back proposal: the sum of the scores as written, with the budget score as recalculated. Always made, so
-    // the selection can recompute it when indicator scores are ticked; the selection drops it when nothing changes.
-    const b = form.budget;
-    const budget = b?.score && b.computedScore !== null ? round(b.computedScore, 2) : (b?.score?.value ?? 0);
-    const sum = form.indicators.reduce((s, i) => s + (i.score?.value ?? 0), budget);
+    // The fix writes what the finding states: the sum of the scores as written now. Write-back makes the total follow
+    // the score cells it also writes (the budget score, ticked indicator scores): finalizeSelection adds their changes,
+    // so a total that holds only together with other fixes is offered only with them. Always proposed, so that the
+    // selection can recompute it; the selection drops it when nothing changes.
     const fix: FixInput = {
       at: t.cell,
       old: t.raw,
-      new: round(sum, 2),
+      new: round(form.sumOfScores, 2),
       label: { zh: "总分（各项得分之和）", en: "total (sum of scores)" },
-      altLabel: { zh: "总分（采用规则得分后）", en: "total (with the rule's scores)" },
+      altLabel: { zh: "总分（随本次写回的得分）", en: "total (with the scores written now)" },
     };
     // the finding carries the fix only when writing it changes the cell
     const changes = !(typeof t.raw === "number" && sameAt2(t.raw, Number(fix.new)));
@@ -38,6 +37,7 @@ export const totalScore: Rule = {
         : say(`总分填写为 ${fmt(t.value)}，但各项得分之和为 ${fmt(form.sumOfScores)}。`, `The total is written as ${fmt(t.value)}, but the scores add up to ${fmt(form.sumOfScores)}.`),
       expected: r4(form.sumOfScores),
       actual: t.value,
+      expectedLabel: say("各项得分之和", "sum of scores"),
       ...(changes ? { fix } : {}),
     });
     if (!changes) propose(fix);

@@ -18,6 +18,8 @@ export const weightsTotal: Rule = {
         message: say(`各项分值之和为 ${fmt(form.weights)}，应为 100。`, `The weights add up to ${fmt(form.weights)}, not 100.`),
         expected: 100,
         actual: r4(form.weights),
+        // the cell may well hold 100: 95 is the sum, not what is written there
+        actualLabel: say("各项分值之和", "the weights add up to"),
       });
       return;
     }

@@ -23,7 +23,8 @@ import { WorkbookReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
 import { Lang, resolveOptions } from "../../core/options";
 import { Proposal, fixFor } from "../../core/writeback";
-import { showDateTime, triage, verdictOf } from "../../core/present";
+import { allFindings, showDateTime, triage } from "../../core/present";
+import { decideWorkbook } from "../../core/outcome";
 import { REPORT_SHEET_NAME } from "../../core/labels";
 import { WriteError } from "../../excel/write";
 import { STRINGS } from "../i18n";
@@ -65,12 +66,10 @@ export interface AppProps {
 
 const ALL: Severity[] = ["error", "warning", "info"];
 
-export function allFindings(r: WorkbookReport): Finding[] {
-  return [...r.findings, ...r.forms.flatMap((f) => f.findings)];
-}
+export { allFindings };
 
 /** Live mode re-reads one sheet: its forms (and write-back proposals) replace that sheet's, the others stay. */
-function mergeOutcomes(old: CheckOutcome, fresh: CheckOutcome, sheets: string[]): CheckOutcome {
+function mergeOutcomes(old: CheckOutcome, fresh: CheckOutcome, sheets: string[], lang: Lang): CheckOutcome {
   const order = new Map(old.report.forms.map((f, i) => [f.sheet, i]));
   const tagged = [
     ...old.report.forms.map((f, i) => ({ f, props: old.proposals.filter((p) => p.form === i) })).filter((x) => !sheets.includes(x.f.sheet)),
@@ -78,7 +77,8 @@ function mergeOutcomes(old: CheckOutcome, fresh: CheckOutcome, sheets: string[])
   ].sort((a, b) => (order.get(a.f.sheet) ?? 1e9) - (order.get(b.f.sheet) ?? 1e9));
   const forms = tagged.map((x) => x.f);
   const proposals = tagged.flatMap((x, i) => x.props.map((p) => ({ ...p, form: i })));
-  return { report: { forms, findings: forms.length ? [] : fresh.report.findings }, proposals, options: fresh.options };
+  const findings = forms.length ? [] : fresh.report.findings;
+  return { report: { forms, findings, verdict: decideWorkbook(forms, findings, lang) }, proposals, options: fresh.options };
 }
 
 function describe(e: unknown, lang: Lang): string {
@@ -160,7 +160,7 @@ export function App(props: AppProps) {
       try {
         const options = resolveOptions(settingsOptions(settings, lang));
         const fresh = await host.check(options, setProgress, sheets);
-        const merged = sheets && outcomeRef.current ? mergeOutcomes(outcomeRef.current, fresh, sheets) : fresh;
+        const merged = sheets && outcomeRef.current ? mergeOutcomes(outcomeRef.current, fresh, sheets, lang) : fresh;
         setOutcome(merged);
         setCurrent(null);
         if (highlight) {
@@ -316,7 +316,6 @@ export function App(props: AppProps) {
     },
   };
   const phaseText = progress ? { read: t.phaseRead, check: t.phaseCheck, mark: t.phaseMark }[progress.phase] : t.checking;
-  const toFix = report ? report.forms.filter((f) => verdictOf(f, lang).kind === "fix").length : 0;
   const position = current && listed.includes(current) ? listed.indexOf(current) + 1 : 0;
 
   return (
@@ -427,8 +426,8 @@ export function App(props: AppProps) {
       ) : null}
       {report && report.forms.length > 0 ? (
         <>
-          <Text className={s.summary} data-testid="summary">
-            {t.summary(report.forms.length, toFix)}
+          <Text className={s.summary} data-testid="summary" data-verdict={report.verdict.kind}>
+            {report.verdict.text}
           </Text>
           <div className={s.filter} role="group" aria-label={t.filter} data-testid="counts">
             {ALL.map((sev) => (
