@@ -2,7 +2,7 @@ import { ChildProcess, fork } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Finding } from "../core/findings";
+import { unreadableEntry } from "../core/file-json";
 import { Lang } from "../core/options";
 import { FileOutcome, FileTask } from "./process";
 
@@ -118,14 +118,19 @@ export interface PoolTuning {
 /** The one line for a file over its bound: 无法读取：超过时间/内存上限, then which bound. */
 export function overBoundMessage(which: "time" | "memory", bounds: Bounds, lang: Lang): string {
   if (lang === "en")
-    return `unreadable: over the time/memory bound (${which === "time" ? `more than ${bounds.maxTimeS} s, --max-time` : `more than ${bounds.maxMemoryMb} MB, --max-memory`}); the file was not checked, the others were.`;
+    return `cannot be read: over the time/memory bound (${which === "time" ? `more than ${bounds.maxTimeS} s, --max-time` : `more than ${bounds.maxMemoryMb} MB, --max-memory`}); the file was not checked, the others were.`;
   return `无法读取：超过时间/内存上限（${which === "time" ? `超过 ${bounds.maxTimeS} 秒，--max-time` : `超过 ${bounds.maxMemoryMb} MB，--max-memory`}）；该文件未校验，其余文件照常校验。`;
 }
 
-/** The outcome of a file that could not be checked: the same shape as an unreadable file's (process.ts). */
-export function unreadableOutcome(file: string, msg: string): PoolOutcome {
-  const finding: Finding = { rule: "unreadable-file", severity: "error", sheet: "", cell: "", message: msg };
-  return { json: { file, error: msg, forms: [], findings: [finding] }, text: null, errors: 0, unreadable: msg };
+/**
+ * The outcome of a file that could not be checked: the same entry as an unreadable file's (process.ts). A message
+ * that already starts with the verdict's word (无法读取：…, the bound's) is the verdict's text as it is.
+ */
+export function unreadableOutcome(file: string, msg: string, lang: Lang): PoolOutcome {
+  const entry = unreadableEntry(file, msg, lang);
+  const said = lang === "en" ? /^cannot be read: /i : /^无法读取：/;
+  if (said.test(msg)) entry.verdict = { ...entry.verdict, text: `${entry.verdict.text.slice(0, entry.verdict.text.length - msg.length)}${msg.replace(said, "")}` };
+  return { json: entry, text: null, errors: 0, unreadable: msg };
 }
 
 interface Lane {
@@ -196,7 +201,7 @@ export async function runPool(
     notify();
   };
   const internal = (i: number, what: string) =>
-    unreadableOutcome(files[i].file, task.lang === "en" ? `internal error: ${what}` : `内部错误：${what}`);
+    unreadableOutcome(files[i].file, task.lang === "en" ? `internal error: ${what}` : `内部错误：${what}`, task.lang);
 
   const lanes: Lane[] = [];
   let closing = false;
@@ -282,8 +287,8 @@ export async function runPool(
       retry.unshift(...rest);
       if (culprit !== null) {
         const memory = /out of memory|Allocation failed|heap limit/i.test(lane.stderr);
-        if (lane.killedFor === "time") record(culprit, unreadableOutcome(files[culprit].file, overBoundMessage("time", bounds, task.lang)));
-        else if (memory || lane.killedFor === "memory") record(culprit, unreadableOutcome(files[culprit].file, overBoundMessage("memory", bounds, task.lang)));
+        if (lane.killedFor === "time") record(culprit, unreadableOutcome(files[culprit].file, overBoundMessage("time", bounds, task.lang), task.lang));
+        else if (memory || lane.killedFor === "memory") record(culprit, unreadableOutcome(files[culprit].file, overBoundMessage("memory", bounds, task.lang), task.lang));
         else record(culprit, internal(culprit, error ? error.message : `the checking process stopped (${signal ? `signal ${signal}` : `exit code ${code}`})`));
       }
       if (!lane.ready) bootFailures++;

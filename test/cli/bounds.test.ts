@@ -30,7 +30,7 @@ async function runWithRunaway(spec: string, ...argv: string[]): Promise<{ code: 
   }
 }
 
-type JsonFile = { file: string; error?: string; forms: unknown[]; findings: Array<{ rule: string; message: string }> };
+type JsonFile = { file: string; error?: string; verdict: { kind: string; text: string }; forms: unknown[]; findings: Array<{ rule: string; message: string }> };
 
 const tmp = (tag: string) => fs.mkdtempSync(path.join(os.tmpdir(), `selfeval-bounds-${tag}-`));
 const GOOD = ["official", "stacked", "provincial", "department"];
@@ -91,9 +91,12 @@ describe("a file that exhausts memory, among good files", () => {
       const json = JSON.parse(r.out) as { files: JsonFile[] };
       expectGoodFilesIntact(json, expected);
       const bad = json.files.find((f) => f.file.endsWith("3-runaway.xlsx"))!;
-      const message = lang === "zh" ? "无法读取：超过时间/内存上限（超过 1536 MB，--max-memory）" : "unreadable: over the time/memory bound (more than 1536 MB, --max-memory)";
+      const message = lang === "zh" ? "无法读取：超过时间/内存上限（超过 1536 MB，--max-memory）" : "cannot be read: over the time/memory bound (more than 1536 MB, --max-memory)";
       expect(bad.error).toContain(message);
       expect(bad.findings[0].message).toBe(bad.error);
+      // the verdict of an unreadable file, its text the message (said once)
+      expect(bad.verdict).toEqual({ kind: "unreadable", text: expect.any(String), forms: { fix: 0, unfilled: 0, "not-checked": 0, submit: 0 }, counts: { error: 0, warning: 0, info: 0 } });
+      expect(bad.verdict.text).toBe(lang === "zh" ? bad.error : `C${bad.error!.slice(1)}`);
       expect(r.err).toContain(`selfeval: ${path.join(dir, "3-runaway.xlsx")}: ${message}`);
     }
   }, 180_000);
@@ -130,7 +133,7 @@ describe("a file that hangs", () => {
     const json = JSON.parse(r.out) as { files: JsonFile[] };
     expectGoodFilesIntact(json, expected);
     const bad = json.files.find((f) => f.file.endsWith("3-hang.xlsx"))!;
-    expect(bad.error).toContain("unreadable: over the time/memory bound (more than 60 s, --max-time)");
+    expect(bad.error).toContain("cannot be read: over the time/memory bound (more than 60 s, --max-time)");
   }, 240_000);
 });
 
