@@ -11,6 +11,7 @@ const USAGE = `selfeval — 项目支出绩效自评表校验 / checks project p
   selfeval check FILE|FOLDER… [--json] [--out DIR] [--force] [--lang zh|en] [--config FILE.json] [--jobs N]
                  [--max-memory MB] [--max-time S]
   selfeval fix FILE|FOLDER… --out DIR [--indicator-scores] [--json] [--force] [--lang zh|en] [--config FILE.json]
+                 [--jobs N] [--max-memory MB] [--max-time S]
 
   fix             writes the recalculated 执行率, budget 得分 and 总分 into <name>.fixed.xlsx in DIR (never the input)
   --indicator-scores   also replace written indicator scores by the rule's scores (and the total with them)
