@@ -200,8 +200,7 @@ export async function runPool(
     }
     notify();
   };
-  const internal = (i: number, what: string) =>
-    unreadableOutcome(files[i].file, task.lang === "en" ? `internal error: ${what}` : `内部错误：${what}`, task.lang);
+  const internal = (i: number, zh: string, en: string) => unreadableOutcome(files[i].file, task.lang === "en" ? `internal error: ${en}` : `内部错误：${zh}`, task.lang);
 
   const lanes: Lane[] = [];
   let closing = false;
@@ -251,7 +250,6 @@ export async function runPool(
       if ("ready" in m) {
         lane.ready = true;
         child.send({ task });
-        bootFailures = 0;
       } else if ("started" in m) {
         stopTimer();
         lane.current = m.started;
@@ -269,6 +267,7 @@ export async function runPool(
         stopTimer();
         lane.current = null;
         lane.queue.splice(lane.queue.indexOf(m.i), 1);
+        bootFailures = 0; // children do check files
         record(m.i, m.outcome);
       }
       if (lane.asked !== null && !lane.queue.includes(lane.asked)) lane.asked = null;
@@ -281,7 +280,8 @@ export async function runPool(
       stopTimer();
       if (closing) return;
       // the child checks its queue in order: the file it had started is the one it died on; the others go back
-      const culprit = lane.current ?? (lane.queue.length > 0 && lane.ready ? lane.queue[0] : null);
+      // (a child says so before it starts a file: one that died with none started is not blamed on a file)
+      const culprit = lane.current;
       const rest = lane.queue.filter((i) => i !== culprit);
       lane.queue = [];
       retry.unshift(...rest);
@@ -289,9 +289,12 @@ export async function runPool(
         const memory = /out of memory|Allocation failed|heap limit/i.test(lane.stderr);
         if (lane.killedFor === "time") record(culprit, unreadableOutcome(files[culprit].file, overBoundMessage("time", bounds, task.lang), task.lang));
         else if (memory || lane.killedFor === "memory") record(culprit, unreadableOutcome(files[culprit].file, overBoundMessage("memory", bounds, task.lang), task.lang));
-        else record(culprit, internal(culprit, error ? error.message : `the checking process stopped (${signal ? `signal ${signal}` : `exit code ${code}`})`));
+        else {
+          const how = error ? error.message : signal ? `signal ${signal}` : `exit code ${code}`;
+          record(culprit, internal(culprit, `校验进程在此文件上中止（${how}）；其余文件照常校验。`, `the checking process stopped on this file (${how}); the others were checked.`));
+        }
       }
-      if (!lane.ready) bootFailures++;
+      if (!lane.ready || culprit === null) bootFailures++; // died before any file of its own: counted, not retried forever
       // replaced while there is work left; a child that cannot even start is retried a few times, not over and over
       const workLeft = nextToStart < files.length || retry.length > 0;
       if (workLeft && bootFailures < 3) startChild();
@@ -300,7 +303,7 @@ export async function runPool(
         const why = error ? error.message : lane.stderr.trim().split("\n").pop() || `exit code ${code}`;
         while (canStart() || nextToStart < files.length) {
           const i = take();
-          record(i, internal(i, `the checking process could not start (${why})`));
+          record(i, internal(i, `校验进程无法启动（${why}）。`, `the checking process could not start (${why}).`));
         }
       }
       dispatch();

@@ -15,9 +15,10 @@ let busy = false;
 const send = (m: unknown) => new Promise<void>((resolve) => process.send!(m, undefined, undefined, () => resolve()));
 
 /**
- * Test-only: SELFEVAL_TEST_RUNAWAY="memory:NAME", "outside:NAME" or "hang:NAME" makes this child run away on the file
- * called NAME (grow its heap without end, grow buffers outside the heap without end, or block without end), so that tests hold the bounds themselves to account whatever the
- * reader does with hostile files. Honoured here only, never by the reader or the checker.
+ * Test-only: SELFEVAL_TEST_RUNAWAY="memory:NAME", "outside:NAME", "hang:NAME" or "crash:NAME" makes this child run
+ * away on the file called NAME (grow its heap without end, grow buffers outside the heap without end, block without
+ * end) or exit on it, so that tests hold the bounds themselves to account whatever the reader does with hostile files.
+ * Honoured here only, never by the reader or the checker.
  */
 function runaway(file: string): void {
   const spec = process.env.SELFEVAL_TEST_RUNAWAY;
@@ -36,6 +37,7 @@ function runaway(file: string): void {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     }
   }
+  if (mode === "crash") process.exit(70); // a death that is no bound's
   if (mode === "hang") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 

@@ -123,6 +123,21 @@ describe("a file that exhausts memory, among good files", () => {
   }, 180_000);
 });
 
+describe("a child that crashes on a file for another reason", () => {
+  test("the file gets an internal-error line naming it, the files queued behind it are checked by a fresh child, in order", async () => {
+    const dir = goodFolder("abort");
+    fs.copyFileSync(fixturePath("shifted"), path.join(dir, "1-crash.xlsx"));
+    const expected = await alone(dir);
+    const r = await runWithRunaway("crash:1-crash.xlsx", "check", dir, "--json", "--jobs", "1");
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.out) as { files: JsonFile[] };
+    expect(json.files.map((f) => path.basename(f.file))).toEqual(fs.readdirSync(dir).sort());
+    expectGoodFilesIntact(json, expected);
+    const bad = json.files.find((f) => f.file.endsWith("1-crash.xlsx"))!;
+    expect(bad.error).toBe("内部错误：校验进程在此文件上中止（exit code 70）；其余文件照常校验。");
+  }, 120_000);
+});
+
 describe("a file that hangs", () => {
   test("is stopped at --max-time and said so; the others are checked, exit 2, valid JSON", async () => {
     const dir = goodFolder("hang");
