@@ -1,3 +1,4 @@
+import { sheetCellKey } from "../core/a1";
 import { FormReport, WorkbookReport } from "../core/engine";
 import { Finding } from "../core/findings";
 import { SEVERITY_LABEL } from "../core/labels";
@@ -31,7 +32,7 @@ const T = {
 
 function findingRows(findings: Finding[], lang: Lang): string[][] {
   const t = T[lang];
-  return [[t.sev, t.cell, t.rule, t.msg], ...findings.map((f) => [SEVERITY_LABEL[lang][f.severity], f.cell ? `${f.sheet}!${f.cell}` : "", f.rule, f.message])];
+  return [[t.sev, t.cell, t.rule, t.msg], ...findings.map((f) => [SEVERITY_LABEL[lang][f.severity], f.cell ? sheetCellKey(f.sheet, f.cell) : "", f.rule, f.message])];
 }
 
 export function formatForm(f: FormReport, lang: Lang): string {

@@ -23,6 +23,6 @@ export function fileEntry(file: string, report: WorkbookReport, copyError: strin
 
 /** A file that could not be read: its reason, the verdict 无法读取, and the one unreadable-file finding. */
 export function unreadableEntry(file: string, reason: string, lang: Lang): FileEntry {
-  const finding: Finding = { rule: "unreadable-file", severity: "error", sheet: "", cell: "", message: reason };
+  const finding: Finding = { rule: "unreadable-file", messageId: "unreadable", severity: "error", sheet: "", cell: "", message: reason };
   return { file, error: reason, verdict: unreadableVerdict(reason, lang), forms: [], findings: [finding] };
 }

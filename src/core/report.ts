@@ -4,6 +4,7 @@ import { CheckOptions, Lang } from "./options";
 import { formatPercent } from "./parse";
 import { VERDICT_LABEL } from "./outcome";
 import { allFindings, roundShown, ruleTitle } from "./present";
+import { rulesInForce } from "./settings";
 import { CellValue } from "./snapshot";
 
 /**
@@ -64,8 +65,6 @@ export function settingsLines(o: CheckOptions, lang: Lang): Array<[string, strin
   ];
 }
 
-const SOURCE_ZH: Record<string, string> = { config: "--config", workbook: "工作簿设置", family: "按模板", default: "默认" };
-const SOURCE_EN: Record<string, string> = { config: "--config", workbook: "workbook settings", family: "from the template", default: "default" };
 
 export function buildReport(report: WorkbookReport, options: CheckOptions, lang: Lang, checkedAt: string): ReportSheet {
   const zh = lang === "zh";
@@ -106,7 +105,7 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
       v.counts.warning,
       v.counts.info,
       f.template ? (zh ? "模板：" : "Template: ") + (f.template.id === "unknown" && f.kind !== "department" ? (zh ? "未识别" : "not recognised") : f.template.name) : "",
-      f.preset ? `${f.preset.name}（${(zh ? SOURCE_ZH : SOURCE_EN)[f.preset.source] ?? f.preset.source}）` : "",
+      f.preset && f.checked ? rulesInForce(f.preset, lang) : "",
     ]);
   }
   if (report.forms.length === 0) rows.push([zh ? "没有找到项目支出绩效自评表" : "No self-evaluation form found"]);

@@ -1,6 +1,7 @@
 import { WorkbookReport, runCheck } from "../core/engine";
 import { FileEntry, fileEntry, unreadableEntry } from "../core/file-json";
-import { Lang, resolveOptions, sanitizeSettings } from "../core/options";
+import { Lang } from "../core/options";
+import { optionsFor } from "../core/settings";
 import { InputError, Problem, describeReadError, sniffBytes } from "./errors";
 import { readWorkbook } from "./read";
 
@@ -32,10 +33,10 @@ export function processBytes(name: string, bytes: Uint8Array, now: () => number 
     } catch (e) {
       throw describeReadError(e);
     }
-    const saved = sanitizeSettings(read.settings);
+    // the workbook's saved settings through the one function every surface calls (core/settings.ts optionsFor)
     const reports = {
-      zh: runCheck(read.snapshot, resolveOptions({ ...saved, lang: "zh" })).report,
-      en: runCheck(read.snapshot, resolveOptions({ ...saved, lang: "en" })).report,
+      zh: runCheck(read.snapshot, optionsFor({ saved: read.settings, lang: "zh" })).report,
+      en: runCheck(read.snapshot, optionsFor({ saved: read.settings, lang: "en" })).report,
     };
     return { name, size: bytes.length, reports, settings: read.settings ?? null, problem: null, ms: now() - t0 };
   } catch (e) {

@@ -1,6 +1,6 @@
 import { FormReport } from "../core/engine";
 import { Lang } from "../core/options";
-import { FileVerdictKind, VERDICT_LABEL, VERDICT_ORDER } from "../core/outcome";
+import { FileVerdictKind, VERDICT_LABEL, VERDICT_ORDER, countBySeverity } from "../core/outcome";
 import { PROBLEM_HINT } from "./errors";
 import { FileOutcome } from "./pipeline";
 
@@ -67,8 +67,7 @@ export function summaryRows(outcomes: FileOutcome[], lang: Lang): SummaryRow[] {
     }
     const r = o.reports[lang];
     // findings about the workbook rather than a form count on the file's first row
-    const wbErrors = r.findings.filter((f) => f.severity === "error").length;
-    const wbWarnings = r.findings.filter((f) => f.severity === "warning").length;
+    const { error: wbErrors, warning: wbWarnings } = countBySeverity(r.findings);
     if (r.forms.length === 0) {
       rows.push({ ...base, form: w.noForm, sheet: null, cell: null, template: "", verdict: r.verdict.kind, verdictText: r.verdict.text, rate: null, written: null, recalculated: null, grade: null, errors: wbErrors, warnings: wbWarnings, status: "no-form", note: r.findings.map((f) => f.message).join(" ") });
       return;

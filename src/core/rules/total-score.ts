@@ -1,4 +1,4 @@
-import { FixInput, Rule, fmt, r4 } from "../findings";
+import { FixInput, Rule, r4 } from "../findings";
 import { isRoundingOf, round, sameAt2 } from "../scoring";
 
 export const totalScore: Rule = {
@@ -7,6 +7,14 @@ export const totalScore: Rule = {
   description: {
     zh: "总分应等于预算执行得分与各指标得分（按填写值）之和。",
     en: "The total must equal the budget score plus every indicator's score, as written.",
+  },
+  meta: {
+    messages: {
+      rounded: { zh: "总分 {written} 是各项得分之和 {sum} 四舍五入后的值。", en: "The total {written} is the sum of scores {sum} rounded." },
+      mismatch: { zh: "总分填写为 {written}，但各项得分之和为 {sum}。", en: "The total is written as {written}, but the scores add up to {sum}." },
+    },
+    rank: 40,
+    proposes: "total",
   },
   check({ form, options, report, propose, say }) {
     const t = form.totalScore;
@@ -32,9 +40,8 @@ export const totalScore: Rule = {
     report({
       severity: info ? "info" : "error",
       at: t.cell,
-      message: info
-        ? say(`总分 ${fmt(t.value)} 是各项得分之和 ${fmt(form.sumOfScores)} 四舍五入后的值。`, `The total ${fmt(t.value)} is the sum of scores ${fmt(form.sumOfScores)} rounded.`)
-        : say(`总分填写为 ${fmt(t.value)}，但各项得分之和为 ${fmt(form.sumOfScores)}。`, `The total is written as ${fmt(t.value)}, but the scores add up to ${fmt(form.sumOfScores)}.`),
+      messageId: info ? "rounded" : "mismatch",
+      data: { written: t.value, sum: form.sumOfScores },
       expected: r4(form.sumOfScores),
       actual: t.value,
       expectedLabel: say("各项得分之和", "sum of scores"),

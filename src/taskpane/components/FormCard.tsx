@@ -1,5 +1,7 @@
+import { sheetCellKey } from "../../core/a1";
 import * as React from "react";
 import { Badge, Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { rulesInForce } from "../../core/settings";
 import { FormReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
 import { Lang } from "../../core/options";
@@ -101,7 +103,7 @@ export function FindingItem(props: { finding: Finding; t: Strings; lang: Lang; a
   const { finding: f, t, lang, actions } = props;
   const s = useStyles();
   const [hintOpen, setHintOpen] = React.useState(false);
-  const where = f.cell ? `${f.sheet}!${f.cell}` : t.workbookLevel;
+  const where = f.cell ? sheetCellKey(f.sheet, f.cell) : t.workbookLevel;
   const detail = detailLine(f, lang);
   const isCurrent = actions.current === f;
   const fix = actions.fixFor?.(f) ?? null;
@@ -201,6 +203,7 @@ export function FormCard(props: { form: FormReport; t: Strings; lang: Lang; visi
         {form.sheet}!{form.range}
         {form.template ? ` · ${t.template(form.template.id === "unknown" ? t.templateUnknown : form.template.name)}` : ""}
       </Caption1>
+      {form.checked ? <Caption1 className={s.muted} data-testid="rules-in-force">{rulesInForce(form.preset, lang)}</Caption1> : null}
       {form.checked ? (
         <dl className={s.figures} data-testid="form-figures" aria-label={t.figuresLabel}>
           <div className={s.figure}>
