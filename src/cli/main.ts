@@ -97,7 +97,7 @@ function walk(dir: string): string[] {
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) out.push(...walk(p));
-    else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$") && !/\.checked\.xlsx$/i.test(e.name)) out.push(p);
+    else if (/\.(xlsx|xls|et)$/i.test(e.name) && !e.name.startsWith("~$") && !/\.checked\.xlsx$/i.test(e.name)) out.push(p);
   }
   return out;
 }

@@ -47,6 +47,7 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       // the cells the add-in would mark: the severities of --config, else of the workbook's settings, else its default
       const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
       try {
+        if (r.xls) throw xlsCopyError();
         const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate, inflate: nodeInflate }).bytes);
         const target = path.join(task.out, copyName(file, "checked"));
         await writeAtomic(target, copy, task.force);
@@ -87,6 +88,7 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
   const ticks = defaultTicks(all, task.indicatorScores);
   const res: FixResult = { file: r.file, out: path.join(task.out!, copyName(r.file, "fixed")), changes: [], skipped: [] };
   const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
+  if (r.xls) throw xlsCopyError();
   const fixed = writeCopy(() => fixCopy(r.bytes, all, { ticks, deflate, inflate: nodeInflate }));
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
   for (const { proposal: p, reason } of fixed.skipped)
@@ -100,6 +102,15 @@ function copyName(file: string, kind: "checked" | "fixed"): string {
   const base = path.basename(file);
   const ext = /\.xlsm$/i.test(base) ? ".xlsm" : ".xlsx";
   return `${base.replace(/\.xls[xm]$/i, "")}.${kind}${ext}`;
+}
+
+/** A copy of an .xls is not written (yet): it is checked, and said so. */
+function xlsCopyError(): InputError {
+  return new InputError(
+    "旧版 .xls / .et 工作簿已校验，但不能写出标注副本或修正副本：请在 Excel 或 WPS 中“另存为” .xlsx 后再用 --out / fix。",
+    "an old .xls / .et workbook is checked, but no annotated or fixed copy of one is written: save it as .xlsx in Excel or WPS, then use --out / fix.",
+    "xls",
+  );
 }
 
 /** Node's native raw deflate for the parts a copy changes (the writer itself uses fflate, for the browser). */
