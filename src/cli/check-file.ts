@@ -4,7 +4,7 @@ import { WorkbookSnapshot } from "../core/snapshot";
 import { readXlsxSnapshotSync } from "../xlsx/fast-read";
 import { ZipReader } from "../xlsx/zip";
 import { SETTINGS_KEY, readDocumentSetting } from "../xlsx/settings";
-import { isCompoundFile } from "../xlsx/xls/read";
+import { isCompoundFile } from "../xlsx/xls/sniff";
 import { describeReadError, sniffInput } from "./errors";
 
 export interface FileResult {

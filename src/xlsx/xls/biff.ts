@@ -353,7 +353,7 @@ class StrReader {
 
   /** the next segment's start after p, or the end */
   private nextBound(): number {
-    while (this.bi < this.bounds.length && this.bounds[this.bi] <= this.p) this.bi++;
+    while (this.bi < this.bounds.length && this.bounds[this.bi] < this.p) this.bi++;
     return this.bi < this.bounds.length ? this.bounds[this.bi] : this.d.length;
   }
 

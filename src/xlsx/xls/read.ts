@@ -15,16 +15,16 @@ export interface XlsWorkbook extends BiffWorkbook {
   lost: { vba: boolean; charts: number; objects: number; otherSheets: string[] };
 }
 
-/** True when the bytes are a compound file (.xls, .et, .doc, an encrypted .xlsx…): the signature D0 CF 11 E0. */
-export function isCompoundFile(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
+export { isCompoundFile } from "./sniff";
 
 export function readXls(name: string, bytes: Uint8Array): XlsWorkbook {
   const ext = (/\.[^./\\]+$/.exec(name)?.[0] ?? "").toLowerCase();
   const et = ext === ".et" || ext === ".ett";
   const kind = et ? "et" : "xls";
-  const what = et ? { zh: "WPS .et 工作簿", en: "WPS .et workbook" } : { zh: ".xls 工作簿", en: ".xls workbook" };
+  const xlsxName = !et && ext !== ".xls";
+  const what = et ? { zh: "WPS .et 工作簿", en: "WPS .et workbook" } : { zh: "旧版 .xls 工作簿", en: "old binary .xls workbook" };
+  const encrypted = () =>
+    new InputError("工作簿受密码保护（已加密）：请在 Excel 中取消密码后另存为 .xlsx 再校验。", "the workbook is password-protected (encrypted): remove the password in Excel, save as .xlsx, then check it.", "encrypted");
   const damaged = (msg: string) =>
     new InputError(
       `这个${what.zh}已损坏或被截断，无法读取（${msg}）：请在 Excel 或 WPS 中重新保存（或另存为 .xlsx）后再校验。`,
@@ -35,13 +35,13 @@ export function readXls(name: string, bytes: Uint8Array): XlsWorkbook {
   try {
     cfb = new CompoundFile(bytes);
   } catch (e) {
-    if (e instanceof CfbError) throw damaged(e.message);
+    // an .xlsx that is a compound file is an encrypted one (Excel wraps it so)
+    if (e instanceof CfbError) throw xlsxName ? encrypted() : damaged(e.message);
     throw e;
   }
   const stream = cfb.find("Workbook");
   if (!stream) {
-    if (cfb.has("EncryptedPackage") || cfb.has("EncryptionInfo"))
-      throw new InputError("工作簿受密码保护（已加密）：请在 Excel 中取消密码后另存为 .xlsx 再校验。", "the workbook is password-protected (encrypted): remove the password in Excel, save as .xlsx, then check it.", "encrypted");
+    if (cfb.has("EncryptedPackage") || cfb.has("EncryptionInfo") || xlsxName) throw encrypted();
     if (cfb.find("Book"))
       throw new InputError(
         "这是 Excel 5.0/95 格式的旧工作簿（BIFF5），无法读取：请在 Excel 或 WPS 中“另存为” .xlsx 后再校验。",
