@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { WorkbookReport } from "../core/engine";
@@ -47,9 +48,10 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       // the cells the add-in would mark: the severities of --config, else of the workbook's settings, else its default
       const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
       try {
-        if (r.xls) throw xlsCopyError();
-        const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate, inflate: nodeInflate }).bytes);
-        const target = path.join(task.out, copyName(file, "checked"));
+        // an .xls: a new .xlsx built from what was read, with a note on the 校验报告 sheet of what it cannot keep
+        const xls = r.xls ? writeCopy(() => xlsCopy(r.xls!, lang)) : null;
+        const copy = writeCopy(() => annotateCopy(xls ? xls.bytes : r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate, inflate: nodeInflate, notices: xls?.notices }).bytes);
+        const target = path.join(task.out, copyName(file, "checked", !!r.xls));
         await writeAtomic(target, copy, task.force);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -79,6 +81,8 @@ interface FixResult {
   out: string;
   changes: Array<{ sheet: string; cell: string; rule: string; old: unknown; new: unknown; label: string }>;
   skipped: Array<{ sheet: string; cell: string; rule: string; reason: string }>;
+  /** a copy of an .xls: what the new .xlsx does not keep of the original */
+  notKept?: string[];
 }
 
 /** selfeval fix: the proposals written into a copy; formula cells are left alone. */
@@ -86,10 +90,11 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
   const lang = task.lang;
   const all = proposeWrites(r.result.analyses, lang);
   const ticks = defaultTicks(all, task.indicatorScores);
-  const res: FixResult = { file: r.file, out: path.join(task.out!, copyName(r.file, "fixed")), changes: [], skipped: [] };
+  const res: FixResult = { file: r.file, out: path.join(task.out!, copyName(r.file, "fixed", !!r.xls)), changes: [], skipped: [] };
   const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
-  if (r.xls) throw xlsCopyError();
-  const fixed = writeCopy(() => fixCopy(r.bytes, all, { ticks, deflate, inflate: nodeInflate }));
+  const xls = r.xls ? writeCopy(() => xlsCopy(r.xls!, lang)) : null;
+  const fixed = writeCopy(() => fixCopy(xls ? xls.bytes : r.bytes, all, { ticks, deflate, inflate: nodeInflate, isFormula: xls?.isFormula }));
+  if (xls) res.notKept = xls.notices.lines;
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
   for (const { proposal: p, reason } of fixed.skipped)
     res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: reason === "formula" ? (lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写") : lang === "en" ? "the sheet is not a worksheet in the package" : "工作簿中找不到该工作表" });
@@ -97,20 +102,27 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
   return res;
 }
 
-/** <name>.checked.xlsx / <name>.fixed.xlsx; a macro-enabled workbook stays .xlsm (Excel refuses macros in an .xlsx). */
-function copyName(file: string, kind: "checked" | "fixed"): string {
+/**
+ * <name>.checked.xlsx / <name>.fixed.xlsx; a macro-enabled workbook stays .xlsm (Excel refuses macros in an .xlsx).
+ * An .xls / .et becomes <name>.checked.xlsx too — <name>.xls.checked.xlsx when <name>.xlsx (or .xlsm, .xls, .et) sits
+ * beside it, so that the two copies never share a name.
+ */
+function copyName(file: string, kind: "checked" | "fixed", xls = false): string {
   const base = path.basename(file);
+  const m = /\.(xls|et|ett)$/i.exec(base);
+  if (xls && m) {
+    const stem = base.slice(0, m.index);
+    const twin = [".xlsx", ".xlsm", ".xls", ".et"].some((e) => e !== m[0].toLowerCase() && fs.existsSync(path.join(path.dirname(file), stem + e)));
+    return twin ? `${base}.${kind}.xlsx` : `${stem}.${kind}.xlsx`;
+  }
   const ext = /\.xlsm$/i.test(base) ? ".xlsm" : ".xlsx";
   return `${base.replace(/\.xls[xm]$/i, "")}.${kind}${ext}`;
 }
 
-/** A copy of an .xls is not written (yet): it is checked, and said so. */
-function xlsCopyError(): InputError {
-  return new InputError(
-    "旧版 .xls / .et 工作簿已校验，但不能写出标注副本或修正副本：请在 Excel 或 WPS 中“另存为” .xlsx 后再用 --out / fix。",
-    "an old .xls / .et workbook is checked, but no annotated or fixed copy of one is written: save it as .xlsx in Excel or WPS, then use --out / fix.",
-    "xls",
-  );
+/** The package a copy of an .xls patches, with what it cannot keep and which of its cells were formulas. */
+function xlsCopy(book: NonNullable<Awaited<ReturnType<typeof checkFile>>["xls"]>, lang: Lang) {
+  const { xlsxFromXls, lostLines, lostTitle, formulaCellTest } = require("../xlsx/xls/to-xlsx") as typeof import("../xlsx/xls/to-xlsx");
+  return { bytes: xlsxFromXls(book), notices: { title: lostTitle(lang), lines: lostLines(book, lang) }, isFormula: formulaCellTest(book) };
 }
 
 /** Node's native raw deflate for the parts a copy changes (the writer itself uses fflate, for the browser). */
@@ -138,6 +150,7 @@ function formatFix(f: FixResult, lang: Lang): string {
       ]).replace(/^/gm, "  "),
     );
   for (const s of f.skipped) lines.push(`  ${s.sheet}!${s.cell} ${s.rule}: ${s.reason}`);
+  for (const n of f.notKept ?? []) lines.push(`  ${n}`);
   return lines.join("\n");
 }
 

@@ -29,10 +29,13 @@ export interface XlsSheetExtras {
   colWidths: Map<number, number>;
   /** 0-based row → height in points (ROW miyRw / 20), for rows with a custom height */
   rowHeights: Map<number, number>;
-  /** drawing objects (charts, pictures, shapes, comments' boxes) */
-  objects: number;
-  /** embedded charts */
+  /** drawing objects by kind (OBJ records): charts, pictures, comments (notes), other shapes and controls */
   charts: number;
+  pictures: number;
+  comments: number;
+  shapes: number;
+  /** cells that hold a formula (row * 16384 + col): a copy keeps their results only */
+  formulas: Set<number>;
 }
 
 export interface BiffWorkbook {
@@ -156,7 +159,7 @@ export function readBiff(s: Uint8Array): BiffWorkbook {
     }
     const cells = new CellList();
     const merges: MergeArea[] = [];
-    const ex: XlsSheetExtras = { colWidths: new Map(), rowHeights: new Map(), objects: 0, charts: 0 };
+    const ex: XlsSheetExtras = { colWidths: new Map(), rowHeights: new Map(), charts: 0, pictures: 0, comments: 0, shapes: 0, formulas: new Set() };
     const fmt = (ixfe: number) => xfCodes[ixfe] ?? "General";
     let pendingFormula: { r: number; c: number; f: string } | null = null;
     let first = true;
@@ -216,6 +219,7 @@ export function readBiff(s: Uint8Array): BiffWorkbook {
         case FORMULA: {
           const [row, col, ix] = rc();
           if (n < 20) throw new BiffError(`the sheet ${sh.name}: a FORMULA record is too short`);
+          ex.formulas.add(row * 16384 + col);
           if (d[12] === 0xff && d[13] === 0xff) {
             const kind = d[6];
             if (kind === 0) pendingFormula = { r: row, c: col, f: fmt(ix) }; // the string follows in a STRING record
@@ -254,11 +258,16 @@ export function readBiff(s: Uint8Array): BiffWorkbook {
           if (flags & 0x40 && !(h & 0x8000)) ex.rowHeights.set(row, (h & 0x7fff) / 20);
           break;
         }
-        case OBJ:
-          ex.objects++;
+        case OBJ: {
+          // its first subrecord is ftCmo (0x15): the object's type
+          const ot = n >= 6 && d[0] === 0x15 ? d[4] | (d[5] << 8) : -1;
+          if (ot === 0x05) ex.charts++;
+          else if (ot === 0x08) ex.pictures++;
+          else if (ot === 0x19) ex.comments++;
+          else ex.shapes++;
           break;
-        case BOF:
-          ex.charts++; // an embedded chart's substream
+        }
+        case BOF: // an embedded chart's substream (its OBJ, type 5, counts it)
           break;
         case MSODRAWING:
         case DEFCOLWIDTH:

@@ -12,7 +12,7 @@ import { CfbError, CompoundFile } from "./cfb";
  */
 export interface XlsWorkbook extends BiffWorkbook {
   /** what the original holds that a new .xlsx built from the snapshot cannot keep */
-  lost: { vba: boolean; charts: number; objects: number; otherSheets: string[] };
+  lost: { vba: boolean; charts: number; pictures: number; comments: number; shapes: number; formulas: number; otherSheets: string[] };
 }
 
 export { isCompoundFile } from "./sniff";
@@ -76,9 +76,11 @@ export function readXls(name: string, bytes: Uint8Array): XlsWorkbook {
     throw e;
   }
   const vba = cfb.has("_VBA_PROJECT_CUR") || cfb.has("_VBA_PROJECT");
-  const charts = book.extras.reduce((n, x) => n + x.charts, 0);
-  const objects = book.extras.reduce((n, x) => n + x.objects, 0);
-  return { ...book, lost: { vba, charts, objects, otherSheets: book.otherSheets } };
+  const sum = (f: (x: BiffWorkbook["extras"][number]) => number) => book.extras.reduce((n, x) => n + f(x), 0);
+  return {
+    ...book,
+    lost: { vba, charts: sum((x) => x.charts), pictures: sum((x) => x.pictures), comments: sum((x) => x.comments), shapes: sum((x) => x.shapes), formulas: sum((x) => x.formulas.size), otherSheets: book.otherSheets },
+  };
 }
 
 /** Only the snapshot. */
