@@ -57,7 +57,7 @@ export function processBytes(name: string, bytes: Uint8Array, now: () => number 
 let xlsReader: Promise<XlsReader> | null = null;
 
 /** The .xls reader's chunk, fetched by webpack when first asked for (a test under Node passes its own loader). */
-const loadXlsChunk = (): Promise<XlsReader> => import(/* webpackChunkName: "xls" */ "../xlsx/xls/read").then((m) => m.readXls);
+const loadXlsChunk = (): Promise<XlsReader> => import(/* webpackChunkName: "xls" */ "../xlsx/xls/index").then((m) => m.readXls);
 
 /** processBytes with every reader: an .xls / .et loads the .xls reader's chunk first (once), an .xlsx does not. */
 export async function processFile(name: string, bytes: Uint8Array, now: () => number = () => Date.now(), load: () => Promise<XlsReader> = loadXlsChunk): Promise<FileOutcome> {
