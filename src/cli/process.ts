@@ -49,7 +49,7 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
       try {
         // an .xls: a new .xlsx built from what was read, with a note on the 校验报告 sheet of what it cannot keep
-        const xls = r.xls ? writeCopy(() => xlsCopy(r.xls!, lang)) : null;
+        const xls = r.xls ? writeCopy(() => xlsCopy(file, r.bytes, lang)) : null;
         const copy = writeCopy(() => annotateCopy(xls ? xls.bytes : r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate, inflate: nodeInflate, notices: xls?.notices }).bytes);
         const target = path.join(task.out, copyName(file, "checked", !!r.xls));
         await writeAtomic(target, copy, task.force);
@@ -92,7 +92,7 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
   const ticks = defaultTicks(all, task.indicatorScores);
   const res: FixResult = { file: r.file, out: path.join(task.out!, copyName(r.file, "fixed", !!r.xls)), changes: [], skipped: [] };
   const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
-  const xls = r.xls ? writeCopy(() => xlsCopy(r.xls!, lang)) : null;
+  const xls = r.xls ? writeCopy(() => xlsCopy(r.file, r.bytes, lang)) : null;
   const fixed = writeCopy(() => fixCopy(xls ? xls.bytes : r.bytes, all, { ticks, deflate, inflate: nodeInflate, isFormula: xls?.isFormula }));
   if (xls) res.notKept = xls.notices.lines;
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
@@ -119,9 +119,10 @@ function copyName(file: string, kind: "checked" | "fixed", xls = false): string 
   return `${base.replace(/\.xls[xm]$/i, "")}.${kind}${ext}`;
 }
 
-/** The package a copy of an .xls patches, with what it cannot keep and which of its cells were formulas. */
-function xlsCopy(book: NonNullable<Awaited<ReturnType<typeof checkFile>>["xls"]>, lang: Lang) {
+/** The package a copy of an .xls patches (read again, now with each cell's style), what it cannot keep, which cells were formulas. */
+function xlsCopy(file: string, bytes: Uint8Array, lang: Lang) {
   const { xlsxFromXls, lostLines, lostTitle, formulaCellTest } = require("../xlsx/xls/to-xlsx") as typeof import("../xlsx/xls/to-xlsx");
+  const book = (require("../xlsx/xls/read") as typeof import("../xlsx/xls/read")).readXls(file, bytes, { styles: true });
   return { bytes: xlsxFromXls(book), notices: { title: lostTitle(lang), lines: lostLines(book, lang) }, isFormula: formulaCellTest(book) };
 }
 

@@ -20,7 +20,7 @@ export async function annotatedCopy(bytes: Uint8Array, report: WorkbookReport, l
   let notices: { title: string; lines: string[] } | undefined;
   if (isCompoundFile(bytes)) {
     const x = await load();
-    const book = x.readXls("copy.xls", bytes);
+    const book = x.readXls("copy.xls", bytes, { styles: true });
     bytes = x.xlsxFromXls(book);
     notices = { title: x.lostTitle(lang), lines: x.lostLines(book, lang) };
   }

@@ -48,6 +48,28 @@ async function marks(file: string): Promise<string[]> {
   return out.sort();
 }
 
+/** Each cell's look as exceljs reads it: font, borders, alignment, solid fill (Excel's defaults folded in). */
+async function looks(file: string): Promise<Map<string, Record<string, unknown>>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+  const out = new Map<string, Record<string, unknown>>();
+  for (const ws of wb.worksheets)
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (c) => {
+        const f = c.font ?? {}, b = c.border ?? {}, a = c.alignment ?? {};
+        const fill = c.fill as { pattern?: string; fgColor?: { argb?: string } } | undefined;
+        out.set(`${ws.name}!${c.address}`, {
+          ...(c.font ? { name: f.name } : {}),
+          bold: !!f.bold, italic: !!f.italic, underline: f.underline ?? false, size: f.size ?? 11,
+          borders: [b.top?.style, b.bottom?.style, b.left?.style, b.right?.style],
+          h: a.horizontal === "general" ? undefined : a.horizontal, v: a.vertical === "bottom" ? undefined : a.vertical, wrap: !!a.wrapText,
+          fill: fill?.pattern === "solid" ? fill.fgColor?.argb : undefined,
+        });
+      }),
+    );
+  return out;
+}
+
 describe("check --out of an .xls", () => {
   test("every LibreOffice .xls gets a .checked.xlsx with the values, merges and marks of its re-save's copy, and the note of what it cannot keep", async () => {
     const dir = tmp();
@@ -69,10 +91,18 @@ describe("check --out of an .xls", () => {
       expect(snap.sheets.slice(0, -1)).toEqual(xls.sheets);
       const m = await marks(copy);
       expect(m).toEqual(await marks(path.join(out2, `${n}.checked.xlsx`)));
+      // the cells look as in the re-save's copy: fonts, borders, alignment, fills (a cell of the default style is not
+      // written in ours, so exceljs gives it no font name: the name is compared where ours has the cell)
+      const [ours, theirs] = [await looks(copy), await looks(path.join(out2, `${n}.checked.xlsx`))];
+      for (const [cell, look] of theirs) {
+        const mine = ours.get(cell) ?? { bold: false, italic: false, underline: false, size: 11, borders: [undefined, undefined, undefined, undefined], h: undefined, v: undefined, wrap: false, fill: undefined };
+        const { name, ...rest } = look;
+        expect([cell, "name" in mine ? { name, ...rest } : rest]).toEqual([cell, mine]);
+      }
       marked += m.length;
       const report = snap.sheets[snap.sheets.length - 1].values.flat().join("\n");
       expect(report).toContain("原 .xls 文件中本副本未能保留的内容");
-      expect(report).toContain("保留了各工作表的值、数字格式、合并单元格、列宽和行高");
+      expect(report).toContain("保留了各工作表的值、数字格式、单元格样式（字体、填充色、边框、对齐）、合并单元格、列宽和行高");
     }
     expect(marked).toBeGreaterThan(10);
   });
@@ -129,6 +159,35 @@ describe("the .xlsx built from an .xls", () => {
     const len = Buffer.concat([bof(5), entry(0), eof()]).length;
     return compound("Workbook", Buffer.concat([bof(5), entry(len), eof(), bof(0x10), ...cells, eof()]));
   }
+
+  test("keeps fonts, borders, fills and alignment from the XF, FONT and PALETTE records, and hidden sheets hidden", async () => {
+    // FONT: 12 pt, bold (700) and italic or neither, colour 2 (red: one of the eight fixed colours), "楷体"
+    const font = (bold: boolean) => rec(0x0031, Buffer.concat([u16(240, bold ? 2 : 0, 2, bold ? 700 : 400, 0), Buffer.from([0, 0, 0, 0]), Buffer.from([2, 1]), Buffer.from("楷体", "utf16le")]));
+    // XF: font 1 (the second record), General; centred, wrapped, vertically centred; thin left/right/top/bottom in
+    // colour 8 (black); solid fill in colour 13 (the PALETTE's sixth colour)
+    const xf = (ifnt: number, border: boolean) =>
+      rec(0x00e0, Buffer.concat([u16(ifnt, 0, 0), Buffer.from([2 | 8 | 0x10, 0, 0, 0]), u32(border ? 0x1 | 0x10 | 0x100 | 0x1000 | (8 << 16) | (8 << 23) : 0), u32(border ? 8 | (8 << 7) | (1 << 26) : 0), u16(border ? 13 | (64 << 7) : 0)]));
+    const palette = rec(0x0092, Buffer.concat([u16(56), Buffer.concat(Array.from({ length: 56 }, (_, i) => Buffer.from(i === 5 ? [0x12, 0x34, 0x56, 0] : [0, 0, 0, 0])))]));
+    const entry = (pos: number, name: string, hidden: number) => rec(0x0085, Buffer.concat([u32(pos), Buffer.from([hidden, 0, name.length, 0]), Buffer.from(name, "latin1")]));
+    const globals = [font(false), font(true), xf(0, false), xf(1, true), palette];
+    const sheet = [bof(0x10), rec(0x0204, Buffer.concat([u16(0, 0, 1), u16(2), Buffer.from([0]), Buffer.from("hi", "latin1")])), rec(0x0201, u16(1, 1, 1)), eof()];
+    const head = (a: number, b: number) => Buffer.concat([bof(5), ...globals, entry(a, "S1", 0), entry(b, "Hid", 1), eof()]);
+    const h = head(0, 0).length, sl = Buffer.concat(sheet).length;
+    const bytes = compound("Workbook", Buffer.concat([head(h, h + sl), ...sheet, ...sheet]));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsxFromXls(readXls("t.xls", bytes, { styles: true }))) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("S1")!;
+    const a1 = ws.getCell("A1");
+    expect(a1.value).toBe("hi");
+    expect(a1.font).toMatchObject({ name: "楷体", size: 12, bold: true, italic: true, color: { argb: "FFFF0000" } });
+    expect(a1.alignment).toMatchObject({ horizontal: "center", vertical: "middle", wrapText: true });
+    expect(a1.border).toMatchObject({ top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } });
+    expect(a1.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FF123456" } });
+    // a blank cell with its own style (BLANK) keeps it: the borders of a form's empty cells
+    expect(ws.getCell("B2").border).toMatchObject({ top: { style: "thin" } });
+    expect(wb.getWorksheet("Hid")!.state).toBe("hidden");
+    expect(ws.state).toBe("visible");
+  });
 
   test("keeps column widths and custom row heights; counts the notes, pictures and charts it cannot keep", async () => {
     const colinfo = rec(0x007d, Buffer.concat([u16(1, 2, 20 * 256, 0, 0, 0)])); // B:C 20 characters wide

@@ -16,7 +16,10 @@ export class BiffEncrypted extends Error {}
 const BOF = 0x0809, EOF = 0x000a, CONTINUE = 0x003c, FILEPASS = 0x002f, BOUNDSHEET = 0x0085, SST = 0x00fc, FORMAT = 0x041e, XF = 0x00e0;
 const NUMBER = 0x0203, RK = 0x027e, MULRK = 0x00bd, LABELSST = 0x00fd, LABEL = 0x0204, RSTRING = 0x00d6, FORMULA = 0x0006, STRING = 0x0207;
 const BOOLERR = 0x0205, MERGECELLS = 0x00e5, COLINFO = 0x007d, ROW = 0x0208, DEFCOLWIDTH = 0x0055, DEFAULTROWHEIGHT = 0x0225;
-const OBJ = 0x005d, MSODRAWING = 0x00ec;
+const OBJ = 0x005d, MSODRAWING = 0x00ec, BLANK = 0x0201, MULBLANK = 0x00be, FONT = 0x0031, PALETTE = 0x0092;
+
+/** A copy keeps the styles of at most this many cells a sheet (a sheet bordered down to row 65,536 has millions). */
+export const MAX_STYLED_CELLS = 1_000_000;
 
 /** At most this many shared strings (a form workbook holds thousands): past it the table is refused, not held. */
 export const MAX_SST_STRINGS = 2_000_000;
@@ -36,6 +39,12 @@ export interface XlsSheetExtras {
   shapes: number;
   /** cells that hold a formula (row * 16384 + col): a copy keeps their results only */
   formulas: Set<number>;
+  /** each cell's XF index (row * 16384 + col → ixfe), blank styled cells (BLANK, MULBLANK) included: a copy's styles */
+  styles: Map<number, number>;
+  /** more styled cells than MAX_STYLED_CELLS: the rest were not recorded */
+  stylesCut: boolean;
+  /** BOUNDSHEET8 hsState: 0 visible, 1 hidden, 2 very hidden */
+  hidden: number;
 }
 
 export interface BiffWorkbook {
@@ -44,6 +53,12 @@ export interface BiffWorkbook {
   /** chart sheets, macro sheets, VB modules: sheets a copy cannot keep */
   otherSheets: string[];
   date1904: boolean;
+  /** the raw XF and FONT records and the PALETTE's colours (0xRRGGBB from index 8), for a copy's styles (to-xlsx.ts) */
+  xfs: Uint8Array[];
+  fonts: Uint8Array[];
+  palette: number[] | null;
+  /** XF index → its number format code */
+  xfCodes: string[];
 }
 
 /** One record with the CONTINUE records after it, as segments of one logical record. */
@@ -56,7 +71,9 @@ class Rec {
   ) {}
 }
 
-export function readBiff(s: Uint8Array): BiffWorkbook {
+/** `styles`: record each cell's XF (for a copy, src/xlsx/xls/to-xlsx.ts); a check does without. */
+export function readBiff(s: Uint8Array, opts: { styles?: boolean } = {}): BiffWorkbook {
+  const track = opts.styles === true;
   const u16 = (p: number) => s[p] | (s[p + 1] << 8);
   /** records from pos until the substream's EOF (nested BOF/EOF of embedded charts skipped over), CONTINUEs joined */
   function* records(pos: number, where: string): Generator<Rec> {
@@ -108,7 +125,9 @@ export function readBiff(s: Uint8Array): BiffWorkbook {
 
   const formats = new Map<number, string>();
   const xfFormats: number[] = [];
-  const sheets: Array<{ name: string; pos: number; kind: number }> = [];
+  const sheets: Array<{ name: string; pos: number; kind: number; hidden: number }> = [];
+  const xfs: Uint8Array[] = [], fonts: Uint8Array[] = [];
+  let palette: number[] | null = null;
   let sst: string[] = [];
   let date1904 = false;
   for (const r of records(0, "the workbook globals")) {
@@ -127,13 +146,22 @@ export function readBiff(s: Uint8Array): BiffWorkbook {
         break;
       }
       case XF:
-        if (d.length >= 4) xfFormats.push(d[2] | (d[3] << 8));
+        if (d.length >= 4) xfFormats.push(d[2] | (d[3] << 8)), xfs.push(d.slice());
         break;
+      case FONT:
+        fonts.push(d.slice());
+        break;
+      case PALETTE: {
+        const n = d.length >= 2 ? d[0] | (d[1] << 8) : 0;
+        palette = [];
+        for (let i = 0, p = 2; i < n && p + 4 <= d.length; i++, p += 4) palette.push((d[p] << 16) | (d[p + 1] << 8) | d[p + 2]);
+        break;
+      }
       case BOUNDSHEET: {
         if (d.length < 8) throw new BiffError("a BOUNDSHEET8 record is too short");
         const pos = (d[0] | (d[1] << 8) | (d[2] << 16) | (d[3] << 24)) >>> 0;
         const str = new StrReader(r, 6);
-        sheets.push({ name: str.unicode(str.u8()), pos, kind: d[5] });
+        sheets.push({ name: str.unicode(str.u8()), pos, kind: d[5], hidden: d[4] & 3 });
         break;
       }
       case SST:
@@ -159,7 +187,12 @@ export function readBiff(s: Uint8Array): BiffWorkbook {
     }
     const cells = new CellList();
     const merges: MergeArea[] = [];
-    const ex: XlsSheetExtras = { colWidths: new Map(), rowHeights: new Map(), charts: 0, pictures: 0, comments: 0, shapes: 0, formulas: new Set() };
+    const ex: XlsSheetExtras = { colWidths: new Map(), rowHeights: new Map(), charts: 0, pictures: 0, comments: 0, shapes: 0, formulas: new Set(), styles: new Map(), stylesCut: false, hidden: sh.hidden };
+    const style = (at: number, ix: number) => {
+      if (!track) return;
+      if (ex.styles.size < MAX_STYLED_CELLS || ex.styles.has(at)) ex.styles.set(at, ix);
+      else ex.stylesCut = true;
+    };
     const fmt = (ixfe: number) => xfCodes[ixfe] ?? "General";
     let pendingFormula: { r: number; c: number; f: string } | null = null;
     let first = true;
@@ -171,7 +204,9 @@ export function readBiff(s: Uint8Array): BiffWorkbook {
       const d = r.data, n = d.length;
       const rc = () => {
         if (n < 6) throw new BiffError(`the sheet ${sh.name}: a cell record (0x${r.type.toString(16)}) is too short`);
-        return [d[0] | (d[1] << 8), d[2] | (d[3] << 8), d[4] | (d[5] << 8)];
+        const row = d[0] | (d[1] << 8), col = d[2] | (d[3] << 8), ix = d[4] | (d[5] << 8);
+        style(row * 16384 + col, ix);
+        return [row, col, ix];
       };
       // a formula's string result follows in a STRING record (after its SHRFMLA / ARRAY / TABLE, if any)
       if (pendingFormula && r.type !== STRING && r.type !== 0x04bc && r.type !== 0x0221 && r.type !== 0x0236) pendingFormula = null;
@@ -191,7 +226,11 @@ export function readBiff(s: Uint8Array): BiffWorkbook {
         case MULRK: {
           if (n < 6) throw new BiffError(`the sheet ${sh.name}: a MULRK record is too short`);
           const row = d[0] | (d[1] << 8), c0 = d[2] | (d[3] << 8);
-          for (let p = 4, c = c0; p + 6 <= n - 2; p += 6, c++) cells.add(row, c, rkValue(d, p + 2), fmt(d[p] | (d[p + 1] << 8)));
+          for (let p = 4, c = c0; p + 6 <= n - 2; p += 6, c++) {
+            const ix = d[p] | (d[p + 1] << 8);
+            style(row * 16384 + c, ix);
+            cells.add(row, c, rkValue(d, p + 2), fmt(ix));
+          }
           break;
         }
         case LABELSST: {
@@ -237,6 +276,15 @@ export function readBiff(s: Uint8Array): BiffWorkbook {
           pendingFormula = null;
           break;
         }
+        case BLANK:
+          rc();
+          break;
+        case MULBLANK: {
+          if (n < 6) break;
+          const row = d[0] | (d[1] << 8), c0 = d[2] | (d[3] << 8);
+          if (track) for (let p = 4, c = c0; p + 2 <= n - 2; p += 2, c++) style(row * 16384 + c, d[p] | (d[p + 1] << 8));
+          break;
+        }
         case MERGECELLS: {
           const count = n >= 2 ? d[0] | (d[1] << 8) : 0;
           for (let k = 0, p = 2; k < count && p + 8 <= n; k++, p += 8) {
@@ -278,7 +326,7 @@ export function readBiff(s: Uint8Array): BiffWorkbook {
     out.push(cells.snapshot(sh.name, merges));
     extras.push(ex);
   }
-  return { snapshot: { sheets: out }, extras, otherSheets, date1904 };
+  return { snapshot: { sheets: out }, extras, otherSheets, date1904, xfs, fonts, palette, xfCodes };
 }
 
 const scratch = new Uint8Array(8);

@@ -17,7 +17,8 @@ export interface XlsWorkbook extends BiffWorkbook {
 
 export { isCompoundFile } from "./sniff";
 
-export function readXls(name: string, bytes: Uint8Array): XlsWorkbook {
+/** `styles`: also each cell's style (a copy needs it, a check does not). */
+export function readXls(name: string, bytes: Uint8Array, opts: { styles?: boolean } = {}): XlsWorkbook {
   const ext = (/\.[^./\\]+$/.exec(name)?.[0] ?? "").toLowerCase();
   const et = ext === ".et" || ext === ".ett";
   const kind = et ? "et" : "xls";
@@ -58,7 +59,7 @@ export function readXls(name: string, bytes: Uint8Array): XlsWorkbook {
   }
   let book: BiffWorkbook;
   try {
-    book = readBiff(cfb.read(stream));
+    book = readBiff(cfb.read(stream), opts);
   } catch (e) {
     if (e instanceof BiffEncrypted)
       throw new InputError(

@@ -2,13 +2,15 @@ import { strToU8, zipSync } from "fflate";
 import { parseAddress } from "../../core/a1";
 import { CellValue, isErrorValue } from "../../core/snapshot";
 import type { XlsWorkbook } from "./read";
+import { MAX_STYLED_CELLS } from "./biff";
+import { xlsStyles } from "./styles";
 
 /**
  * An .xls workbook as a new .xlsx package, built from what the .xls reader read (the snapshot and each sheet's
  * extras): the values (a formula's as its result), number formats, merged areas, column widths and row heights, the
- * sheets in their order, the 1904 date system. The copies of an .xls (`check --out`, `fix`, the page's download)
+ * sheets in their order (hidden ones hidden), the cell styles (styles.ts), the 1904 date system. The copies of an .xls (`check --out`, `fix`, the page's download)
  * patch this package as they patch an .xlsx (src/xlsx/annotate.ts). What it cannot hold — VBA, charts, pictures,
- * shapes, notes, formulas as formulas, fonts, fills and borders — is listed by `lostLines` for the 校验报告 sheet.
+ * shapes, notes, formulas as formulas — is listed by `lostLines` for the 校验报告 sheet.
  * Minimal SpreadsheetML (ECMA-376 Part 1) zipped by fflate; pure, runs in the browser too.
  */
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -24,6 +26,8 @@ function text(s: string): string {
     .replace(/"/g, "&quot;");
 }
 
+const HIDDEN = ["", ` state="hidden"`, ` state="veryHidden"`, ""];
+
 function col(i: number): string {
   let s = "";
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -31,40 +35,57 @@ function col(i: number): string {
 }
 
 export function xlsxFromXls(book: XlsWorkbook): Uint8Array {
-  // one cell format per number format code: 0 is General
-  const codes = new Map<string, number>([["General", 0]]);
-  const styleOf = (code: string) => {
+  // number formats: General is 0, every other code a custom id from 164
+  const codes = new Map<string, number>();
+  const numFmtId = (code: string) => {
+    if (code === "General") return 0;
     let i = codes.get(code);
-    if (i === undefined) codes.set(code, (i = codes.size));
+    if (i === undefined) codes.set(code, (i = 164 + codes.size));
     return i;
   };
+  const styles = xlsStyles(book, numFmtId);
   const files: Record<string, Uint8Array> = {};
   const sheets = book.snapshot.sheets;
   sheets.forEach((sh, k) => {
     const ex = book.extras[k];
-    const rows = new Map<number, string[]>();
+    const styled = ex?.styles ?? new Map<number, number>();
+    const rows = new Map<number, Array<[number, string]>>();
+    const put = (r: number, c: number, xml: string) => {
+      let row = rows.get(r);
+      if (!row) rows.set(r, (row = []));
+      row.push([c, xml]);
+    };
+    const written = new Set<number>();
     for (let r = 0; r < sh.values.length; r++) {
-      const cells: string[] = [];
       const vr = sh.values[r], fr = sh.formats[r];
       for (let c = 0; c < vr.length; c++) {
         const v: CellValue = vr[c];
         if (v === "") continue;
-        const ref = `${col(sh.left + c)}${sh.top + r + 1}`;
-        const s = styleOf(fr[c] || "General");
+        const R = sh.top + r, C = sh.left + c, at = R * 16384 + C;
+        const ref = `${col(C)}${R + 1}`;
+        const ix = styled.get(at);
+        const s = ix !== undefined ? styles.xfIndex(ix) : styles.formatOnly(fr[c] || "General");
         const sa = s ? ` s="${s}"` : "";
-        if (typeof v === "number") cells.push(`<c r="${ref}"${sa}><v>${v}</v></c>`);
-        else if (typeof v === "boolean") cells.push(`<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`);
-        else if (isErrorValue(v)) cells.push(`<c r="${ref}"${sa} t="e"><v>${text(v)}</v></c>`);
-        else cells.push(`<c r="${ref}"${sa} t="inlineStr"><is><t xml:space="preserve">${text(v)}</t></is></c>`);
+        written.add(at);
+        if (typeof v === "number") put(R, C, `<c r="${ref}"${sa}><v>${v}</v></c>`);
+        else if (typeof v === "boolean") put(R, C, `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`);
+        else if (isErrorValue(v)) put(R, C, `<c r="${ref}"${sa} t="e"><v>${text(v)}</v></c>`);
+        else put(R, C, `<c r="${ref}"${sa} t="inlineStr"><is><t xml:space="preserve">${text(v)}</t></is></c>`);
       }
-      if (cells.length) rows.set(sh.top + r, cells);
+    }
+    // cells without a value but with a style of their own (borders of the form's empty cells, merge areas)
+    for (const [at, ix] of styled) {
+      if (written.has(at)) continue;
+      const s = styles.xfIndex(ix);
+      if (s) put(Math.floor(at / 16384), at % 16384, `<c r="${col(at % 16384)}${Math.floor(at / 16384) + 1}" s="${s}"/>`);
     }
     const heights = ex?.rowHeights ?? new Map<number, number>();
     const order = [...new Set([...rows.keys(), ...heights.keys()])].sort((a, b) => a - b);
     const sheetData = order
       .map((r) => {
         const h = heights.get(r);
-        return `<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}>${(rows.get(r) ?? []).join("")}</row>`;
+        const cells = (rows.get(r) ?? []).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+        return `<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}>${cells.join("")}</row>`;
       })
       .join("");
     const widths = [...(ex?.colWidths ?? new Map<number, number>()).entries()].sort((a, b) => a[0] - b[0]);
@@ -74,16 +95,16 @@ export function xlsxFromXls(book: XlsWorkbook): Uint8Array {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${cols}<sheetData>${sheetData}</sheetData>${merges}</worksheet>`,
     );
   });
-  const custom = [...codes.entries()].filter(([, i]) => i > 0);
-  const numFmts = custom.length ? `<numFmts count="${custom.length}">${custom.map(([code, i]) => `<numFmt numFmtId="${163 + i}" formatCode="${text(code)}"/>`).join("")}</numFmts>` : "";
-  const xfs = [`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`, ...custom.map(([, i]) => `<xf numFmtId="${163 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)];
+  const styleXml = styles.xml(); // after every cell has asked for its style
+  const custom = [...codes.entries()];
+  const numFmts = custom.length ? `<numFmts count="${custom.length}">${custom.map(([code, i]) => `<numFmt numFmtId="${i}" formatCode="${text(code)}"/>`).join("")}</numFmts>` : "";
   files["xl/styles.xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN}">${numFmts}<fonts count="1"><font><sz val="11"/><name val="宋体"/><family val="2"/><charset val="134"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN}">${numFmts}${styleXml}<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
   );
   const sheetList = sheets.length ? sheets : [{ name: "Sheet1" }];
   if (!sheets.length) files["xl/worksheets/sheet1.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`);
   files["xl/workbook.xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}">${book.date1904 ? `<workbookPr date1904="1"/>` : "<workbookPr/>"}<sheets>${sheetList.map((s, k) => `<sheet name="${text(s.name)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`).join("")}</sheets></workbook>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}">${book.date1904 ? `<workbookPr date1904="1"/>` : "<workbookPr/>"}<sheets>${sheetList.map((s, k) => `<sheet name="${text(s.name)}" sheetId="${k + 1}"${HIDDEN[book.extras[k]?.hidden ?? 0]} r:id="rId${k + 1}"/>`).join("")}</sheets></workbook>`,
   );
   files["xl/_rels/workbook.xml.rels"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetList.map((_, k) => `<Relationship Id="rId${k + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`).join("")}<Relationship Id="rId${sheetList.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
@@ -106,9 +127,11 @@ export function lostLines(book: XlsWorkbook, lang: "zh" | "en"): string[] {
   const l = book.lost;
   const out = [
     zh
-      ? "本副本由旧版 .xls 重建为新的 .xlsx 工作簿：保留了各工作表的值、数字格式、合并单元格、列宽和行高；字体、填充色、边框等单元格样式未保留。"
-      : "This copy is a new .xlsx workbook rebuilt from the old .xls: the sheets' values, number formats, merged cells, column widths and row heights are kept; fonts, fills, borders and other cell styles are not.",
+      ? "本副本由旧版 .xls 重建为新的 .xlsx 工作簿：保留了各工作表的值、数字格式、单元格样式（字体、填充色、边框、对齐）、合并单元格、列宽和行高。"
+      : "This copy is a new .xlsx workbook rebuilt from the old .xls: the sheets' values, number formats, cell styles (fonts, fills, borders, alignment), merged cells, column widths and row heights are kept.",
   ];
+  const cut = book.extras.filter((x) => x.stylesCut).length;
+  if (cut) out.push(zh ? `样式：${cut} 个工作表中带样式的单元格超过 ${MAX_STYLED_CELLS} 个，其余单元格的样式未保留。` : `Styles: ${cut} sheet(s) have more than ${MAX_STYLED_CELLS} styled cells; the styles of the rest are not kept.`);
   if (l.formulas) out.push(zh ? `公式：${l.formulas} 个公式单元格只保留了计算结果（不再是公式）。` : `Formulas: ${l.formulas} formula cells keep their results only (they are no longer formulas).`);
   if (l.vba) out.push(zh ? "VBA 宏：原文件含 VBA 工程，副本未保留。" : "VBA macros: the original holds a VBA project, which the copy does not keep.");
   if (l.charts) out.push(zh ? `图表：原文件含 ${l.charts} 个嵌入图表，副本未保留。` : `Charts: the original holds ${l.charts} embedded chart(s), which the copy does not keep.`);
