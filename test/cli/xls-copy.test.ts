@@ -62,7 +62,7 @@ async function looks(file: string): Promise<Map<string, Record<string, unknown>>
           ...(c.font ? { name: f.name } : {}),
           bold: !!f.bold, italic: !!f.italic, underline: f.underline ?? false, size: f.size ?? 11,
           borders: [b.top?.style, b.bottom?.style, b.left?.style, b.right?.style],
-          h: a.horizontal === "general" ? undefined : a.horizontal, v: a.vertical === "bottom" ? undefined : a.vertical, wrap: !!a.wrapText,
+          h: (a.horizontal as string) === "general" ? undefined : a.horizontal, v: a.vertical === "bottom" ? undefined : a.vertical, wrap: !!a.wrapText,
           fill: fill?.pattern === "solid" ? fill.fgColor?.argb : undefined,
         });
       }),
