@@ -137,6 +137,28 @@ function main() {
     write("encrypted-xor.xls", compound("Workbook", Buffer.concat([bof(5), rec(0x002f, xor), eof()])));
   }
 
+  // 200 sheet entries that all point at one sheet: read once per entry, it would be read 200 times over
+  {
+    const entry = (pos, i) => {
+      const name = Buffer.from(`S${i}`, "latin1");
+      const d = Buffer.alloc(8 + name.length);
+      d.writeUInt32LE(pos, 0);
+      d[6] = name.length;
+      name.copy(d, 8);
+      return rec(0x0085, d);
+    };
+    const cells = [];
+    for (let r = 0; r < 60; r++) {
+      const d = Buffer.alloc(14);
+      d.writeUInt16LE(r, 0);
+      d.writeDoubleLE(r, 6);
+      cells.push(rec(0x0203, d));
+    }
+    const head = (pos) => Buffer.concat([bof(5), ...Array.from({ length: 200 }, (_, i) => entry(pos, i)), eof()]);
+    const at = head(0).length;
+    write("overlapping-sheets.xls", compound("Workbook", Buffer.concat([head(at), bof(0x10), ...cells, eof()])));
+  }
+
   // an .et that is not the BIFF format (no Workbook stream)
   write("not-biff.et", compound("WpsContent", Buffer.from("not a BIFF stream")));
   for (const f of fs.readdirSync(OUT).sort()) console.log(`test/xls/hostile/${f}`);

@@ -26,6 +26,7 @@ const cases: Array<[string, RegExp, RegExp, string]> = [
   ["huge-sst.xls", /已损坏或被截断/, /a string runs past the end/, "xls"],
   ["encrypted-rc4.xls", /密码保护（已加密，RC4）/, /password-protected \(encrypted, RC4\)/, "encrypted"],
   ["encrypted-xor.xls", /密码保护（已加密，XOR）/, /password-protected \(encrypted, XOR\)/, "encrypted"],
+  ["overlapping-sheets.xls", /已损坏或被截断/, /records overlap/, "xls"],
   ["not-biff.et", /WPS 表格的 \.et 格式/, /WPS Spreadsheets \.et workbook/, "et"],
 ];
 

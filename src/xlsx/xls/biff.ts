@@ -75,6 +75,9 @@ class Rec {
 export function readBiff(s: Uint8Array, opts: { styles?: boolean } = {}): BiffWorkbook {
   const track = opts.styles === true;
   const u16 = (p: number) => s[p] | (s[p + 1] << 8);
+  // sheets may not overlap: all the substreams together read the stream about once (a file whose sheet entries all
+  // point at one large sheet, or into one another, would otherwise be read once per entry)
+  let budget = 2 * s.length + 65536;
   /** records from pos until the substream's EOF (nested BOF/EOF of embedded charts skipped over), CONTINUEs joined */
   function* records(pos: number, where: string): Generator<Rec> {
     let depth = 0;
@@ -82,6 +85,8 @@ export function readBiff(s: Uint8Array, opts: { styles?: boolean } = {}): BiffWo
       const type = u16(pos), len = u16(pos + 2);
       if (pos + 4 + len > s.length) throw new BiffError(`${where}: the record at byte ${pos} runs past the end of the stream (truncated)`);
       let end = pos + 4 + len;
+      budget -= 4 + len;
+      if (budget < 0) throw new BiffError(`${where}: the sheets' records overlap (the stream is read more than twice over)`);
       // CONTINUE records carry the rest of a long record
       let segs: Array<[number, number]> | null = null;
       while (end + 4 <= s.length && u16(end) === CONTINUE) {
@@ -89,6 +94,7 @@ export function readBiff(s: Uint8Array, opts: { styles?: boolean } = {}): BiffWo
         if (end + 4 + cl > s.length) throw new BiffError(`${where}: a CONTINUE record at byte ${end} runs past the end of the stream (truncated)`);
         (segs ??= [[pos + 4, pos + 4 + len]]).push([end + 4, end + 4 + cl]);
         end += 4 + cl;
+        budget -= 4 + cl;
       }
       let rec: Rec;
       if (!segs) rec = new Rec(type, s.subarray(pos + 4, pos + 4 + len));
