@@ -60,8 +60,25 @@ module.exports = {
   title: "The .xls reader",
   async run(ctx) {
     const made = await ctx.workbooks();
+    // the hostile .xls files (test/xls/hostile/, committed): one CLI run over all of them, its time and peak RSS
+    const hostileDir = path.join(ctx.ROOT, "test/xls/hostile");
+    const count = fs.readdirSync(hostileDir).length;
+    let refused = 0;
+    const rss = [];
+    const hostileMs = await ctx.samples(3, () => {
+      const h = spawnSync(process.execPath, [path.join(ctx.ROOT, "bench/cli-stats.js"), "check", hostileDir, "--json"], { encoding: "utf8", maxBuffer: 1 << 24 });
+      const st = JSON.parse(/BENCH_STATS (\{.*\})/.exec(h.stderr)[1]);
+      refused = JSON.parse(h.stdout).files.filter((f) => f.error).length;
+      rss.push(st.maxRssKb / 1024);
+      return st.wallMs;
+    });
+    const hostileRows = [
+      { what: `hostile .xls files (test/xls/hostile/): refused, one line each`, value: `${refused} of ${count}`, budget: `${count}`, pass: refused === count },
+      { what: "hostile .xls files: time of one CLI run over all (min–max)", value: ctx.spread(hostileMs), budget: "(reported)" },
+      { what: "hostile .xls files: peak RSS (min–max)", value: ctx.spread(ctx.stats(rss), " MB", 0), budget: "(reported)" },
+    ];
     const files = makeXls(ctx.ROOT, made["forms-100"]);
-    if (!files) return { rows: [{ what: "100-form .xls (needs LibreOffice's soffice to make it)", value: "skipped: soffice not found", budget: "(not measured)" }], results: { skipped: true } };
+    if (!files) return { rows: [...hostileRows, { what: "100-form .xls (needs LibreOffice's soffice to make it)", value: "skipped: soffice not found", budget: "(not measured)" }], results: { skipped: true, hostileMs } };
     const r = spawnSync(process.execPath, ["--single-threaded-gc", __filename, "--child", ctx.ROOT, JSON.stringify({ ...files, generated: made["forms-100"] })], { encoding: "utf8", maxBuffer: 1 << 24 });
     const line = /^XLS_RESULTS (.*)$/m.exec(r.stdout || "");
     if (r.status !== 0 || !line) throw new Error(`the .xls reader's child process failed (${r.status}): ${(r.stderr || "").slice(0, 2000)}`);
@@ -72,8 +89,9 @@ module.exports = {
         { what: `100-form workbook: forms found in the .xls / in its .xlsx re-save`, value: `${x.forms[0]} / ${x.forms[1]}`, budget: "equal", pass: x.forms[0] === x.forms[1] && x.forms[0] > 0 },
         { what: `.xls read ÷ .xlsx read of the same workbook (${kb(x.bytes.xls)} .xls, ${kb(x.bytes.resaved)} .xlsx; CPU, median of ${x.runs} paired runs)`, value: `${x.ratio.toFixed(2)}× (${ms(x.xlsMs)} / ${ms(x.xlsxMs)})`, budget: "≤ 2×", pass: x.ratio <= 2 },
         { what: `.xls read ÷ read of the generated .xlsx it was saved from (${kb(x.bytes.generated)})`, value: `${x.ratioGenerated.toFixed(2)}× (${ms(x.xlsMs)} / ${ms(x.generatedMs)})`, budget: "(reported)", pass: undefined },
+        ...hostileRows,
       ],
-      results: x,
+      results: { ...x, hostileMs, hostileRssMb: ctx.stats(rss) },
     };
   },
 };
