@@ -60,6 +60,14 @@ describe("hostile .xls files", () => {
   });
 });
 
+test("the committed hostile files are what scripts/make-hostile-xls.js makes", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-hostile-"));
+  spawnSync(process.execPath, [path.join(ROOT, "scripts/make-hostile-xls.js")], { env: { ...process.env, SELFEVAL_FIXTURE_ROOT: root }, encoding: "utf8" });
+  const made = fs.readdirSync(path.join(root, "test/xls/hostile")).sort();
+  expect(made).toEqual(fs.readdirSync(path.join(ROOT, "test/xls/hostile")).sort());
+  for (const f of made) expect([f, fs.readFileSync(path.join(root, "test/xls/hostile", f)).equals(fs.readFileSync(hostile(f)))]).toEqual([f, true]);
+});
+
 describe("a folder mixing .xls, .et and .xlsx", () => {
   test("is checked in one run: every workbook in it, each .xls as its .xlsx twin", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-mixed-"));
