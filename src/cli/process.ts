@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { WorkbookReport } from "../core/engine";
-import { Finding } from "../core/findings";
+import { fileEntry, unreadableEntry } from "../core/file-json";
 import { Lang } from "../core/options";
 import { defaultTicks, proposeWrites } from "../core/writeback";
 import { nodeInflate } from "../xlsx/inflate-node";
@@ -59,7 +59,7 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       }
     }
     return {
-      json: { file, forms: r.report.forms, findings: r.report.findings, ...(copyError ? { error: copyError } : {}) },
+      json: fileEntry(file, r.report, copyError),
       text: task.json ? null : formatReport(file, r.report, lang),
       errors: countErrors(r.report),
       unreadable: copyError,
@@ -67,13 +67,12 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
   } catch (e) {
     // Never a crash and never a stack trace: the file is reported, the others go on.
     const msg = e instanceof InputError ? (lang === "en" ? e.en : e.zh) : `${lang === "en" ? "internal error" : "内部错误"}: ${e instanceof Error ? e.message : String(e)}`;
-    const finding: Finding = { rule: "unreadable-file", severity: "error", sheet: "", cell: "", message: msg };
-    return { json: { file, error: msg, forms: [], findings: [finding] }, text: null, errors: 0, unreadable: msg };
+    return { json: unreadableEntry(file, msg, lang), text: null, errors: 0, unreadable: msg };
   }
 }
 
 function countErrors(r: WorkbookReport): number {
-  return [...r.findings, ...r.forms.flatMap((f) => f.findings)].filter((f) => f.severity === "error").length;
+  return r.verdict.counts.error;
 }
 
 interface FixResult {

@@ -1,5 +1,6 @@
 import { WorkbookReport } from "../core/engine";
-import { Lang, resolveOptions, sanitizeSettings } from "../core/options";
+import { Lang, resolveOptions } from "../core/options";
+import { optionsFor } from "../core/settings";
 import { annotateCopy, highlightSetting } from "../xlsx/annotate";
 import { isCompoundFile } from "../xlsx/xls/sniff";
 
@@ -16,7 +17,7 @@ const loadXlsChunk = (): Promise<XlsChunk> => import(/* webpackChunkName: "xls" 
 
 /** An .xls / .et gets a new .xlsx built from what was read (as `check --out` writes it), with what it cannot keep on its 校验报告. */
 export async function annotatedCopy(bytes: Uint8Array, report: WorkbookReport, lang: Lang, settings: unknown, load: () => Promise<XlsChunk> = loadXlsChunk): Promise<Uint8Array> {
-  const options = resolveOptions({ ...sanitizeSettings(settings), lang });
+  const options = resolveOptions(optionsFor({ saved: settings, lang }));
   let notices: { title: string; lines: string[] } | undefined;
   if (isCompoundFile(bytes)) {
     const x = await load();
