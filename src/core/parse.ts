@@ -118,7 +118,15 @@ function parseDate(t: string): Parsed | null {
   return null;
 }
 
-const NUMBER_RE = /^(.*?)(>=|<=|>|<|=)?([-+])?(\d+(?:\.\d+)?|\.\d+)(%|‰|[A-Za-z\u4e00-\u9fff²³]{0,4}?)(及以上|以上|及以下|以下|以内|之内|内)?$/u;
+/**
+ * A unit: `%`, `‰`, a word of up to four letters or characters (`万元`, `人次`, `m²`), or a compound one — a word then
+ * `/`, `*`, `·`, `×` and further words (`元/户`, `元/人*月`, `元/人·月`, `人次/年`, `万元/公里`; RULES.md §6).
+ */
+const UNIT_WORD = "[A-Za-z\\u4e00-\\u9fff²³]";
+const NUMBER_RE = new RegExp(
+  `^(.*?)(>=|<=|>|<|=)?([-+])?(\\d+(?:\\.\\d+)?|\\.\\d+)(%|‰|${UNIT_WORD}{0,4}?(?:[/*·×・]${UNIT_WORD}{1,4}?)*)(及以上|以上|及以下|以下|以内|之内|内)?$`,
+  "u",
+);
 
 function parseNumber(t: string): Parsed | null {
   const m = NUMBER_RE.exec(t);
@@ -151,6 +159,12 @@ function parseNumber(t: string): Parsed | null {
 
 /** Units: what they measure and how much of the base unit one of them is. */
 export function unitInfo(unit: string): { family: string; factor: number } {
+  // a compound unit (元/户, 元/人*月): the first part scales as a unit of its own, the rest must be the same words
+  const slash = unit.search(/[/*·×・]/);
+  if (slash > 0) {
+    const head = unitInfo(unit.slice(0, slash));
+    return { family: `${head.family}${unit.slice(slash).replace(/[*×・]/g, "·")}`, factor: head.factor };
+  }
   let u = unit;
   let factor = 1;
   const prefix = /^(万|亿|千|百)(.+)$/.exec(u);

@@ -6,8 +6,13 @@
 
 export const TITLE = "项目支出绩效自评表";
 /** Titles of the same form under other names (Hubei 2020: 项目绩效自评表, 项目绩效目标自评表). */
-export const TITLE_VARIANTS = [/项目(?:支出)?绩效(?:目标)?自评表/];
+export const TITLE_VARIANTS = [/项目(?:支出)?绩效(?:目标)?自评表/, /^(?:\d{4}年度?)?绩效目标自评表$/];
 export const DEPT_TITLE = "部门整体支出绩效自评表";
+/**
+ * The department-overall form under both its titles (RULES.md §6: `部门整体绩效自评表` without 支出, Chongqing 2021).
+ * locate.ts still tests `DEPT_TITLE` only (issue 30 phase 2: test these instead).
+ */
+export const DEPT_TITLE_VARIANTS = [/部门整体(?:支出)?绩效(?:目标)?自评表/];
 export const PROJECT_NAME = ["项目名称"];
 
 /** The funds section's label (left of its header row). */
@@ -35,8 +40,15 @@ export const NOTES_LABEL = /^备注/;
 export type FundsColumn = "initial" | "annual" | "executed" | "weight" | "rate" | "score" | "reason";
 export type IndicatorColumn = "level1" | "level2" | "name" | "nature" | "target" | "unit" | "actual" | "weight" | "score" | "cause";
 
+/**
+ * A column that says how a score is computed (`得分计算方法`, `评分标准`, `计分方法`, RULES.md §6): text, neither a
+ * score nor a weight nor a value.
+ */
+export const METHOD_COLUMN = /计算方法|计分方法|评分方法|评分标准|计分标准|评分规则|打分标准|扣分标准|指标说明/;
+
 export function fundsColumnOf(h: string): FundsColumn | null {
   if (!h) return null;
+  if (METHOD_COLUMN.test(h)) return null;
   if (/执行率|完成率/.test(h)) return "rate";
   if (/得分/.test(h)) return "score";
   if (/分值|权重/.test(h)) return "weight";
@@ -50,6 +62,7 @@ export function fundsColumnOf(h: string): FundsColumn | null {
 /** Indicator header words → column. */
 export function indicatorColumnOf(h: string): IndicatorColumn | null {
   if (!h) return null;
+  if (METHOD_COLUMN.test(h)) return null;
   if (/原因|偏差|改进措施/.test(h)) return "cause";
   if (/一级/.test(h)) return "level1";
   if (/二级/.test(h)) return "level2";
@@ -71,7 +84,7 @@ export const HEADER_CONTINUATION = /指标值|完成值|目标值|实际值|分�
  * (repeated after a page break, or the header of a new block), never an indicator.
  */
 export const HEADER_WORD =
-  /^(一级指标|二级指标|三级指标|指标名称|指标性质|度量单位|计量单位|年度|实际|指标值|年度指标值|年度目标值|年初目标值|目标值|实际完成值|完成值|全年实际值|实际值|分值|权重|得分|偏差原因分析及改进措施|偏差原因分析|未完成原因分析|未完成原因及拟采取的改进措施|偏差原因)$/;
+  /^(一级指标|二级指标|三级指标|指标名称|指标性质|度量单位|计量单位|年度|实际|指标值|年度指标值|年度目标值|年初目标值|目标值|实际完成值|完成值|全年实际值|实际值|分值|权重|得分|偏差原因分析及改进措施|偏差原因分析|未完成原因分析|未完成原因及拟采取的改进措施|偏差原因|得分计算方法|计分方法|评分标准|评分方法)$/;
 
 /**
  * Template prompt text: what the blank template prints in a cell for the filler to replace. Never content, never a reason.

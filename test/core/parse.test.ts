@@ -96,3 +96,31 @@ describe("units spelled out by system exports", () => {
     expect(parseText("≥100百分比")).toEqual({ kind: "number", op: ">=", value: 1, unit: "%" });
   });
 });
+
+describe("compound units inside the value (RULES.md §6)", () => {
+  test.each([
+    ["<=5300元/户", "<=", 5300, "元/户"],
+    [">=570元/人*月", ">=", 570, "元/人*月"],
+    ["≥570元/人·月", ">=", 570, "元/人·月"],
+    ["758元/人*月", null, 758, "元/人*月"],
+    ["≥120人次/年", ">=", 120, "人次/年"],
+    ["≤3万元/公里", "<=", 3, "万元/公里"],
+    ["5300元/户以内", "<=", 5300, "元/户"],
+    ["不超过1,234.5元/人", "<=", 1234.5, "元/人"],
+  ])("%s", (text, op, value, unit) => {
+    expect(parseText(text)).toEqual({ kind: "number", op, value, unit });
+  });
+  test("a bare fraction or a slash between words is no number with a unit", () => {
+    expect(parseText("1/2").kind).not.toBe("number");
+    expect(parseText("a/b").kind).toBe("text");
+    expect(parseText("是/否").kind).toBe("text");
+  });
+  test("compound units compare when equal (any product sign) or when the first part converts", () => {
+    expect(commensurate({ value: 570, unit: "元/人*月" }, { value: 758, unit: "元/人·月" })).toMatchObject({ a: 570, b: 758 });
+    expect(commensurate({ value: 5300, unit: "元/户" }, { value: 5830, unit: "" })).toMatchObject({ a: 5300, b: 5830, unit: "元/户" });
+    expect(commensurate({ value: 3, unit: "万元/公里" }, { value: 25000, unit: "元/公里" })).toMatchObject({ a: 30000, b: 25000 });
+    expect(commensurate({ value: 3, unit: "元/户" }, { value: 3, unit: "元/人" })).toBeNull();
+    expect(commensurate({ value: 3, unit: "元/户" }, { value: 3, unit: "元" })).toBeNull();
+    expect(unitInfo("元/人*月")).toEqual(unitInfo("元/人·月"));
+  });
+});

@@ -48,3 +48,28 @@ describe("renamed and reordered columns (RULES.md §1 synonyms)", () => {
     expect(form.findings[0]).toMatchObject({ severity: "info", actual: 9 });
   });
 });
+
+describe("columns that say how a score is computed are no score column (RULES.md §6)", () => {
+  // 分值 | 得分计算方法 | 得分, as some 市本级 forms print it: text in the method column, never "unparseable"
+  const withMethod = sheet([
+    ["绩效目标自评表"],
+    ["（2021年度）"],
+    ["项目名称", "某某项目"],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", 100, 100, 100, 10, "100%", 10],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分计算方法", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "培训人数", "≥100人", "120人", 50, "完成值÷指标值×分值", 50, ""],
+    ["", "效益指标", "社会效益指标", "群众知晓率", "有效提高", "达成", 30, "定性：达成得满分", 30, ""],
+    ["", "满意度指标", "满意度指标", "满意率", "≥90%", "95%", 10, "按比例计分", 10, ""],
+    ["总分", "", "", "", "", "", 100, "", 100],
+  ]);
+  test("the header words map to no column; 得分 stays the score", () => {
+    const f = locateForms(new Grid(withMethod))[0];
+    expect(f.indicators?.columns).toEqual({ level1: 2, level2: 3, name: 4, target: 5, actual: 6, weight: 7, score: 9, cause: 10 });
+  });
+  test("a bare 绩效目标自评表 title is a project form; the method text raises nothing", () => {
+    const form = checkWorkbook({ sheets: [withMethod] }).forms[0];
+    expect(form.totals).toMatchObject({ weights: 100, reportedScore: 100, sumOfScores: 100 });
+    expect(form.findings.map((x) => `${x.rule}@${x.cell}`)).toEqual([]);
+  });
+});

@@ -25,4 +25,17 @@ describe("execution-rate", () => {
     const wb2 = withCells(wb, "项目2", { H6: [2 / 3, "0.00%"] });
     expect(hits(check(wb2), "execution-rate")).toEqual([]);
   });
+  test("RULES §2: one unit off in the last written place is rounding (info); two units off is an error", async () => {
+    // 215457.6 ÷ 250000 = 86.18304% (Shanghai Putuo 2022, 财政项目支出绩效自评表, 86.19% written)
+    const base = { D6: 250000, E6: 250000, F6: 215457.6, D7: 250000, E7: 250000, F7: 215457.6, I6: 8.62 };
+    const at = (h: unknown) => async () => check(withCells(await form2(), "项目2", { ...base, H6: h as string }));
+    expect(hits(await at("86.19%")(), "execution-rate")).toEqual(["info 项目2!H6 lastPlace"]);
+    expect(findings(await at("86.19%")(), "execution-rate")[0]).toMatchObject({ expected: 0.8618, actual: 0.8619 });
+    expect(hits(await at([0.8619, "0.00%"])(), "execution-rate")).toEqual(["info 项目2!H6 lastPlace"]);
+    expect(hits(await at("86.21%")(), "execution-rate")).toEqual(["error 项目2!H6 wrong"]);
+    expect(hits(await at("86.3%")(), "execution-rate")).toEqual(["error 项目2!H6 wrong"]);
+    expect(hits(await at("86.2%")(), "execution-rate")).toEqual(["info 项目2!H6 rounded"]);
+    // the budget score is judged from the computed rate: 10 × 86.183% = 8.62
+    expect(hits(await at("86.19%")(), "budget-score")).toEqual([]);
+  });
 });
