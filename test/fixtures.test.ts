@@ -10,7 +10,10 @@ describe("the committed workbooks", () => {
     const env = { ...process.env, SELFEVAL_FIXTURE_ROOT: dir };
     execFileSync(process.execPath, [path.join(ROOT, "scripts/make-fixtures.js")], { env, stdio: "ignore" });
     execFileSync(process.execPath, [path.join(ROOT, "scripts/make-corpus.js")], { env, stdio: "ignore" });
-    const files = ["samples/seed-forms.xlsx", ...fs.readdirSync(path.join(dir, "test/fixtures")).map((f) => `test/fixtures/${f}`), ...fs.readdirSync(path.join(dir, "test/corpus")).map((f) => `test/corpus/${f}`)];
+    execFileSync(process.execPath, [path.join(ROOT, "scripts/make-province-fixtures.js")], { env, stdio: "ignore" });
+    const under = (d: string) => fs.readdirSync(path.join(dir, d)).filter((f) => fs.statSync(path.join(dir, d, f)).isFile()).map((f) => `${d}/${f}`);
+    const files = ["samples/seed-forms.xlsx", ...under("test/fixtures"), ...under("test/fixtures/provinces"), ...under("test/corpus")];
+    expect(under("test/fixtures/provinces").length).toBe(fs.readdirSync(path.join(ROOT, "test/fixtures/provinces")).filter((f) => f.endsWith(".xlsx")).length);
     expect(files.length).toBeGreaterThan(20);
     for (const f of files) expect(`${f}: ${fs.readFileSync(path.join(dir, f)).equals(fs.readFileSync(path.join(ROOT, f)))}`).toBe(`${f}: true`);
   }, 60000);

@@ -1,0 +1,274 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * Issue 30: forms of more provinces (RULES.md §6), each laid out from a published form (source in
+ * test/fixtures/README.md, "Provinces"). Writes test/fixtures/provinces/*.xlsx, deterministically (checked byte for
+ * byte by test/fixtures.test.ts). Run: node scripts/make-province-fixtures.js
+ */
+const path = require("path");
+const fs = require("fs");
+const ExcelJS = require("exceljs");
+const L = require("./layouts");
+
+const root = path.resolve(__dirname, "..");
+const FIXED_DATE = new Date(Date.UTC(2021, 2, 31, 8, 0, 0));
+
+async function save(file, plans) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "selfeval fixtures";
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  for (const p of plans) L.writePlan(wb, p, { wrap: true, width: 14 });
+  const out = path.join(process.env.SELFEVAL_FIXTURE_ROOT || root, file);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  await wb.xlsx.writeFile(out);
+  await L.freezeZip(out);
+  return out;
+}
+
+/** Puts a row of values from column c0 on; "" leaves a cell blank. Returns the next row. */
+function row(plan, r, c0, values) {
+  values.forEach((v, i) => L.put(plan, r, c0 + i, v));
+  return r + 1;
+}
+
+/** 一级/二级 labels merged down their groups. */
+function groups(plan, rows, first, col, key) {
+  let start = -1;
+  const close = (end) => start >= 0 && L.merge(plan, first + start, col, first + end, col);
+  rows.forEach((ind, i) => {
+    if (ind[key]) {
+      close(i - 1);
+      start = i;
+      L.put(plan, first + i, col, ind[key]);
+    }
+  });
+  close(rows.length - 1);
+}
+
+/**
+ * The central layout (财预〔2020〕10号 附件1) as the provinces print it, A–I: `f` = { above: [lines above the title],
+ * title, year, name, dept, unit, fundsLabel, funds: [[label, initial, annual, executed, weight, rate, score]], goals:
+ * [planned, done], indicators: [{ l1, l2, name, target, actual, weight, score, cause }], total: [weight, score] }.
+ */
+function central(plan, f) {
+  let r = 0;
+  for (const line of f.above ?? []) r = row(plan, r, 0, [line]);
+  L.put(plan, r, 0, f.title);
+  L.merge(plan, r, 0, r, 8);
+  r++;
+  L.put(plan, r, 0, `（${f.year}年度）`);
+  L.merge(plan, r, 0, r, 8);
+  r++;
+  r = row(plan, r, 0, ["项目名称", f.name]);
+  L.merge(plan, r - 1, 1, r - 1, 8);
+  r = row(plan, r, 0, ["主管部门", f.dept, "", "", "", "实施单位", f.unit]);
+  L.merge(plan, r - 1, 1, r - 1, 4);
+  L.merge(plan, r - 1, 6, r - 1, 8);
+  const fundsTop = r;
+  r = row(plan, r, 0, [f.fundsLabel ?? "项目资金（万元）", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]);
+  L.merge(plan, r - 1, 1, r - 1, 2);
+  for (const [label, ...values] of f.funds) {
+    r = row(plan, r, 1, [label, "", ...values]);
+    L.merge(plan, r - 1, 1, r - 1, 2);
+  }
+  L.merge(plan, fundsTop, 0, r - 1, 0);
+  r = row(plan, r, 0, ["年度总体目标", "预期目标", "", "", "", "实际完成情况"]);
+  L.merge(plan, r - 1, 0, r, 0);
+  L.merge(plan, r - 1, 1, r - 1, 4);
+  L.merge(plan, r - 1, 5, r - 1, 8);
+  r = row(plan, r, 1, [f.goals[0], "", "", "", f.goals[1]]);
+  L.merge(plan, r - 1, 1, r - 1, 4);
+  L.merge(plan, r - 1, 5, r - 1, 8);
+  const indTop = r;
+  r = row(plan, r, 0, ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
+  const first = r;
+  for (const i of f.indicators) r = row(plan, r, 3, [i.name, i.target, i.actual, i.weight, i.score, i.cause ?? ""]);
+  groups(plan, f.indicators, first, 1, "l1");
+  groups(plan, f.indicators, first, 2, "l2");
+  L.merge(plan, indTop, 0, r - 1, 0);
+  r = row(plan, r, 0, ["总分", "", "", "", "", "", ...f.total]);
+  L.merge(plan, r - 1, 0, r - 1, 5);
+  return r;
+}
+
+/**
+ * Hubei 2020 with the block label where the published forms put it: in column A of the block's own header row, merged
+ * down over the block's rows (`年度绩效目标1（40分） | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分`),
+ * so the table runs A–G. Same data shape as scripts/layouts.js hubei2020.
+ */
+function hubeiLabelInHeader(plan, form) {
+  let r = 0;
+  L.put(plan, r, 0, `${form.year}年度${form.name}项目绩效自评表`);
+  L.merge(plan, r, 0, r, 6);
+  r++;
+  r = row(plan, r, 0, [`单位名称：${form.unit}`, "", "", "", `填报日期：${form.date}`]);
+  L.merge(plan, r - 1, 0, r - 1, 3);
+  L.merge(plan, r - 1, 4, r - 1, 6);
+  for (const [label, value] of [
+    ["项目名称", form.name],
+    ["主管部门", form.dept],
+    ["项目实施单位", form.unit],
+    ["项目类别", "1、上级专项 □  2、本级专项 ☑"],
+    ["项目属性", "1、持续性项目 ☑  2、新增性项目 □"],
+    ["项目类型", "1、常年性项目 ☑  2、延续性项目 □  3、一次性项目 □"],
+  ]) {
+    r = row(plan, r, 0, [label, "", value]);
+    L.merge(plan, r - 1, 0, r - 1, 1);
+    L.merge(plan, r - 1, 2, r - 1, 6);
+  }
+  r = row(plan, r, 0, ["预算执行情况（万元）（20分）", "", "", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"]);
+  L.merge(plan, r - 1, 0, r - 1, 2);
+  const [A, B, score] = form.budget;
+  L.put(plan, r, 0, "年度财政资金总额");
+  L.merge(plan, r, 0, r, 2);
+  L.put(plan, r, 3, A);
+  L.put(plan, r, 4, B);
+  L.put(plan, r, 5, B / A, { numFmt: "0%" });
+  L.put(plan, r, 6, score);
+  r++;
+  for (const block of form.blocks) {
+    const top = r;
+    r = row(plan, r, 0, [block.label, "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"]);
+    const first = r;
+    for (const ind of block.rows) r = row(plan, r, 3, [ind.name, ind.target, ind.actual, ind.score]);
+    groups(plan, block.rows, first, 1, "l1");
+    groups(plan, block.rows, first, 2, "l2");
+    L.merge(plan, top, 0, r - 1, 0);
+  }
+  r = row(plan, r, 0, ["总分", "", "", "", "", "", form.total]);
+  L.merge(plan, r - 1, 0, r - 1, 5);
+  for (const [label, text] of [
+    ["偏差大或目标未完成原因分析", form.cause ?? ""],
+    ["改进措施及结果应用方案", form.remedy ?? ""],
+  ]) {
+    r = row(plan, r, 0, [label, "", text]);
+    L.merge(plan, r - 1, 0, r - 1, 1);
+    L.merge(plan, r - 1, 2, r - 1, 6);
+  }
+  L.put(plan, r, 0, "备注：1.预算执行情况口径：预算数为调整后财政资金预算数，执行数为财政资金实际支出数；2.产出、效益指标：正向指标得分=B/A×该指标分值，反向指标得分=A/B×该指标分值；定性指标分达成、部分达成、未达成三档，分别按该指标分值的100%-80%、80%-50%、50%-0%计分。");
+  L.merge(plan, r, 0, r, 6);
+  return r + 1;
+}
+
+async function main() {
+  const out = [];
+  // 1. Shanghai, 普陀区体育事业管理中心 2022: 财政项目支出绩效自评表, money in 元 written with thousands separators,
+  //    执行率 86.19% written where 215,457.6 ÷ 250,000 = 86.183% (one unit in the last place: rounding), score 8.62.
+  {
+    const p = L.newPlan("普陀体育中心");
+    central(p, {
+      title: "财政项目支出绩效自评表",
+      year: 2022,
+      name: "普陀体育中心与委托运营方结算费用",
+      dept: "上海市普陀区体育局",
+      unit: "上海市普陀区体育事业管理中心",
+      fundsLabel: "项目资金（元）",
+      funds: [
+        ["年度资金总额", "250,000.00", "250,000.00", "215,457.6", 10, "86.19%", 8.62],
+        ["其中：当年财政拨款", "250,000.00", "250,000.00", "215,457.6", "—", "", "—"],
+        ["上年结转资金", 0, 0, 0, "—", "", "—"],
+        ["其他资金", 0, 0, 0, "—", "", "—"],
+      ],
+      goals: ["按合同完成普陀体育中心与委托运营方的费用结算。", "已完成普陀体育中心与委托运营方费用结算。"],
+      indicators: [
+        { l1: "产出指标", l2: "数量指标", name: "与委托运营方结算完成率", target: "=100%", actual: "100%", weight: 10, score: 10 },
+        { l2: "质量指标", name: "合同结算条款完成率", target: "=100%", actual: "100%", weight: 20, score: 20 },
+        { l2: "时效指标", name: "费用结算及时性", target: "及时", actual: "及时", weight: 20, score: 20 },
+        { l1: "效益指标", l2: "社会效益指标", name: "与委托运营方合同完成率", target: "=100%", actual: "100%", weight: 30, score: 30 },
+        { l1: "满意度指标", l2: "服务对象满意度指标", name: "场馆开放满意度", target: ">=90%", actual: "100%", weight: 10, score: 10 },
+      ],
+      total: [100, 98.62],
+    });
+    out.push(await save("test/fixtures/provinces/shanghai-putuo-2022.xlsx", [p]));
+  }
+  // 2. Compound units inside the value (the issue's `<=5300元/户`, `>=570元/人*月`), in the central layout as Anhui
+  //    池州市贵池区棠溪镇 2022 prints it (附件: above the title, 一级 labels with weights, `≥100百分比`).
+  {
+    const p = L.newPlan("补助资金");
+    central(p, {
+      above: ["附件："],
+      title: "项目支出绩效自评表",
+      year: 2022,
+      name: "困难群众基本生活救助补助资金",
+      dept: "219-池州市贵池区棠溪镇人民政府",
+      unit: "219001-池州市贵池区棠溪镇人民政府",
+      funds: [
+        ["年度资金总额：", 120, 120, 120, 10, "100%", 10],
+        ["其中：本年财政拨款", 120, 120, 120, "", "", ""],
+        ["上年结转资金", "", "", "", "", "", ""],
+        ["其他资金", "", "", "", "", "", ""],
+      ],
+      goals: ["按标准发放城乡低保、特困供养补助。", "全年按月足额发放。"],
+      indicators: [
+        { l1: "产出指标（50分）", l2: "数量指标", name: "救助人次", target: "≥1200人次/年", actual: "1260人次/年", weight: 10, score: 10 },
+        { l2: "质量指标", name: "补助资金发放准确率", target: "≥100百分比", actual: "100", weight: 10, score: 10 },
+        { l2: "成本指标", name: "户均救助支出", target: "<=5300元/户", actual: "5830", weight: 10, score: 10 },
+        { name: "城市低保保障标准", target: ">=570元/人*月", actual: "758元/人*月", weight: 10, score: 10 },
+        { name: "特困人员基本生活标准", target: "≥740元/人·月", actual: "740元/人·月", weight: 10, score: 10 },
+        { l1: "效益指标（30分）", l2: "社会效益指标", name: "困难群众基本生活保障", target: "有效保障", actual: "有效保障", weight: 30, score: 30 },
+        { l1: "满意度指标（10分）", l2: "满意度指标", name: "救助对象满意度", target: "≥90%", actual: "95%", weight: 10, score: 10 },
+      ],
+      total: [100, 100],
+    });
+    out.push(await save("test/fixtures/provinces/compound-units.xlsx", [p]));
+  }
+  // 3. Chongqing 2021 (西部（重庆）科学城融媒体中心): the department-overall form titled 部门整体绩效自评表, without 支出.
+  {
+    const p = L.newPlan("部门整体");
+    let r = 0;
+    L.put(p, r, 0, "部门整体绩效自评表");
+    L.merge(p, r, 0, r, 9);
+    r++;
+    r = row(p, r, 0, ["主管部门", "西部（重庆）科学城融媒体中心", "", "", "财政处室", "", "", "自评总分（分）", 97.6]);
+    r = row(p, r, 0, ["部门联系人", "", "", "", "联系电话"]);
+    r = row(p, r, 0, ["部门预算执行情况（万元）", "年初预算数", "全年（调整）预算数", "全年执行数", "执行率（%）", "执行率权重", "执行率得分（分）"]);
+    r = row(p, r, 0, ["", 1000, 1000, 760, "76%", 10, 7.6]);
+    r = row(p, r, 0, ["当年绩效目标", "年初绩效目标", "", "全年（调整）绩效目标", "", "全年目标实际完成情况"]);
+    r = row(p, r, 0, ["", "保障融媒体中心正常运转，有效承担新闻宣传管理等工作。", "", "无", "", "较好地完成了履职任务。"]);
+    r = row(p, r, 0, ["绩效指标", "指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数（%）", "指标权重（分）", "指标得分（分）", "是否核心指标"]);
+    for (const v of [
+      ["财政供养人员控制率", "%", "定量指标", "100%", "", "92%", "100%", 2, 2, "否"],
+      ["预算完成率", "%", "定量指标", "70%", "", "76%", "100%", 2, 2, "是"],
+      ["播发稿件数量", "篇", "定量指标", "2200篇", "", "2859篇", "100%", 10, 10, "是"],
+    ]) r = row(p, r, 1, v);
+    out.push(await save("test/fixtures/provinces/chongqing-department-2021.xlsx", [p]));
+  }
+  // 4. Hubei 2020 with the block label in column A of its header row, merged down (the published layout): the same
+  //    forms as family-d-hubei-2020's 两个目标 (clean) and 三个目标 (planted).
+  {
+    const two = {
+      year: 2020, name: "水土保持监测", unit: "某市水利和湖泊局", dept: "某市水利和湖泊局", date: "2021年3月10日",
+      budget: [120, 120, 20],
+      blocks: [
+        {
+          label: "年度绩效目标1（40分）",
+          rows: [
+            { l1: "产出指标", l2: "数量指标", name: "监测站点数", target: "≥12个", actual: "12个", score: 20 },
+            { l2: "时效指标", name: "发布水土流失公告", target: "4次", actual: "3次", score: 7.5 },
+            { l1: "效益指标", l2: "社会效益指标", name: "水土流失治理决策支撑", target: "有效支撑", actual: "有效支撑", score: 10 },
+          ],
+        },
+        {
+          label: "年度绩效目标2（40分）",
+          rows: [
+            { l1: "产出指标", l2: "质量指标", name: "资料整编合格率", target: "100%", actual: "100%", score: 20 },
+            { l1: "满意度指标", l2: "服务对象满意度指标", name: "服务对象满意度", target: "≥90%", actual: "95%", score: 20 },
+          ],
+        },
+      ],
+      total: 97.5,
+      cause: "受疫情影响，计划发布水土流失公告4次，实际3次，完成75%。",
+      remedy: "2021年起按季度发布公告，专人跟踪。",
+    };
+    const a = L.newPlan("两个目标");
+    hubeiLabelInHeader(a, two);
+    out.push(await save("test/fixtures/provinces/hubei-label-in-header.xlsx", [a]));
+  }
+  return out;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
