@@ -48,7 +48,7 @@ function groups(plan, rows, first, col, key) {
 
 /**
  * The central layout (财预〔2020〕10号 附件1) as the provinces print it, A–I: `f` = { above: [lines above the title],
- * title, year, name, dept, unit, fundsLabel, funds: [[label, initial, annual, executed, weight, rate, score]], goals:
+ * title, year, name, dept, unit, fundsLabel, fundsHeader (the six header words after the label), funds: [[label, initial, annual, executed, weight, rate, score]], goals:
  * [planned, done], indicators: [{ l1, l2, name, target, actual, weight, score, cause }], total: [weight, score] }.
  */
 function central(plan, f) {
@@ -66,7 +66,7 @@ function central(plan, f) {
   L.merge(plan, r - 1, 1, r - 1, 4);
   L.merge(plan, r - 1, 6, r - 1, 8);
   const fundsTop = r;
-  r = row(plan, r, 0, [f.fundsLabel ?? "项目资金（万元）", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]);
+  r = row(plan, r, 0, [f.fundsLabel ?? "项目资金（万元）", "", "", ...(f.fundsHeader ?? ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])]);
   L.merge(plan, r - 1, 1, r - 1, 2);
   for (const [label, ...values] of f.funds) {
     r = row(plan, r, 1, [label, "", ...values]);
@@ -264,6 +264,52 @@ async function main() {
     const a = L.newPlan("两个目标");
     hubeiLabelInHeader(a, two);
     out.push(await save("test/fixtures/provinces/hubei-label-in-header.xlsx", [a]));
+  }
+  // 5. §6 variants on the central layout of 2 (Anhui 池州): no published example of these was found in the search corpus,
+  //    so they are laid out as RULES.md §6 describes them, one sheet each.
+  {
+    const base = () => ({
+      title: "项目支出绩效自评表",
+      year: 2022,
+      name: "乡村道路养护项目",
+      dept: "某镇人民政府",
+      unit: "某镇人民政府",
+      funds: [
+        ["年度资金总额：", 100, 100, 90, 10, "90%", 9],
+        ["其中：本年财政拨款", 100, 100, 90, "", "", ""],
+        ["上年结转资金", "", "", "", "", "", ""],
+        ["其他资金", "", "", "", "", "", ""],
+      ],
+      goals: ["完成乡村道路日常养护。", "全年养护道路30公里。"],
+      indicators: [
+        { l1: "产出指标", l2: "数量指标", name: "养护道路里程", target: "≥30公里", actual: "30公里", weight: 20, score: 20 },
+        { l2: "质量指标", name: "养护验收合格率", target: "≥95%", actual: "98%", weight: 15, score: 15 },
+        { l2: "时效指标", name: "养护完成时间", target: "2022年11月30日前", actual: "2022年11月20日", weight: 15, score: 15 },
+        { l1: "效益指标", l2: "社会效益指标", name: "群众出行条件改善", target: "明显改善", actual: "明显改善", weight: 30, score: 30 },
+        { l1: "满意度指标", l2: "服务对象满意度指标", name: "沿线群众满意度", target: "≥90%", actual: "93%", weight: 10, score: 10 },
+      ],
+      total: [100, 99],
+    });
+    // 其中 rows that repeat 分值 / 执行率 / 得分 of the total row: breakdown rows, no second budget score
+    const a = L.newPlan("其中行重复得分");
+    const fa = base();
+    fa.funds[1] = ["其中：本年财政拨款", 100, 100, 90, 10, "90%", 9];
+    central(a, fa);
+    // a funds block with only 年初预算数 (no 全年/调整后预算数): the budget section cannot be checked (say so)
+    const b = L.newPlan("仅年初预算数");
+    const fb = base();
+    fb.fundsHeader = ["年初预算数（A）", "", "全年执行数", "分值", "执行率", "得分"];
+    fb.funds = fb.funds.map(([label, initial, , executed, ...rest]) => [label, initial, "", executed, ...rest]);
+    central(b, fb);
+    // numbered sub-items under a 三级 row: the parent holds the score, its sub-items split it
+    const c = L.newPlan("分项编号");
+    const fc = base();
+    fc.indicators.splice(1, 0,
+      { name: "1.村道养护里程", target: "≥20公里", actual: "20公里", weight: "", score: "" },
+      { name: "2.组道养护里程", target: "≥10公里", actual: "10公里", weight: "", score: "" },
+    );
+    central(c, fc);
+    out.push(await save("test/fixtures/provinces/central-variants.xlsx", [a, b, c]));
   }
   return out;
 }

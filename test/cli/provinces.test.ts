@@ -79,8 +79,52 @@ describe("compound units inside the value: <=5300元/户, >=570元/人*月, ≥7
   });
 });
 
+describe("§6 variants on the central layout", () => {
+  let forms: JsonForm[];
+  beforeAll(async () => {
+    forms = await formsOf("provinces/central-variants");
+  });
+  test("其中 rows repeating 分值 / 执行率 / 得分 are breakdown rows: one budget score, weights 100, no finding", () => {
+    expect(forms[0]).toMatchObject({ sheet: "其中行重复得分", range: "A1:I18" });
+    expect(figures(forms[0])).toEqual({
+      template: "central",
+      budget: { executionRate: 0.9, score: 9 },
+      totals: { weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(forms[0])).toEqual([]);
+  });
+  test("a funds block with only 年初预算数（A）: the budget section is named as not checked, figures null, no grade", () => {
+    expect(forms[1]).toMatchObject({ sheet: "仅年初预算数", range: "A1:I18" });
+    expect(figures(forms[1])).toEqual({
+      template: "central",
+      budget: { executionRate: null, score: null },
+      totals: { weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 },
+      grade: null,
+      unchecked: ["funds"],
+    });
+    expect(list(forms[1])).toEqual(["warning A5 section-unreadable"]);
+    expect(forms[1].findings[0].message).toContain("全年预算数");
+  });
+  test("numbered sub-items: the weights and scores are still counted once (the sub-items' own reading is a known gap)", () => {
+    expect(forms[2]).toMatchObject({ sheet: "分项编号", range: "A1:I20" });
+    expect(forms[2].totals).toEqual({ weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 });
+    expect(forms[2].findings.filter((x) => ["weights-total", "total-score", "score-exceeds-weight", "level1-weights"].includes(x.rule))).toEqual([]);
+  });
+});
+
 describe("no error on the clean province fixtures", () => {
-  test.each(["provinces/shanghai-putuo-2022"])("%s", async (name) => {
-    for (const f of await formsOf(name)) expect(f.findings.filter((x) => x.severity === "error")).toEqual([]);
+  test.each([
+    ["provinces/shanghai-putuo-2022", [0]],
+    ["provinces/central-variants", [0, 1]],
+  ] as const)("%s", async (name, which) => {
+    const forms = await formsOf(name);
+    for (const i of which) expect(forms[i].findings.filter((x) => x.severity === "error")).toEqual([]);
+  });
+  test("no province fixture is graded while a section went unchecked", async () => {
+    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header"]) {
+      for (const f of await formsOf(name)) if (f.unchecked.length > 0) expect(f.grade).toBeNull();
+    }
   });
 });
