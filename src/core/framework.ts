@@ -22,3 +22,13 @@ export function categoryOfLevel2(label: string): Category | null {
   if (/数量|质量|时效|进度|成本/.test(label)) return "output";
   return null;
 }
+
+/**
+ * 财预〔2020〕10号 附件2's evaluation frame used as a self-evaluation form (RULES.md §6, e.g. 银川市本级 2021): 一级
+ * 项目决策 / 项目管理 / 项目产出 / 项目效益, rows with target `—` and a descriptive actual. No self-evaluation template
+ * has a 一级 项目决策 or 项目管理, so either one marks the frame.
+ */
+export const FRAME_LEVEL1 = /^项目(?:决策|管理)/;
+export function isEvaluationFrame(indicators: ReadonlyArray<{ layout: { level1: string } }>): boolean {
+  return indicators.some((i) => FRAME_LEVEL1.test(i.layout.level1.replace(/\s/g, "")));
+}

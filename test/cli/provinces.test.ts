@@ -114,6 +114,39 @@ describe("§6 variants on the central layout", () => {
   });
 });
 
+describe("Ningxia 银川市本级 2021: the evaluation frame 项目决策/项目管理/项目产出/项目效益 as a self-evaluation form", () => {
+  let f: JsonForm;
+  beforeAll(async () => {
+    f = (await formsOf("provinces/ningxia-yinchuan-2021"))[0];
+  });
+  test("funds without 分值/得分, 预算执行率 scored as an indicator row (counted once): weights 100, Σ 94", () => {
+    expect(f).toMatchObject({ sheet: "初中公用经费", range: "A1:H36", projectName: "初中公用经费", year: 2021 });
+    expect(figures(f)).toEqual({
+      template: "central",
+      budget: { executionRate: 1, score: null },
+      totals: { weights: 100, reportedScore: 94, sumOfScores: 94, recalculatedScore: 95 },
+      grade: "优",
+      unchecked: [],
+    });
+  });
+  test("targets written —, 指标2： template rows, 满意度 under 项目效益: no missing-value, no level-1 finding; the published shortfalls need causes", () => {
+    expect(list(f)).toEqual([
+      "error H15 missing-deviation-cause",
+      "warning G23 indicator-score",
+      "error H23 missing-deviation-cause",
+      "error H30 missing-deviation-cause",
+      "error H33 missing-deviation-cause",
+    ]);
+    expect(f.findings[0].message).toContain("预算执行率");
+    expect(f.findings[1]).toMatchObject({ expected: 5, actual: 4 });
+    expect(f.findings.map((x) => x.message).slice(2)).toEqual([
+      expect.stringContaining("公用经费完成时间"),
+      expect.stringContaining("改善学校的办学条件"),
+      expect.stringContaining("社会认可的办学环境"),
+    ]);
+  });
+});
+
 describe("no error on the clean province fixtures", () => {
   test.each([
     ["provinces/shanghai-putuo-2022", [0]],
@@ -123,7 +156,7 @@ describe("no error on the clean province fixtures", () => {
     for (const i of which) expect(forms[i].findings.filter((x) => x.severity === "error")).toEqual([]);
   });
   test("no province fixture is graded while a section went unchecked", async () => {
-    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header"]) {
+    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header", "provinces/ningxia-yinchuan-2021"]) {
       for (const f of await formsOf(name)) if (f.unchecked.length > 0) expect(f.grade).toBeNull();
     }
   });

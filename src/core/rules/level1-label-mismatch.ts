@@ -1,4 +1,4 @@
-import { CATEGORY_LABEL } from "../framework";
+import { CATEGORY_LABEL, isEvaluationFrame } from "../framework";
 import { Rule } from "../findings";
 
 export const level1LabelMismatch: Rule = {
@@ -21,6 +21,8 @@ export const level1LabelMismatch: Rule = {
   check({ form, report }) {
     const col = form.layout.indicators?.columns.level1;
     if (col === undefined) return;
+    // the evaluation frame groups 满意度 under 项目效益 by design (RULES.md §6): no mislabel there
+    if (isEvaluationFrame(form.indicators)) return;
     const seen = new Set<number>();
     for (const i of form.indicators) {
       const l = i.layout;

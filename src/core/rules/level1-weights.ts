@@ -1,4 +1,4 @@
-import { CATEGORY_LABEL, Category } from "../framework";
+import { CATEGORY_LABEL, Category, isEvaluationFrame } from "../framework";
 import { Rule, fmt } from "../findings";
 import { sameAt2 } from "../scoring";
 
@@ -50,6 +50,22 @@ export const level1Weights: Rule = {
         expected: `${d.output}/${d.outcome}/${d.satisfaction}/${d.budget}`,
         actual: `${fmt(form.level1.output)}/${fmt(form.level1.outcome)}/${fmt(form.level1.satisfaction)}/${bw == null ? "?" : fmt(bw)}`,
       });
+    }
+    // the evaluation frame (RULES.md §6): a 一级 label's weight (项目效益（35分）) is the sum of the rows it spans,
+    // 满意度 included; the category sums do not apply
+    if (isEvaluationFrame(form.indicators)) {
+      const seen = new Set<number>();
+      for (const c of ORDER) {
+        const declared = form.level1Declared[c];
+        if (!declared || seen.has(declared.cell.row)) continue;
+        seen.add(declared.cell.row);
+        const rows = form.indicators.filter((i) => i.layout.level1Row === declared.cell.row);
+        if (rows.some((i) => i.weightSource !== "cell")) continue;
+        const sum = rows.reduce((s, i) => s + (i.weight?.value ?? 0), 0);
+        if (sameAt2(declared.weight, sum)) continue;
+        report({ at: declared.cell, messageId: "label", data: { category: { zh: rows[0].layout.level1.replace(/[(（][^)）]*[)）]\s*$/, ""), en: "the 一级 group" }, declared: declared.weight, sum }, expected: declared.weight, actual: sum });
+      }
+      return;
     }
     for (const c of ORDER) {
       const declared = form.level1Declared[c];

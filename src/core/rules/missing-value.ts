@@ -1,5 +1,6 @@
 import { ValueCell } from "../analyse";
 import { Rule, Severity } from "../findings";
+import { isEvaluationFrame } from "../framework";
 
 const empty = (v: ValueCell | null | undefined) => !!v && (v.parsed.kind === "blank" || v.parsed.kind === "placeholder");
 
@@ -27,9 +28,12 @@ export const missingValue: Rule = {
       missing(b.executed, "error", () => ["年度资金总额的全年执行数", "the executed amount of the total row"]);
       if (b.weightValue === null) missing(b.weight, "error", () => ["预算执行的分值", "the budget weight"]);
     }
+    // the evaluation frame (RULES.md §6): a target written `—` beside a descriptive actual is the frame's way, not a gap
+    const frame = isEvaluationFrame(form.indicators);
     for (const i of form.indicators) {
       const n = () => i.name || say("（未命名指标）", "(unnamed indicator)");
-      missing(i.target, "warning", () => [`「${n()}」的年度指标值`, `"${n()}": the target`]);
+      const frameRow = frame && i.target?.parsed.kind === "placeholder" && !empty(i.actual) && !!i.actual;
+      if (!frameRow) missing(i.target, "warning", () => [`「${n()}」的年度指标值`, `"${n()}": the target`]);
       missing(i.actual, "warning", () => [`「${n()}」的实际完成值`, `"${n()}": the actual`]);
       missing(i.weight, "error", () => [`「${n()}」的分值`, `"${n()}": the weight`]);
       missing(i.score, "error", () => [`「${n()}」的得分`, `"${n()}": the score`]);

@@ -12,3 +12,9 @@ describe("level1-label-mismatch", () => {
     expect(hits(check(await loadFixture("family-c-sichuan-county")), "level1-label-mismatch")).toEqual([]);
   });
 });
+
+describe("level1-label-mismatch on the evaluation frame (RULES.md §6)", () => {
+  test("项目效益 spanning the 满意度 rows is the frame's grouping, not a mislabel", async () => {
+    expect(hits(check(await loadFixture("provinces/ningxia-yinchuan-2021")), "level1-label-mismatch")).toEqual([]);
+  });
+});

@@ -39,3 +39,16 @@ describe("level1-weights by template family", () => {
     expect(hits(check(await loadFixture("family-d-hubei-2020")), "level1-weights")).toEqual([]);
   });
 });
+
+describe("level1-weights on the evaluation frame (RULES.md §6, 银川市本级 2021)", () => {
+  const frame = async () => loadFixture("provinces/ningxia-yinchuan-2021");
+  test("项目决策/项目管理/项目产出/项目效益 with 满意度 under 项目效益: no scheme warning, the labels match their rows", async () => {
+    expect(hits(check(await frame()), "level1-weights")).toEqual([]);
+  });
+  test("a 一级 label that disagrees with the rows it spans is a warning on the label", async () => {
+    const r = check(withCells(await frame(), "初中公用经费", { A19: "项目产出（35分）" }));
+    expect(hits(r, "level1-weights")).toEqual(["warning 初中公用经费!A19 label"]);
+    expect(findings(r, "level1-weights")[0]).toMatchObject({ expected: 35, actual: 30 });
+    expect(findings(r, "level1-weights")[0].message).toBe("项目产出标注 35 分，但其下指标分值之和为 30。");
+  });
+});

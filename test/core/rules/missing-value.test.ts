@@ -18,3 +18,14 @@ describe("missing-value", () => {
     expect(hits(check(withCells(await form2(), "项目2", { F6: "" })), "missing-value")).toEqual(["error 项目2!F6 missing"]);
   });
 });
+
+describe("missing-value on the evaluation frame (RULES.md §6, 银川市本级 2021)", () => {
+  const frame = async () => loadFixture("provinces/ningxia-yinchuan-2021");
+  test("a target written — beside a descriptive actual is the frame's way: no finding", async () => {
+    expect(hits(check(await frame()), "missing-value")).toEqual([]);
+  });
+  test("the actual left blank is still missing (and the — target with it); a blank target too", async () => {
+    expect(hits(check(withCells(await frame(), "初中公用经费", { F11: "" })), "missing-value")).toEqual(["warning 初中公用经费!E11 missing", "warning 初中公用经费!F11 missing"]);
+    expect(hits(check(withCells(await frame(), "初中公用经费", { E11: "" })), "missing-value")).toEqual(["warning 初中公用经费!E11 missing"]);
+  });
+});
