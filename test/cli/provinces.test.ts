@@ -147,6 +147,24 @@ describe("Ningxia 银川市本级 2021: the evaluation frame 项目决策/项目
   });
 });
 
+describe("Anhui 池州 2022 委托业务项目 as published: the 年度资金总额 row left at 0, the money in its 其中 row", () => {
+  test("the breakdown disagrees with the total in each column: three errors; 执行率 0 ÷ 0 is not computed", async () => {
+    const [f] = await formsOf("provinces/anhui-chizhou-2022");
+    expect(f).toMatchObject({ sheet: "委托业务项目", range: "A2:I25", projectName: "委托业务项目", year: 2022 });
+    expect(figures(f)).toEqual({
+      template: "central",
+      budget: { executionRate: null, score: null },
+      totals: { weights: 100, reportedScore: 90, sumOfScores: 90, recalculatedScore: 90 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(f)).toEqual(["error D7 funding-breakdown", "error E7 funding-breakdown", "error F7 funding-breakdown"]);
+    expect(f.findings.map((x) => [x.expected, x.actual])).toEqual([[90, 0], [89.974, 0], [89.974, 0]]);
+    // ≥100百分比 against a bare 100, ≤90万元 against a bare 90: read as the same quantity, no unit finding
+    expect(f.findings.filter((x) => ["unit-mismatch", "indicator-score", "unparseable-value"].includes(x.rule))).toEqual([]);
+  });
+});
+
 describe("no error on the clean province fixtures", () => {
   test.each([
     ["provinces/shanghai-putuo-2022", [0]],
