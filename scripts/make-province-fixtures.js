@@ -309,7 +309,13 @@ async function main() {
       { name: "2.组道养护里程", target: "≥10公里", actual: "10公里", weight: "", score: "" },
     );
     central(c, fc);
-    out.push(await save("test/fixtures/provinces/central-variants.xlsx", [a, b, c]));
+    // a budget 分值 other than the family's: 100 written in the funds row (judged as written; weights then add to 190)
+    const d = L.newPlan("预算分值100");
+    const fd = base();
+    fd.funds[0] = ["年度资金总额：", 100, 100, 90, 100, "90%", 90];
+    fd.total = [190, 180];
+    central(d, fd);
+    out.push(await save("test/fixtures/provinces/central-variants.xlsx", [a, b, c, d]));
   }
   // 6. Ningxia, 银川市本级部门项目支出绩效自评表 (2021, 初中公用经费, 银川市第六中学): the evaluation frame 项目决策 / 项目管理 /
   //    项目产出 / 项目效益 (10/25/30/35 in the labels) used as the self-evaluation form, the funds block without 分值/得分,

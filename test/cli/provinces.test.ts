@@ -107,6 +107,18 @@ describe("§6 variants on the central layout", () => {
     expect(list(forms[1])).toEqual(["warning A5 section-unreadable"]);
     expect(forms[1].findings[0].message).toContain("全年预算数");
   });
+  test("a budget 分值 of 100 in a central form is judged as written: 90 = 100 × 90%, the weights (190) do not add up", () => {
+    expect(forms[3]).toMatchObject({ sheet: "预算分值100", range: "A1:I18" });
+    expect(figures(forms[3])).toMatchObject({
+      template: "central",
+      budget: { executionRate: 0.9, score: 90 },
+      totals: { weights: 190, reportedScore: 180, sumOfScores: 180, recalculatedScore: 180 },
+      unchecked: [],
+    });
+    expect(list(forms[3])).toEqual(["error G18 weights-total", "warning G18 level1-weights"]);
+    expect(forms[3].findings[0]).toMatchObject({ expected: 100, actual: 190 });
+    expect(forms[3].findings[1].message).toContain("预算执行 100（默认 10）");
+  });
   test("numbered sub-items: the weights and scores are still counted once (the sub-items' own reading is a known gap)", () => {
     expect(forms[2]).toMatchObject({ sheet: "分项编号", range: "A1:I20" });
     expect(forms[2].totals).toEqual({ weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 });

@@ -28,3 +28,12 @@ describe("name-target-mismatch with a 度量单位 column", () => {
     expect(findings(r, "name-target-mismatch")).toEqual([expect.objectContaining({ cell: "F14", expected: "6次", actual: "4次" })]);
   });
 });
+
+describe("placeholders inside names are template text (RULES.md §6)", () => {
+  test.each(["培训人数（≥**人）", "XX村改厕率（**%）", "完成XX项", "受益人数(≥XX人)", "指标1：**%"])("%s: no number in the name", (name) => {
+    expect(quantityInName(name)).toBeNull();
+  });
+  test("a real number beside a placeholder still counts", () => {
+    expect(quantityInName("XX镇改厕户数（≥100户）")).toMatchObject({ op: ">=", value: 100, unit: "户" });
+  });
+});
