@@ -263,7 +263,16 @@ async function main() {
     };
     const a = L.newPlan("两个目标");
     hubeiLabelInHeader(a, two);
-    out.push(await save("test/fixtures/provinces/hubei-label-in-header.xlsx", [a]));
+    // the label on a row of its own (family D as our fixture has it), tick boxes as a Wingdings export writes them
+    // (`R` ☑, `£` ☐) and as `√` / `■ □`: header choices, not content
+    const b = L.newPlan("符号字体勾选");
+    L.hubei2020(b, two, 0, 0);
+    const ticks = { "项目类别": "1、上级专项 £  2、本级专项 R", "项目属性": "1、持续性项目 √  2、新增性项目 □", "项目类型": "1、常年性项目 ■  2、延续性项目 □  3、一次性项目 □" };
+    for (const cell of b.cells) {
+      const label = b.cells.find((x) => x.r === cell.r && x.c === 0)?.v;
+      if (cell.c === 2 && ticks[label]) cell.v = ticks[label];
+    }
+    out.push(await save("test/fixtures/provinces/hubei-label-in-header.xlsx", [a, b]));
   }
   // 5. §6 variants on the central layout of 2 (Anhui 池州): no published example of these was found in the search corpus,
   //    so they are laid out as RULES.md §6 describes them, one sheet each.
