@@ -1,5 +1,6 @@
 import { CellValue, MergeArea, SheetSnapshot } from "./snapshot";
 import { normalizeLabel } from "./text";
+import { canonicalLabel } from "./vocabulary";
 import { Parsed, parseCell } from "./parse";
 
 /**
@@ -87,7 +88,7 @@ export class Grid {
     let s = this.labelCache[key];
     if (s === undefined) {
       const v = this.value(row, col);
-      s = typeof v === "string" ? normalizeLabel(v) : "";
+      s = typeof v === "string" ? canonicalLabel(normalizeLabel(v)) : "";
       this.labelCache[key] = s;
     }
     return s;

@@ -10,9 +10,16 @@ export const TITLE_VARIANTS = [/项目(?:支出)?绩效(?:目标)?自评表/, /^
 export const DEPT_TITLE = "部门整体支出绩效自评表";
 /**
  * The department-overall form under both its titles (RULES.md §6: `部门整体绩效自评表` without 支出, Chongqing 2021).
- * locate.ts still tests `DEPT_TITLE` only (issue 30 phase 2: test these instead).
+ * locate.ts tests `DEPT_TITLE`; Grid.label reads the other spelling as DEPT_TITLE (canonicalLabel).
  */
 export const DEPT_TITLE_VARIANTS = [/部门整体(?:支出)?绩效(?:目标)?自评表/];
+/**
+ * A label in its canonical spelling where the form's words have two: `部门整体绩效自评表` (without 支出) is read as
+ * `部门整体支出绩效自评表`, so the locator, which looks for DEPT_TITLE, takes it for the department form.
+ */
+export function canonicalLabel(l: string): string {
+  return l.includes("部门整体绩效") ? l.replace(/部门整体绩效(?:目标)?自评表/, DEPT_TITLE) : l;
+}
 export const PROJECT_NAME = ["项目名称"];
 
 /** The funds section's label (left of its header row). */

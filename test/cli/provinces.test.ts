@@ -192,6 +192,16 @@ describe("Hubei 2020: tick boxes in symbol-font characters (R / £ of Wingdings,
   });
 });
 
+describe("Chongqing 2021 部门整体绩效自评表 (without 支出): the department-overall form, not checked as a project form", () => {
+  test("one form, one info unsupported-form on the title, no figures, no grade", async () => {
+    const forms = await formsOf("provinces/chongqing-department-2021");
+    expect(forms).toHaveLength(1);
+    expect(list(forms[0])).toEqual(["info A1 unsupported-form"]);
+    expect(forms[0].findings[0].messageId).toBe("department-form");
+    expect(figures(forms[0])).toMatchObject({ template: "unknown", budget: { executionRate: null, score: null }, grade: null });
+  });
+});
+
 describe("no error on the clean province fixtures", () => {
   test.each([
     ["provinces/shanghai-putuo-2022", [0]],

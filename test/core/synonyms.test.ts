@@ -73,3 +73,11 @@ describe("columns that say how a score is computed are no score column (RULES.md
     expect(form.findings.map((x) => `${x.rule}@${x.cell}`)).toEqual([]);
   });
 });
+
+describe("the department-overall form under both its titles (RULES.md §6)", () => {
+  test.each(["部门整体支出绩效自评表", "部门整体绩效自评表", "2021年度部门整体绩效自评表"])("%s: one unsupported-form notice, not checked as a project form", (title) => {
+    const r = checkWorkbook({ sheets: [sheet([[title], ["主管部门", "某局"], ["部门预算执行情况（万元）", "年初预算数", "全年（调整）预算数", "全年执行数"], ["", 100, 100, 76]])] });
+    expect(r.forms).toHaveLength(1);
+    expect(r.forms[0].findings.map((x) => `${x.severity} ${x.rule}`)).toEqual(["info unsupported-form"]);
+  });
+});
