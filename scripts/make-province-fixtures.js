@@ -324,7 +324,16 @@ async function main() {
     fd.funds[0] = ["年度资金总额：", 100, 100, 90, 100, "90%", 90];
     fd.total = [190, 180];
     central(d, fd);
-    out.push(await save("test/fixtures/provinces/central-variants.xlsx", [a, b, c, d]));
+    // numbered sub-items the other way: the parent row a heading with no 分值/得分, its sub-items scored
+    const e = L.newPlan("分项编号（父项无分）");
+    const fe = base();
+    Object.assign(fe.indicators[0], { target: "≥30公里", actual: "30公里", weight: "", score: "" });
+    fe.indicators.splice(1, 0,
+      { name: "1.村道养护里程", target: "≥20公里", actual: "20公里", weight: 12, score: 12 },
+      { name: "2.组道养护里程", target: "≥10公里", actual: "10公里", weight: 8, score: 8 },
+    );
+    central(e, fe);
+    out.push(await save("test/fixtures/provinces/central-variants.xlsx", [a, b, c, d, e]));
   }
   // 6. Ningxia, 银川市本级部门项目支出绩效自评表 (2021, 初中公用经费, 银川市第六中学): the evaluation frame 项目决策 / 项目管理 /
   //    项目产出 / 项目效益 (10/25/30/35 in the labels) used as the self-evaluation form, the funds block without 分值/得分,

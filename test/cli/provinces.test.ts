@@ -119,10 +119,19 @@ describe("§6 variants on the central layout", () => {
     expect(forms[3].findings[0]).toMatchObject({ expected: 100, actual: 190 });
     expect(forms[3].findings[1].message).toContain("预算执行 100（默认 10）");
   });
-  test("numbered sub-items: the weights and scores are still counted once (the sub-items' own reading is a known gap)", () => {
-    expect(forms[2]).toMatchObject({ sheet: "分项编号", range: "A1:I20" });
-    expect(forms[2].totals).toEqual({ weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 });
-    expect(forms[2].findings.filter((x) => ["weights-total", "total-score", "score-exceeds-weight", "level1-weights"].includes(x.rule))).toEqual([]);
+  test.each([
+    [2, "分项编号"],
+    [4, "分项编号（父项无分）"],
+  ])("numbered sub-items (form %i, %s): parent and sub-items are one indicator — weights 100, Σ 99, no finding", (k, sheet) => {
+    expect(forms[k]).toMatchObject({ sheet, range: "A1:I20" });
+    expect(figures(forms[k])).toEqual({
+      template: "central",
+      budget: { executionRate: 0.9, score: 9 },
+      totals: { weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(forms[k])).toEqual([]);
   });
 });
 
@@ -205,7 +214,7 @@ describe("Chongqing 2021 部门整体绩效自评表 (without 支出): the depar
 describe("no error on the clean province fixtures", () => {
   test.each([
     ["provinces/shanghai-putuo-2022", [0]],
-    ["provinces/central-variants", [0, 1]],
+    ["provinces/central-variants", [0, 1, 2, 4]],
   ] as const)("%s", async (name, which) => {
     const forms = await formsOf(name);
     for (const i of which) expect(forms[i].findings.filter((x) => x.severity === "error")).toEqual([]);

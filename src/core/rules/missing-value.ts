@@ -1,8 +1,31 @@
-import { ValueCell } from "../analyse";
+import { IndicatorAnalysis, ValueCell } from "../analyse";
 import { Rule, Severity } from "../findings";
 import { isEvaluationFrame } from "../framework";
 
 const empty = (v: ValueCell | null | undefined) => !!v && (v.parsed.kind === "blank" || v.parsed.kind === "placeholder");
+const none = (v: ValueCell | null | undefined) => !v || empty(v);
+/** `1.…`, `2、…`, `（1）…`: a numbered sub-item's name (not the template's `指标1:`). */
+const NUMBERED = /^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\d{1,2}[)）])/;
+
+/**
+ * Numbered sub-items (RULES.md §6): a 三级 row split into `1.… 2.…` sub-rows. Where the parent holds the weight and score
+ * and the sub-rows hold neither, the sub-rows are part of it; where the sub-rows hold them and the parent neither, the
+ * parent is their heading. Either way the row without weight and score is not missing them. Indices into `rows`.
+ */
+export function subItemRows(rows: ReadonlyArray<Pick<IndicatorAnalysis, "fullName" | "weight" | "score">>): Set<number> {
+  const out = new Set<number>();
+  const bare = (k: number) => none(rows[k].weight) && none(rows[k].score);
+  for (let k = 0; k + 1 < rows.length; k++) {
+    if (NUMBERED.test(rows[k].fullName)) continue;
+    let end = k + 1;
+    while (end < rows.length && NUMBERED.test(rows[end].fullName)) end++;
+    if (end === k + 1) continue;
+    const run = Array.from({ length: end - k - 1 }, (_, j) => k + 1 + j);
+    if (!bare(k) && run.every(bare)) run.forEach((j) => out.add(j));
+    else if (bare(k) && run.every((j) => !bare(j))) out.add(k);
+  }
+  return out;
+}
 
 export const missingValue: Rule = {
   id: "missing-value",
@@ -30,7 +53,9 @@ export const missingValue: Rule = {
     }
     // the evaluation frame (RULES.md §6): a target written `—` beside a descriptive actual is the frame's way, not a gap
     const frame = isEvaluationFrame(form.indicators);
-    for (const i of form.indicators) {
+    const sub = subItemRows(form.indicators);
+    for (const [k, i] of form.indicators.entries()) {
+      if (sub.has(k)) continue;
       const n = () => i.name || say("（未命名指标）", "(unnamed indicator)");
       const frameRow = frame && i.target?.parsed.kind === "placeholder" && !empty(i.actual) && !!i.actual;
       if (!frameRow) missing(i.target, "warning", () => [`「${n()}」的年度指标值`, `"${n()}": the target`]);
