@@ -5,6 +5,7 @@ import { OTHER_PRESETS } from "./presets";
 import { SICHUAN_2023 } from "./sichuan-2023";
 import { SICHUAN_COUNTY } from "./sichuan-county";
 
+export { has, header } from "./family";
 export type { BlockReader, CellRef, Family, FamilyId, FamilyReaders, FamilyWords, FormSignals, FormTail, IndicatorBlock, Preset } from "./family";
 
 /**
@@ -93,4 +94,13 @@ export function identifyFamily(s: FormSignals): Family {
 /** The words every family brings, of one kind, in the order of the families. */
 export function familyWords<K extends keyof FamilyWords>(kind: K): Array<NonNullable<FamilyWords[K]>[number]> {
   return FAMILIES.flatMap((f) => (f.words?.[kind] ?? []) as Array<NonNullable<FamilyWords[K]>[number]>);
+}
+
+/**
+ * 按表格模板自动选择 spelled out: what each family suggests where it is not the central default, then the rest
+ * (「湖北表用湖北方案，四川表用四川方案，其余用中央方案」).
+ */
+export function suggestionsSentence(lang: "zh" | "en"): string {
+  const own = FAMILIES.flatMap((f) => (f.suggests ? [f.suggests[lang]] : []));
+  return lang === "en" ? [...own, "others: central"].join(", ") : [...own, "其余用中央方案"].join("，");
 }
