@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { runCheck } from "../../src/core/engine";
 import { FAMILIES, FAMILY_IDS, Family, FormTail, PRESETS, has, registerFamily, suggestionsSentence } from "../../src/core/families";
 import { Grid } from "../../src/core/grid";
@@ -112,5 +114,25 @@ describe("a template family added by a folder and one registration", () => {
     expect(suggestionsSentence("en")).toBe("Hubei forms: Hubei, Sichuan forms: Sichuan, others: central");
     expect(sanitizeSettings({ family: "island-2024", preset: "island" })).toEqual({});
     expect(form()).toMatchObject({ range: "A2:G9", template: { id: "unknown" } });
+  });
+});
+
+describe("the generic readers know no family", () => {
+  const core = path.resolve(__dirname, "../../src/core");
+  const readers = ["locate", "analyse"].flatMap((d) => fs.readdirSync(path.join(core, d)).map((f) => `${d}/${f}`)).concat(["locate.ts", "analyse.ts", "lexicon.ts", "vocabulary.ts"]);
+  /** A module's code without its comments: what it imports and the names it compares. */
+  const code = (f: string) => fs.readFileSync(path.join(core, f), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+  /** What in the code names a family: an import of a family's folder, or a family's id. */
+  const naming = (text: string, ids: readonly string[]) => [
+    ...[...text.matchAll(/from\s+"([^"]*families\/[^"]+)"/g)].map((m) => m[1]).filter((p) => !/families\/family$/.test(p)),
+    ...ids.filter((id) => text.includes(`"${id}"`)),
+  ];
+
+  test("no reader imports a family's folder or compares a family's id", () => {
+    expect(readers.length).toBeGreaterThan(14);
+    expect(readers.flatMap((f) => naming(code(f), FAMILY_IDS).map((x) => `${f}: ${x}`))).toEqual([]);
+  });
+  test("the check sees a reader that does", () => {
+    expect(naming('import { isBlockLabel } from "../families/hubei-2020/words";\nif (layout.family.id === "hubei-2020") x();', FAMILY_IDS)).toEqual(["../families/hubei-2020/words", "hubei-2020"]);
   });
 });
