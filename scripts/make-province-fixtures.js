@@ -9,6 +9,7 @@ const path = require("path");
 const fs = require("fs");
 const ExcelJS = require("exceljs");
 const L = require("./layouts");
+const hubei2020 = require("./families/hubei-2020").layout;
 
 const root = path.resolve(__dirname, "..");
 const FIXED_DATE = new Date(Date.UTC(2021, 2, 31, 8, 0, 0));
@@ -95,7 +96,7 @@ function central(plan, f) {
 /**
  * Hubei 2020 with the block label where the published forms put it: in column A of the block's own header row, merged
  * down over the block's rows (`年度绩效目标1（40分） | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分`),
- * so the table runs A–G. Same data shape as scripts/layouts.js hubei2020.
+ * so the table runs A–G. Same data shape as scripts/families/hubei-2020.js layout.
  */
 function hubeiLabelInHeader(plan, form) {
   let r = 0;
@@ -266,7 +267,7 @@ async function main() {
     // the label on a row of its own (family D as our fixture has it), tick boxes as a Wingdings export writes them
     // (`R` ☑, `£` ☐) and as `√` / `■ □`: header choices, not content
     const b = L.newPlan("符号字体勾选");
-    L.hubei2020(b, two, 0, 0);
+    hubei2020(b, two, 0, 0);
     const ticks = { "项目类别": "1、上级专项 £  2、本级专项 R", "项目属性": "1、持续性项目 √  2、新增性项目 □", "项目类型": "1、常年性项目 ■  2、延续性项目 □  3、一次性项目 □" };
     for (const cell of b.cells) {
       const label = b.cells.find((x) => x.r === cell.r && x.c === 0)?.v;
