@@ -181,8 +181,8 @@ export function SettingsDialog(props: {
                   <Select value={rules[r.id] ?? ""} onChange={(_, d) => switchHint(r.id, d.value)} data-testid={`hint-${r.id}`}>
                     <option value="">{t.hintDefault(t.severity[r.meta.severity ?? "warning"])}</option>
                     <option value="off">{t.hintOff}</option>
-                    <option value="info">{t.severity.info}</option>
-                    <option value="warning">{t.severity.warning}</option>
+                    <option value="info">{t.hintAs(t.severity.info)}</option>
+                    <option value="warning">{t.hintAs(t.severity.warning)}</option>
                   </Select>
                 </Field>
               ))}
