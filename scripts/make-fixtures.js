@@ -136,7 +136,8 @@ async function main() {
  * sends back beyond arithmetic, and one copy with the remaining hints planted (said so in its sheet name).
  */
 async function hintFixtures() {
-  // 池州市贵池区棠溪镇人民政府, 委托业务项目 (2022), published on the 贵池区 site: the central 附件 layout. Its 质量, 时效 and
+  // 池州市贵池区棠溪镇人民政府, 委托业务项目 (2022), a published document (a copy found online, upload_cz id 502364): the
+  // central 附件 layout. Its 质量, 时效 and
   // 成本 rows 经费支出合规性 / 提交报告及时性 / 单项业务成本 have phrases for targets (严格执行相关制度规定, 在项目计划完成
   // 时间内完成, 符合相关规定). As published, its 年度资金总额 row reads 0 / 0 / 0 under a 其中 row of 90 / 89.974 / 89.974:
   // here the total row carries its 其中 row's figures so that the hints stand alone; the 满意度 row, cut off in the
@@ -193,7 +194,8 @@ async function hintFixtures() {
   const end = L.countyCopy(b, planted, 0, 0);
   L.put(b, end - 1, 8, "等级：良");
 
-  // 廊坊市食品工程学校, 办公宿舍楼、食堂及餐厅暖通改造经费 (2019), published by 廊坊市发改委: the central 附件1 with its 指标2 /
+  // 廊坊市食品工程学校, 办公宿舍楼、食堂及餐厅暖通改造经费 (2019, 主管部门 廊坊市发改委), published on the school's site
+  // (lfsp.cn, newsinfo 1158053): the central 附件1 with its 指标2 /
   // …… template rows left in. Its 数量指标 工程资金金额 has the bare target 43.2 (no unit; it is an amount of money).
   const langfang = {
     county: "",
@@ -225,8 +227,9 @@ async function hintFixtures() {
   const c = L.newPlan("廊坊暖通改造（原表）");
   L.countyCopy(c, langfang, 0, 0);
 
-  // A Sichuan 2023 export (报表编号:510000_0013zp) of a 工资性支出 project as published (大英县, 2024): 结余率（计算方法为：
-  // 结余数/预算数） ≤5% filed under 效益指标 / 经济效益指标. Its 完成值 are not in the published text: filled as met.
+  // A Sichuan 2023 export (报表编号:510000_0013zp) of a 工资性支出 project, its indicator rows as published on a county
+  // media site (dyrmt.com, article 132779): 结余率（计算方法为：结余数/预算数） ≤5% filed under 效益指标 / 经济效益指标.
+  // The budget figures, the unit's name and the 完成值 are not in the published text: 120 万元 fully spent, all met.
   const wages = {
     year: 2023,
     name: "51092324R000000012001-工资性支出",
