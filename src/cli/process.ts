@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { WorkbookReport } from "../core/engine";
@@ -32,12 +33,16 @@ export interface FileOutcome {
   unreadable: string | null;
 }
 
-export async function processFile(file: string, task: FileTask): Promise<FileOutcome> {
+/**
+ * `rel` places the copy under --out: the file's path relative to the folder it was found in (its name when it was
+ * named itself), so `a/x.xlsx` and `b/x.xlsx` of one folder get `OUT/a/x.checked.xlsx` and `OUT/b/x.checked.xlsx`.
+ */
+export async function processFile(file: string, task: FileTask, rel: string = path.basename(file)): Promise<FileOutcome> {
   const lang = task.lang;
   try {
     const r = await checkFile(file, { lang }, task.config);
     if (task.command === "fix") {
-      const fixed = await fixFile(r, task);
+      const fixed = await fixFile(r, task, rel);
       return { json: fixed, text: task.json ? null : formatFix(fixed, lang), errors: 0, unreadable: null };
     }
     // a copy that cannot be written is said in one line; the check's report is still given
@@ -47,8 +52,10 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       // the cells the add-in would mark: the severities of --config, else of the workbook's settings, else its default
       const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
       try {
-        const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate, inflate: nodeInflate }).bytes);
-        const target = path.join(task.out, copyName(file, "checked"));
+        // an .xls: a new .xlsx built from what was read, with a note on the 校验报告 sheet of what it cannot keep
+        const xls = r.xls ? writeCopy(() => xlsCopy(file, r.bytes, lang)) : null;
+        const copy = writeCopy(() => annotateCopy(xls ? xls.bytes : r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate, inflate: nodeInflate, notices: xls?.notices }).bytes);
+        const target = copyPath(task.out, rel, "checked", file, !!r.xls);
         await writeAtomic(target, copy, task.force);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -77,16 +84,20 @@ interface FixResult {
   out: string;
   changes: Array<{ sheet: string; cell: string; rule: string; old: unknown; new: unknown; label: string }>;
   skipped: Array<{ sheet: string; cell: string; rule: string; reason: string }>;
+  /** a copy of an .xls: what the new .xlsx does not keep of the original */
+  notKept?: string[];
 }
 
 /** selfeval fix: the proposals written into a copy; formula cells are left alone. */
-async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask): Promise<FixResult> {
+async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask, rel: string): Promise<FixResult> {
   const lang = task.lang;
   const all = proposeWrites(r.result.analyses, lang);
   const ticks = defaultTicks(all, task.indicatorScores);
-  const res: FixResult = { file: r.file, out: path.join(task.out!, copyName(r.file, "fixed")), changes: [], skipped: [] };
+  const res: FixResult = { file: r.file, out: copyPath(task.out!, rel, "fixed", r.file, !!r.xls), changes: [], skipped: [] };
   const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
-  const fixed = writeCopy(() => fixCopy(r.bytes, all, { ticks, deflate, inflate: nodeInflate }));
+  const xls = r.xls ? writeCopy(() => xlsCopy(r.file, r.bytes, lang)) : null;
+  const fixed = writeCopy(() => fixCopy(xls ? xls.bytes : r.bytes, all, { ticks, deflate, inflate: nodeInflate, isFormula: xls?.isFormula }));
+  if (xls) res.notKept = xls.notices.lines;
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
   for (const { proposal: p, reason } of fixed.skipped)
     res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: reason === "formula" ? (lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写") : lang === "en" ? "the sheet is not a worksheet in the package" : "工作簿中找不到该工作表" });
@@ -94,11 +105,39 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
   return res;
 }
 
-/** <name>.checked.xlsx / <name>.fixed.xlsx; a macro-enabled workbook stays .xlsm (Excel refuses macros in an .xlsx). */
-function copyName(file: string, kind: "checked" | "fixed"): string {
-  const base = path.basename(file);
+/** OUT/<rel's folder>/<name>.checked.xlsx (or .fixed), its folder made when missing. */
+function copyPath(out: string, rel: string, kind: "checked" | "fixed", file: string, xls: boolean): string {
+  const dir = path.join(out, path.dirname(rel));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    throw new InputError(`无法建立输出文件夹：${dir}（${code}）`, `cannot make the output folder ${dir} (${code})`);
+  }
+  return path.join(dir, copyName(path.basename(rel), kind, file, xls));
+}
+
+/**
+ * <name>.checked.xlsx / <name>.fixed.xlsx; a macro-enabled workbook stays .xlsm (Excel refuses macros in an .xlsx).
+ * An .xls / .et becomes <name>.checked.xlsx too — <name>.xls.checked.xlsx when <name>.xlsx (or .xlsm, .xls, .et) sits
+ * beside the input, so that the two copies never share a name.
+ */
+function copyName(base: string, kind: "checked" | "fixed", file: string, xls = false): string {
+  const m = /\.(xls|et|ett)$/i.exec(base);
+  if (xls && m) {
+    const stem = base.slice(0, m.index);
+    const twin = [".xlsx", ".xlsm", ".xls", ".et"].some((e) => e !== m[0].toLowerCase() && fs.existsSync(path.join(path.dirname(file), stem + e)));
+    return twin ? `${base}.${kind}.xlsx` : `${stem}.${kind}.xlsx`;
+  }
   const ext = /\.xlsm$/i.test(base) ? ".xlsm" : ".xlsx";
   return `${base.replace(/\.xls[xm]$/i, "")}.${kind}${ext}`;
+}
+
+/** The package a copy of an .xls patches (read again, now with each cell's style), what it cannot keep, which cells were formulas. */
+function xlsCopy(file: string, bytes: Uint8Array, lang: Lang) {
+  const { xlsxFromXls, lostLines, lostTitle, formulaCellTest } = require("../xlsx/xls/to-xlsx") as typeof import("../xlsx/xls/to-xlsx");
+  const book = (require("../xlsx/xls/read") as typeof import("../xlsx/xls/read")).readXls(file, bytes, { styles: true });
+  return { bytes: xlsxFromXls(book), notices: { title: lostTitle(lang), lines: lostLines(book, lang) }, isFormula: formulaCellTest(book) };
 }
 
 /** Node's native raw deflate for the parts a copy changes (the writer itself uses fflate, for the browser). */
@@ -126,6 +165,7 @@ function formatFix(f: FixResult, lang: Lang): string {
       ]).replace(/^/gm, "  "),
     );
   for (const s of f.skipped) lines.push(`  ${s.sheet}!${s.cell} ${s.rule}: ${s.reason}`);
+  for (const n of f.notKept ?? []) lines.push(`  ${n}`);
   return lines.join("\n");
 }
 
