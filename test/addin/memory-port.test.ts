@@ -1,5 +1,9 @@
-import { officeWorkbookHost, workbookHost, RefusedError, MARKS_SETTING, UNDO_SETTING } from "../../src/addin/host";
+import { officeWorkbookHost } from "../../src/addin/host";
 import { OWN_WRITE_QUIET_MS } from "../../src/addin/live";
+import { MARKS_SETTING } from "../../src/addin/marks";
+import { RefusedError } from "../../src/addin/port";
+import { UNDO_SETTING } from "../../src/addin/undo";
+import { workbookHost } from "../../src/addin/workbook-host";
 import { parseAddress } from "../../src/core/a1";
 import { REPORT_SHEET_NAME } from "../../src/core/labels";
 import { NOTE_PREFIX, flaggedCells, severityColor } from "../../src/core/marks";
