@@ -6,13 +6,14 @@ import { UNDO_SETTING } from "../../src/addin/undo";
 import { workbookHost } from "../../src/addin/workbook-host";
 import { parseAddress } from "../../src/core/a1";
 import { REPORT_SHEET_NAME } from "../../src/core/labels";
-import { NOTE_PREFIX, flaggedCells, severityColor } from "../../src/core/marks";
-import { resolveOptions } from "../../src/core/options";
+import { flaggedCells } from "../../src/core/marks";
 import { WorkbookSnapshot } from "../../src/core/snapshot";
 import { defaultTicks, finalizeSelection } from "../../src/core/writeback";
 import { installFakeOffice, uninstallFakeOffice } from "../support/office";
+import { FakeWorkbook } from "../host/fake-office";
 import { loadFixture, withCells } from "../support/workbooks";
 import { MemoryOptions, MemoryWorkbook, memoryPort } from "./memory-port";
+import { World, checkHighlightClearWriteUndoReportSettings } from "./port-scenarios";
 
 /**
  * The host-neutral modules of src/addin over a second implementation of their port (test/addin/memory-port.ts, no
@@ -39,59 +40,56 @@ async function fixture(name: string): Promise<WorkbookSnapshot> {
   return withCells(one, "项目2", { H6: ["86%", "General"] });
 }
 
+/** The memory workbook as the scenario sees it. */
+function memoryWorld(wb: MemoryWorkbook, options: MemoryOptions): World {
+  return {
+    host: workbookHost(memoryPort(wb, options)),
+    notes: options.notes !== false,
+    comments: options.comments !== false,
+    state: () => wb.state(),
+    cell: (sheet, a1) => wb.cell(sheet, a1),
+    comments_: () => [...wb.comments.values()],
+    addComment: (sheet, a1, text) => void wb.addComment(sheet, a1, text),
+    addNote: (sheet, a1, text) => wb.setCell(sheet, a1, { note: text }),
+    hasSheet: (name) => wb.sheets.some((s) => s.name === name),
+    otherRuntime: () => workbookHost(memoryPort(wb, options)),
+  };
+}
+
+/** The fake Office workbook as the scenario sees it, through the Office port. */
+function officeWorld(model: FakeWorkbook, level: string): World {
+  const v = (x: string) => x.split(".").map(Number);
+  const [a, b] = v(level);
+  const atLeast = (x: string) => a > v(x)[0] || (a === v(x)[0] && b >= v(x)[1]);
+  return {
+    host: officeWorkbookHost(),
+    notes: atLeast("1.18"),
+    comments: atLeast("1.10"),
+    state: () => model.state(),
+    cell: (sheet, a1) => officeCell(model, sheet, a1),
+    comments_: () => [...model.comments.values()],
+    addComment: (sheet, a1, text) => void model.addComment(sheet, a1, text),
+    addNote: (sheet, a1, text) => void model.sheet(sheet).notes.set(a1, text),
+    hasSheet: (name) => model.sheets.some((s) => s.name === name),
+  };
+}
+
 describe.each(PROFILES)("over the in-memory port, %s", (_profile, options) => {
   test.each(FIXTURES)("%s: check, highlight, clear, write back, undo, report, settings", async (name) => {
     const wb = MemoryWorkbook.fromSnapshot(await fixture(name));
-    const host = workbookHost(memoryPort(wb, options));
-    const { report, proposals } = await host.check({});
-    const findings = report.forms.flatMap((f) => f.findings);
-    const flagged = flaggedCells(findings, [...ALL]);
-    // a reviewer comments on one flagged cell, a person notes another
-    const notes = options.notes !== false;
-    const comments = options.comments !== false;
-    if (flagged[0] && comments) wb.addComment(flagged[0].sheet, flagged[0].address, "审核人：请核对");
-    if (flagged[1] && notes) wb.setCell(flagged[1].sheet, flagged[1].address, { note: "经办人备注" });
-    const original = structuredClone(wb.state());
-
-    expect(await host.highlight(findings, [...ALL])).toBe(flagged.length);
-    expect(host.markCount()).toBe(flagged.length);
-    flagged.forEach((c, i) => {
-      const cell = wb.cell(c.sheet, c.address);
-      expect(cell.fill).toEqual({ color: severityColor(c.severity), pattern: "Solid" });
-      if (i === 1 && notes) expect(cell.note).toBe("经办人备注"); // never over a person's note
-      else if (notes && !(i === 0 && comments)) expect(cell.note).toMatch(new RegExp(`^${NOTE_PREFIX}`));
-      else expect(cell.note).toBeNull();
-    });
-    // the reviewer's comment untouched and not covered; where the host has no notes, ours on the others
-    const onCell = (c: { sheet: string; address: string }) => [...wb.comments.values()].filter((x) => x.sheet === c.sheet && x.address === c.address);
-    if (flagged[0] && comments) expect(onCell(flagged[0]).map((x) => x.content)).toEqual(["审核人：请核对"]);
-    expect(wb.comments.size).toBe(!comments ? 0 : notes ? (flagged[0] ? 1 : 0) : flagged.length);
-    if (flagged.length) expect(wb.state()).not.toEqual(original);
-    expect(await host.clearMarks()).toBe(flagged.length);
-    expect(wb.state()).toEqual(original);
-    expect(host.markCount()).toBe(0);
-
-    const chosen = finalizeSelection(proposals, defaultTicks(proposals, true));
-    expect((await host.applyWrites(chosen)).written).toBe(chosen.length);
-    for (const p of chosen) expect(wb.cell(p.sheet, p.address).value).toBe(p.new);
-    expect(host.canUndo()).toBe(chosen.length > 0);
-    expect(await host.undoWrites()).toEqual({ written: chosen.length, skipped: [] });
-    expect(wb.state()).toEqual(original);
-    expect(host.canUndo()).toBe(false);
-
-    await host.writeReport(report, resolveOptions({}), "zh", "2026-11-25T00:00:00.000Z");
+    await checkHighlightClearWriteUndoReportSettings(memoryWorld(wb, options));
     const sheet = wb.sheet(REPORT_SHEET_NAME);
     expect(sheet.plan!.rows.length).toBeGreaterThan(3);
     expect(new Set(sheet.plan!.rows.map((r) => r.length)).size).toBe(1); // rectangular
     expect(sheet.plan!.page).toEqual({ orientation: "landscape", paper: "A4" });
+  });
+});
 
-    const s = { preset: "hubei", options: { overachievementThreshold: 0.5 }, highlight: ["error" as const] };
-    await host.saveSettings(s);
-    expect(host.settings()).toEqual(s);
-    // saved in the document: a new runtime over the same workbook reads them, and checks with them
-    const other = workbookHost(memoryPort(wb, options));
-    expect(other.settings()).toEqual(s);
-    expect((await other.check({})).options.overachievementThreshold).toBe(0.5);
+describe.each(["1.8", "1.13", "1.20"])("the same scenario over the Office port at ExcelApi %s", (level) => {
+  test.each(["official", "shifted", "official-text"])("%s", async (name) => {
+    const model = installFakeOffice(await fixture(name), { excelApi: level });
+    await checkHighlightClearWriteUndoReportSettings(officeWorld(model, level));
+    expect(model.failedSyncs).toEqual([]);
   });
 });
 
