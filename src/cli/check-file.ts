@@ -5,6 +5,7 @@ import { WorkbookSnapshot } from "../core/snapshot";
 import { readXlsxSnapshotSync } from "../xlsx/fast-read";
 import { ZipReader } from "../xlsx/zip";
 import { readDocumentSetting } from "../xlsx/settings";
+import { isCompoundFile } from "../xlsx/xls/sniff";
 import { describeReadError, sniffInput } from "./errors";
 
 export interface FileResult {
@@ -18,18 +19,26 @@ export interface FileResult {
   snapshot: WorkbookSnapshot;
   /** the settings the check ran with: defaults, then the workbook's saved settings, then --config (each form may add its family's preset) */
   options: CheckOptions;
+  /** an .xls / .et workbook: what its reader found (src/xlsx/xls/read.ts); absent for an .xlsx */
+  xls?: import("../xlsx/xls/read").XlsWorkbook;
 }
 
-/** Reads and checks one .xlsx file; throws an InputError (one line, no stack) when it cannot be read. */
+/** Reads and checks one .xlsx (or .xls / .et) file; throws an InputError (one line, no stack) when it cannot be read. */
 export async function checkFile(file: string, overrides: Partial<CheckOptions>, config: unknown = null): Promise<FileResult> {
   const buffer = await sniffInput(file);
   let snapshot: WorkbookSnapshot;
   let saved: unknown = null;
+  let xls: FileResult["xls"];
   try {
-    // the package is opened once: the lean reader checks, the settings come from the same directory
-    const zip = new ZipReader(buffer);
-    snapshot = readXlsxSnapshotSync(buffer, zip);
-    saved = await readDocumentSetting(zip, SETTINGS_KEY);
+    if (isCompoundFile(buffer)) {
+      xls = (require("../xlsx/xls/read") as typeof import("../xlsx/xls/read")).readXls(file, buffer);
+      snapshot = xls.snapshot;
+    } else {
+      // the package is opened once: the lean reader checks, the settings come from the same directory
+      const zip = new ZipReader(buffer);
+      snapshot = readXlsxSnapshotSync(buffer, zip);
+      saved = await readDocumentSetting(zip, SETTINGS_KEY);
+    }
   } catch (e) {
     throw describeReadError(e);
   }
@@ -38,5 +47,5 @@ export async function checkFile(file: string, overrides: Partial<CheckOptions>, 
   const partial = optionsFor({ saved, config, overrides });
   const options = resolveOptions(partial);
   const result = runCheck(snapshot, partial);
-  return { file, report: result.report, result, bytes: buffer, saved, snapshot, options };
+  return { file, report: result.report, result, bytes: buffer, saved, snapshot, options, ...(xls ? { xls } : {}) };
 }

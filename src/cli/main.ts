@@ -127,7 +127,7 @@ export function expandInputEntries(inputs: string[]): PoolFile[] {
   return files;
 }
 
-const WORKBOOK_NAME = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !/\.checked\.xlsx$/i.test(name);
+const WORKBOOK_NAME = (name: string) => /\.(xlsx|xls|et)$/i.test(name) && !name.startsWith("~$") && !/\.checked\.xlsx$/i.test(name);
 
 function walk(dir: string): string[] {
   const out: string[] = [];

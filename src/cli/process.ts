@@ -1,4 +1,4 @@
-import * as fsSync from "fs";
+import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { WorkbookReport } from "../core/engine";
@@ -52,8 +52,10 @@ export async function processFile(file: string, task: FileTask, rel: string = pa
       // the cells the add-in would mark: the severities of --config, else of the workbook's settings, else its default
       const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
       try {
-        const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate, inflate: nodeInflate }).bytes);
-        const target = copyPath(task.out, rel, "checked");
+        // an .xls: a new .xlsx built from what was read, with a note on the 校验报告 sheet of what it cannot keep
+        const xls = r.xls ? writeCopy(() => xlsCopy(file, r.bytes, lang)) : null;
+        const copy = writeCopy(() => annotateCopy(xls ? xls.bytes : r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate, inflate: nodeInflate, notices: xls?.notices }).bytes);
+        const target = copyPath(task.out, rel, "checked", file, !!r.xls);
         await writeAtomic(target, copy, task.force);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -82,6 +84,8 @@ interface FixResult {
   out: string;
   changes: Array<{ sheet: string; cell: string; rule: string; old: unknown; new: unknown; label: string }>;
   skipped: Array<{ sheet: string; cell: string; rule: string; reason: string }>;
+  /** a copy of an .xls: what the new .xlsx does not keep of the original */
+  notKept?: string[];
 }
 
 /** selfeval fix: the proposals written into a copy; formula cells are left alone. */
@@ -89,9 +93,11 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask,
   const lang = task.lang;
   const all = proposeWrites(r.result.analyses, lang);
   const ticks = defaultTicks(all, task.indicatorScores);
-  const res: FixResult = { file: r.file, out: copyPath(task.out!, rel, "fixed"), changes: [], skipped: [] };
+  const res: FixResult = { file: r.file, out: copyPath(task.out!, rel, "fixed", r.file, !!r.xls), changes: [], skipped: [] };
   const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
-  const fixed = writeCopy(() => fixCopy(r.bytes, all, { ticks, deflate, inflate: nodeInflate }));
+  const xls = r.xls ? writeCopy(() => xlsCopy(r.file, r.bytes, lang)) : null;
+  const fixed = writeCopy(() => fixCopy(xls ? xls.bytes : r.bytes, all, { ticks, deflate, inflate: nodeInflate, isFormula: xls?.isFormula }));
+  if (xls) res.notKept = xls.notices.lines;
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
   for (const { proposal: p, reason } of fixed.skipped)
     res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: reason === "formula" ? (lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写") : lang === "en" ? "the sheet is not a worksheet in the package" : "工作簿中找不到该工作表" });
@@ -100,22 +106,38 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask,
 }
 
 /** OUT/<rel's folder>/<name>.checked.xlsx (or .fixed), its folder made when missing. */
-function copyPath(out: string, rel: string, kind: "checked" | "fixed"): string {
+function copyPath(out: string, rel: string, kind: "checked" | "fixed", file: string, xls: boolean): string {
   const dir = path.join(out, path.dirname(rel));
   try {
-    fsSync.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "";
     throw new InputError(`无法建立输出文件夹：${dir}（${code}）`, `cannot make the output folder ${dir} (${code})`);
   }
-  return path.join(dir, copyName(rel, kind));
+  return path.join(dir, copyName(path.basename(rel), kind, file, xls));
 }
 
-/** <name>.checked.xlsx / <name>.fixed.xlsx; a macro-enabled workbook stays .xlsm (Excel refuses macros in an .xlsx). */
-function copyName(file: string, kind: "checked" | "fixed"): string {
-  const base = path.basename(file);
+/**
+ * <name>.checked.xlsx / <name>.fixed.xlsx; a macro-enabled workbook stays .xlsm (Excel refuses macros in an .xlsx).
+ * An .xls / .et becomes <name>.checked.xlsx too — <name>.xls.checked.xlsx when <name>.xlsx (or .xlsm, .xls, .et) sits
+ * beside the input, so that the two copies never share a name.
+ */
+function copyName(base: string, kind: "checked" | "fixed", file: string, xls = false): string {
+  const m = /\.(xls|et|ett)$/i.exec(base);
+  if (xls && m) {
+    const stem = base.slice(0, m.index);
+    const twin = [".xlsx", ".xlsm", ".xls", ".et"].some((e) => e !== m[0].toLowerCase() && fs.existsSync(path.join(path.dirname(file), stem + e)));
+    return twin ? `${base}.${kind}.xlsx` : `${stem}.${kind}.xlsx`;
+  }
   const ext = /\.xlsm$/i.test(base) ? ".xlsm" : ".xlsx";
   return `${base.replace(/\.xls[xm]$/i, "")}.${kind}${ext}`;
+}
+
+/** The package a copy of an .xls patches (read again, now with each cell's style), what it cannot keep, which cells were formulas. */
+function xlsCopy(file: string, bytes: Uint8Array, lang: Lang) {
+  const { xlsxFromXls, lostLines, lostTitle, formulaCellTest } = require("../xlsx/xls/to-xlsx") as typeof import("../xlsx/xls/to-xlsx");
+  const book = (require("../xlsx/xls/read") as typeof import("../xlsx/xls/read")).readXls(file, bytes, { styles: true });
+  return { bytes: xlsxFromXls(book), notices: { title: lostTitle(lang), lines: lostLines(book, lang) }, isFormula: formulaCellTest(book) };
 }
 
 /** Node's native raw deflate for the parts a copy changes (the writer itself uses fflate, for the browser). */
@@ -143,6 +165,7 @@ function formatFix(f: FixResult, lang: Lang): string {
       ]).replace(/^/gm, "  "),
     );
   for (const s of f.skipped) lines.push(`  ${s.sheet}!${s.cell} ${s.rule}: ${s.reason}`);
+  for (const n of f.notKept ?? []) lines.push(`  ${n}`);
   return lines.join("\n");
 }
 

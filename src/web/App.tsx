@@ -291,7 +291,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
                       setCopyError(null);
                       copyOf(selected!).then(
                         (c) => {
-                          if (c) download(checkedName(names[selected!]), c as BlobPart, XLSX_TYPE);
+                          if (c) download(checkedName(names[selected!], names), c as BlobPart, XLSX_TYPE);
                         },
                         (e: unknown) => setCopyError(w.copyFailed(e instanceof Error ? e.message : String(e))),
                       );

@@ -2,6 +2,7 @@ import { WorkbookReport } from "../core/engine";
 import { Lang, resolveOptions } from "../core/options";
 import { optionsFor } from "../core/settings";
 import { annotateCopy, highlightSetting } from "../xlsx/annotate";
+import { isCompoundFile } from "../xlsx/xls/sniff";
 
 /**
  * The page's one door to the annotated copy: the copy `selfeval check --out` writes (src/xlsx/annotate.ts: the
@@ -10,7 +11,19 @@ import { annotateCopy, highlightSetting } from "../xlsx/annotate";
  */
 export const ANNOTATE_AVAILABLE = true;
 
-export async function annotatedCopy(bytes: Uint8Array, report: WorkbookReport, lang: Lang, settings: unknown): Promise<Uint8Array> {
+/** The .xls chunk (src/xlsx/xls/index.ts), fetched by webpack when first asked for; a test under Node passes its own. */
+export type XlsChunk = typeof import("../xlsx/xls/index");
+const loadXlsChunk = (): Promise<XlsChunk> => import(/* webpackChunkName: "xls" */ "../xlsx/xls/index");
+
+/** An .xls / .et gets a new .xlsx built from what was read (as `check --out` writes it), with what it cannot keep on its 校验报告. */
+export async function annotatedCopy(bytes: Uint8Array, report: WorkbookReport, lang: Lang, settings: unknown, load: () => Promise<XlsChunk> = loadXlsChunk): Promise<Uint8Array> {
   const options = resolveOptions(optionsFor({ saved: settings, lang }));
-  return annotateCopy(bytes, report, { lang, checkedAt: new Date(), options, severities: highlightSetting(settings) ?? undefined }).bytes;
+  let notices: { title: string; lines: string[] } | undefined;
+  if (isCompoundFile(bytes)) {
+    const x = await load();
+    const book = x.readXls("copy.xls", bytes, { styles: true });
+    bytes = x.xlsxFromXls(book);
+    notices = { title: x.lostTitle(lang), lines: x.lostLines(book, lang) };
+  }
+  return annotateCopy(bytes, report, { lang, checkedAt: new Date(), options, severities: highlightSetting(settings) ?? undefined, notices }).bytes;
 }

@@ -35,7 +35,7 @@ export function jsonName(file: string): string {
 export function summaryWorkbookFor(outcomes: FileOutcome[], lang: Lang, copies: boolean): Uint8Array {
   const names = uniqueNames(outcomes.map((o) => o.name));
   const rows = summaryRows(outcomes, lang);
-  const linkFile = (r: SummaryRow) => (r.status === "unreadable" ? null : copies ? checkedName(names[r.fileIndex]) : names[r.fileIndex]);
+  const linkFile = (r: SummaryRow) => (r.status === "unreadable" ? null : copies ? checkedName(names[r.fileIndex], names) : names[r.fileIndex]);
   return summaryWorkbook(rows, { lang, linkFile });
 }
 
@@ -49,7 +49,7 @@ export function batchZip(outcomes: FileOutcome[], lang: Lang, copies: Map<number
     files[`json/${jsonName(names[i])}`] = strToU8(cliJsonText([o], lang));
     const copy = copies?.get(i);
     // an .xlsx is already deflated: stored as it is
-    if (copy) files[checkedName(names[i])] = [copy, { level: 0 }];
+    if (copy) files[checkedName(names[i], names)] = [copy, { level: 0 }];
   });
   return zipSync(files, { level: 6, mtime: new Date(1980, 0, 1) });
 }

@@ -3,7 +3,8 @@ import { FileEntry, fileEntry, unreadableEntry } from "../core/file-json";
 import { Lang } from "../core/options";
 import { optionsFor } from "../core/settings";
 import { InputError, Problem, describeReadError, sniffBytes } from "./errors";
-import { readWorkbook } from "./read";
+import { isCompoundFile } from "../xlsx/xls/sniff";
+import { ReadResult, readWorkbook } from "./read";
 
 /**
  * One file, start to end, in the browser (in the Web Worker, or in the page when workers are unavailable):
@@ -23,13 +24,18 @@ export interface FileOutcome {
   ms: number;
 }
 
-export function processBytes(name: string, bytes: Uint8Array, now: () => number = () => Date.now()): FileOutcome {
+/** The .xls / .et reader (src/xlsx/xls/read.ts), a chunk of its own: processFile loads it when a compound file arrives. */
+export type XlsReader = (name: string, bytes: Uint8Array) => { snapshot: ReadResult["snapshot"] };
+
+export function processBytes(name: string, bytes: Uint8Array, now: () => number = () => Date.now(), xls?: XlsReader): FileOutcome {
   const t0 = now();
   try {
     sniffBytes(name, bytes);
-    let read;
+    let read: ReadResult;
     try {
-      read = readWorkbook(bytes);
+      if (isCompoundFile(bytes) && !xls)
+        throw new InputError("这是旧版 .xls / .et 格式：请在 Excel 或 WPS 中“另存为” .xlsx 后再校验。", "this is an old .xls / .et workbook: save it as .xlsx in Excel or WPS, then check it.", /\.et$/i.test(name) ? "et" : "xls");
+      read = isCompoundFile(bytes) ? { snapshot: xls!(name, bytes).snapshot, settings: null } : readWorkbook(bytes);
     } catch (e) {
       throw describeReadError(e);
     }
@@ -47,6 +53,25 @@ export function processBytes(name: string, bytes: Uint8Array, now: () => number 
         : new InputError(`内部错误: ${e instanceof Error ? e.message : String(e)}`, `internal error: ${e instanceof Error ? e.message : String(e)}`, "unreadable");
     return { name, size: bytes.length, reports: null, settings: null, problem: { kind: err.problem, zh: err.zh, en: err.en }, ms: now() - t0 };
   }
+}
+
+let xlsReader: Promise<XlsReader> | null = null;
+
+/** The .xls reader's chunk, fetched by webpack when first asked for (a test under Node passes its own loader). */
+const loadXlsChunk = (): Promise<XlsReader> => import(/* webpackChunkName: "xls" */ "../xlsx/xls/index").then((m) => m.readXls);
+
+/** processBytes with every reader: an .xls / .et loads the .xls reader's chunk first (once), an .xlsx does not. */
+export async function processFile(name: string, bytes: Uint8Array, now: () => number = () => Date.now(), load: () => Promise<XlsReader> = loadXlsChunk): Promise<FileOutcome> {
+  if (!isCompoundFile(bytes)) return processBytes(name, bytes, now);
+  xlsReader ??= load();
+  let reader: XlsReader;
+  try {
+    reader = await xlsReader;
+  } catch {
+    xlsReader = null; // the chunk could not be loaded (the page opened offline?): this file is told so, the next tries again
+    return processBytes(name, bytes, now);
+  }
+  return processBytes(name, bytes, now, reader);
 }
 
 /** One file's entry of `selfeval check --json` (src/cli/process.ts), with the file's name as its path. */

@@ -1,4 +1,4 @@
-import { FileOutcome, processBytes } from "./pipeline";
+import { FileOutcome, processFile } from "./pipeline";
 
 /**
  * Reads and checks files one at a time: in a Web Worker when the browser allows one (not from file://), else in the
@@ -27,7 +27,7 @@ function pageChecker(): Checker {
     where: "page",
     async check(name, buffer) {
       await new Promise((r) => setTimeout(r, 0)); // let the page paint the progress
-      return processBytes(name, new Uint8Array(buffer));
+      return processFile(name, new Uint8Array(buffer));
     },
     dispose() {},
   };

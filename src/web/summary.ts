@@ -132,8 +132,17 @@ export function sortRows(rows: SummaryRow[], key: SortKey, dir: "asc" | "desc"):
     .map((x) => x.r);
 }
 
-/** The file name of the annotated copy, as `selfeval check --out` names it (a macro-enabled workbook stays .xlsm). */
-export function checkedName(file: string): string {
+/**
+ * The file name of the annotated copy, as `selfeval check --out` names it (a macro-enabled workbook stays .xlsm; an
+ * .xls / .et becomes .xlsx, and keeps its own extension in the name when a file of the same name is in `batch`).
+ */
+export function checkedName(file: string, batch: readonly string[] = []): string {
+  const m = /\.(xls|et|ett)$/i.exec(file);
+  if (m) {
+    const stem = file.slice(0, m.index).toLowerCase();
+    const twin = batch.some((b) => b !== file && b.toLowerCase().startsWith(`${stem}.`) && /^\.(xlsx|xlsm|xls|et)$/i.test(b.slice(stem.length)));
+    return twin ? `${file}.checked.xlsx` : `${file.slice(0, m.index)}.checked.xlsx`;
+  }
   const ext = /\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx";
   return `${file.replace(/\.xls[xm]$/i, "")}.checked${ext}`;
 }

@@ -1,13 +1,13 @@
 /// <reference lib="webworker" />
-import { processBytes } from "./pipeline";
+import { processFile } from "./pipeline";
 
 /**
  * The page's Web Worker: each file's bytes come in (transferred, not copied), its outcome goes back, and the bytes
  * are dropped — the page never holds more than the file being read, so memory stays flat over a batch.
  */
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
-ctx.onmessage = (e: MessageEvent<{ id: number; name: string; buffer: ArrayBuffer }>) => {
+ctx.onmessage = async (e: MessageEvent<{ id: number; name: string; buffer: ArrayBuffer }>) => {
   const { id, name, buffer } = e.data;
-  const outcome = processBytes(name, new Uint8Array(buffer));
+  const outcome = await processFile(name, new Uint8Array(buffer));
   ctx.postMessage({ id, outcome });
 };

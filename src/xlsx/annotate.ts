@@ -51,7 +51,7 @@ export interface AnnotatedCopy {
 export function annotateCopy(
   input: Uint8Array,
   report: WorkbookReport,
-  opts: { lang: Lang; checkedAt: Date; options: CheckOptions; severities?: readonly Severity[]; deflate?: Deflate; inflate?: Inflate },
+  opts: { lang: Lang; checkedAt: Date; options: CheckOptions; severities?: readonly Severity[]; deflate?: Deflate; inflate?: Inflate; notices?: { title: string; lines: string[] } },
 ): AnnotatedCopy {
   const copy = new WorkbookCopy(input, opts.inflate);
   const cells = flaggedCells(allFindings(report), opts.severities ?? DEFAULT_HIGHLIGHT);
@@ -91,6 +91,13 @@ export function annotateCopy(
       rows.push([k.sheet, k.address, k.note]);
     }
   }
+  // what the copy could not keep of its original (a copy of an .xls: src/xlsx/xls/to-xlsx.ts lostLines)
+  if (opts.notices && opts.notices.lines.length) {
+    rows.push([]);
+    bold.push(rows.length);
+    rows.push([opts.notices.title]);
+    for (const line of opts.notices.lines) rows.push([line]);
+  }
   copy.setReportSheet({ name: REPORT_SHEET_NAME, rows, links, bold, widths: Object.fromEntries(sheet.columns.map((c, i) => [i, c.width])) });
   return { bytes: copy.toBytes(opts.deflate), marked, keptNotes };
 }
@@ -114,13 +121,19 @@ export interface FixedCopy {
  * cells that hold formulas — so a total never counts an indicator score that could not be written. Without, the
  * proposals are written as given.
  */
-export function fixCopy(input: Uint8Array, proposals: Proposal[], opts: { ticks?: ReadonlySet<string>; deflate?: Deflate; inflate?: Inflate } = {}): FixedCopy {
+export function fixCopy(
+  input: Uint8Array,
+  proposals: Proposal[],
+  opts: { ticks?: ReadonlySet<string>; deflate?: Deflate; inflate?: Inflate; isFormula?: (sheet: string, address: string) => boolean } = {},
+): FixedCopy {
   const copy = new WorkbookCopy(input, opts.inflate);
+  // a cell that was a formula in the original (a copy of an .xls keeps only its result) is a formula all the same
+  const isFormula = (sheet: string, a1: string) => copy.isFormula(sheet, a1) || (opts.isFormula?.(sheet, a1) ?? false);
   const written: Proposal[] = [];
   const skipped: FixedCopy["skipped"] = [];
   let selection = proposals;
   if (opts.ticks) {
-    const formulas = new Set(proposals.filter((p) => copy.isFormula(p.sheet, p.address)).map(proposalKey));
+    const formulas = new Set(proposals.filter((p) => isFormula(p.sheet, p.address)).map(proposalKey));
     for (const p of finalizeSelection(proposals, opts.ticks)) if (formulas.has(proposalKey(p))) skipped.push({ proposal: p, reason: "formula" });
     selection = finalizeSelection(
       proposals.filter((p) => !formulas.has(proposalKey(p))),
@@ -128,7 +141,7 @@ export function fixCopy(input: Uint8Array, proposals: Proposal[], opts: { ticks?
     );
   }
   for (const p of selection) {
-    const r = copy.write(p.sheet, p.address, p.new);
+    const r = opts.isFormula?.(p.sheet, p.address) ? "formula" : copy.write(p.sheet, p.address, p.new);
     if (r === "written") written.push(p);
     else skipped.push({ proposal: p, reason: r === "formula" ? "formula" : "missing" });
   }

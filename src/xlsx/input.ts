@@ -31,16 +31,12 @@ function u32be(b: Uint8Array, i = 0): number {
   return ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
 }
 
-/** What the first bytes and the name say, before any parsing; throws an InputError when it is no .xlsx workbook. */
+/** What the first bytes and the name say, before any parsing; throws an InputError when it is neither an .xlsx workbook nor a compound file. */
 export function sniffBytes(name: string, bytes: Uint8Array): void {
   if (bytes.length > MAX_BYTES) throw tooLargeError(bytes.length);
   const ext = (/\.[^./\\]+$/.exec(name)?.[0] ?? "").toLowerCase();
-  if (bytes.length >= 4 && u32be(bytes) === 0xd0cf11e0) {
-    if (ext === ".xls") throw new InputError("这是旧版 .xls 格式：请在 Excel 中“另存为” .xlsx 后再校验。", "this is an old binary .xls workbook: save it as .xlsx in Excel, then check it.", "xls");
-    if (ext === ".et" || ext === ".ett")
-      throw new InputError("这是 WPS 表格的 .et 格式：请在 WPS 中“另存为” .xlsx 后再校验。", "this is a WPS Spreadsheets .et workbook: save it as .xlsx in WPS, then check it.", "et");
-    throw new InputError("工作簿受密码保护（已加密）：请在 Excel 中取消密码后另存为 .xlsx 再校验。", "the workbook is password-protected (encrypted): remove the password in Excel, save as .xlsx, then check it.", "encrypted");
-  }
+  // a compound file: an .xls / .et workbook or an encrypted .xlsx, told apart by its reader (src/xlsx/xls/read.ts)
+  if (bytes.length >= 4 && u32be(bytes) === 0xd0cf11e0) return;
   if (ext === ".csv" || ext === ".txt") throw new InputError("这是文本/CSV 文件，不是 Excel 工作簿：请在 Excel 中另存为 .xlsx。", "this is a text/CSV file, not an Excel workbook: save it as .xlsx in Excel.", "text");
   if (bytes.length < 4 || u32be(bytes) !== 0x504b0304) {
     if (ext === ".xls" || ext === ".et" || ext === ".ett")

@@ -316,7 +316,7 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
  * dropped, the box of what is left), built without an object per cell; a box past the snapshot limit goes through
  * snapshotFromCells, which clips far cells and records them.
  */
-class CellList {
+export class CellList {
   rows: number[] = [];
   cols: number[] = [];
   vals: CellValue[] = [];

@@ -95,6 +95,10 @@ describe("the 汇总 workbook and the .zip", () => {
     expect(uniqueNames(['x:"y".xlsx'])).toEqual(["x__y_.xlsx"]);
     expect(quoteSheetName("it's")).toBe("'it''s'");
     expect(checkedName("表.xlsx")).toBe("表.checked.xlsx");
+    // an .xls becomes a new .xlsx, named for its source when its .xlsx twin is in the same batch
+    expect(checkedName("表.xls", ["表.xls"])).toBe("表.checked.xlsx");
+    expect(checkedName("表.xls", ["表.xls", "表.xlsx"])).toBe("表.xls.checked.xlsx");
+    expect(checkedName("表.et", ["表.ET", "表.XLS"])).toBe("表.et.checked.xlsx");
     expect(checkedName("宏.XLSM")).toBe("宏.checked.xlsm"); // as check --out: Excel refuses macros in an .xlsx
   });
 });

@@ -61,8 +61,8 @@ export const WORKBOOK_RULES = {
     en: "A sheet has cells far from the rest (e.g. XFD1048576); what lies beyond the checked range was not checked.",
   },
   "unreadable-file": {
-    zh: "文件无法读取（不是 .xlsx、已损坏、加密、旧版 .xls 或 CSV），其余文件照常校验。",
-    en: "A file cannot be read (not .xlsx, damaged, encrypted, old .xls or CSV); the other files are still checked.",
+    zh: "文件无法读取（不是 Excel 工作簿、已损坏或被截断、加密、Excel 5.0/95 格式或 CSV），其余文件照常校验。",
+    en: "A file cannot be read (not an Excel workbook, damaged or truncated, encrypted, Excel 5.0/95 or CSV); the other files are still checked.",
   },
   "no-form": {
     zh: "工作簿中没有找到项目支出绩效自评表。",
