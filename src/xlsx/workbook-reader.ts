@@ -1,4 +1,6 @@
-import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, PlacedCell, SheetSnapshot, WorkbookSnapshot, snapshotFromCells } from "../core/snapshot";
+import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, PlacedCell, SheetSnapshot, WorkbookSnapshot, distinctMerges, mergeSlaves, snapshotFromCells } from "../core/snapshot";
+import { address } from "../core/a1";
+import { LIMITS, LimitError, within } from "./limits";
 import type { Inflate } from "./inflate";
 import { findWorkbookPart, partText, readRelationships } from "./package";
 import { CLOSE, END, OPEN, XmlError, XmlScanner, decodeEntities } from "./xml";
@@ -78,6 +80,9 @@ function readPackage(zip: ZipArchive): WorkbookSnapshot {
   const formats = stylesXml === null ? [] : wellFormed(stylesPart!, () => readCellFormats(stylesXml));
 
   const sheets: SheetSnapshot[] = [];
+  // a part listed by several sheets is read once (5,000 sheets of one part are 5,000 names over one parse)
+  const byPart = new Map<string, SheetSnapshot | null>();
+  let listed = 0;
   const x = new XmlScanner(workbook);
   let sheetsDepth = -1;
   for (let t = x.next(); t !== END; t = x.next()) {
@@ -90,16 +95,23 @@ function readPackage(zip: ZipArchive): WorkbookSnapshot {
       continue;
     }
     if (!x.is("sheet") || sheetsDepth < 0 || x.depth !== sheetsDepth + 1) continue;
+    within("maxSheets", ++listed, wbPart);
     const name = x.attr("name") ?? "";
     const rid = x.attr("id", true) ?? "";
     const rel = rels.get(rid);
     if (rel && NOT_WORKSHEETS.has(rel.kind)) continue;
+    const seen = rel ? byPart.get(rel.target.toLowerCase()) : undefined;
+    if (seen !== undefined) {
+      if (seen) sheets.push({ ...seen, name });
+      continue;
+    }
     const xml = rel ? partText(zip, rel.target) : null;
     if (xml === null) {
       sheets.push({ name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges: [] });
       continue;
     }
     const sheet = wellFormed(rel!.target, () => readSheet(name, xml, shared, formats), name);
+    byPart.set(rel!.target.toLowerCase(), sheet);
     if (sheet) sheets.push(sheet);
   }
   return { sheets };
@@ -111,6 +123,8 @@ function wellFormed<T>(part: string, parse: () => T, sheet?: string): T {
     return parse();
   } catch (e) {
     if (e instanceof XmlError) throw new XlsxFormatError(`the part ${part}${sheet ? ` (sheet ${sheet})` : ""} is not well-formed XML: ${e.message}`);
+    // a limit passed deep in a parse: said with the part it was passed in
+    if (e instanceof LimitError && e.where === "") throw new LimitError(e.limit, `${part}${sheet ? `, sheet ${sheet}` : ""}`, e.found);
     throw e;
   }
 }
@@ -138,7 +152,13 @@ function richText(x: XmlScanner): string {
 export function readSharedStrings(xml: string): string[] {
   const out: string[] = [];
   const x = new XmlScanner(xml);
-  for (let t = x.next(); t !== END; t = x.next()) if (t === OPEN && x.is("si")) out.push(richText(x));
+  for (let t = x.next(); t !== END; t = x.next())
+    if (t === OPEN && x.is("si")) {
+      const text = richText(x);
+      if (text.length > LIMITS.maxCellText) throw new LimitError("maxCellText", `shared string ${out.length}`, text.length);
+      out.push(text);
+      if (out.length > LIMITS.maxSharedStrings) throw new LimitError("maxSharedStrings", "", null);
+    }
   return out;
 }
 
@@ -156,10 +176,12 @@ export function readCellFormats(xml: string): string[] {
     if (x.is("numFmt")) {
       const code = x.attr("formatCode");
       if (code !== null) custom.set(Number(x.attr("numFmtId")), code);
+      if (custom.size > LIMITS.maxStyles) throw new LimitError("maxStyles", "", null);
     } else if (x.is("cellXfs")) xfsDepth = x.depth;
     else if (xfsDepth >= 0 && x.depth === xfsDepth + 1 && x.is("xf")) {
       const id = Number(x.attr("numFmtId") ?? 0);
       formats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General");
+      if (formats.length > LIMITS.maxStyles) throw new LimitError("maxStyles", "", null);
     }
   }
   // numFmts come before cellXfs in the schema; a writer that puts them after still gets its codes
@@ -234,7 +256,7 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
         lastRefStart = -1;
         let at = cellRef(s, refStart, refEnd);
         if (at === -2) {
-          const v = decodeEntities(s.slice(refStart, refEnd), x.entities);
+          const v = decodeEntities(s.slice(refStart, refEnd), x.entities, x.budget);
           at = cellRef(v, 0, v.length);
         }
         if (at >= 0) {
@@ -303,12 +325,16 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
           const v = x.attrValue(i);
           m = mergeRange(v, 0, v.length);
         }
-        if (m) merges.push(m);
+        if (m) {
+          merges.push(m);
+          if (merges.length > LIMITS.maxMerges) throw new LimitError("maxMerges", `sheet ${name}`, null);
+        }
         break;
       }
     } else if (x.is("extLst") || x.is("AlternateContent") || x.is("headerFooter") || x.is("drawing") || x.is("legacyDrawing")) x.skip();
   }
-  return cells.snapshot(name, merges);
+  // one area listed many times is one area (the engine's grid indexes each merge it is given)
+  return cells.snapshot(name, distinctMerges(merges));
 }
 
 /**
@@ -323,6 +349,7 @@ class CellList {
   fmts: string[] = [];
 
   add(r: number, c: number, v: CellValue, f: string): void {
+    if (typeof v === "string" && v.length > LIMITS.maxCellText) throw new LimitError("maxCellText", `cell ${address(r, c)}`, v.length);
     this.rows.push(r);
     this.cols.push(c);
     this.vals.push(v);
@@ -346,13 +373,8 @@ class CellList {
       for (let i = 0; i < n; i++) placed.push({ r: rows[i], c: cols[i], v: vals[i], f: fmts[i] });
       return snapshotFromCells(name, placed, merges);
     }
-    let slave: Uint8Array | null = null;
-    for (const mg of merges) {
-      const r0 = Math.max(mg.top, top), r1 = Math.min(mg.bottom, bottom), c0 = Math.max(mg.left, left), c1 = Math.min(mg.right, right);
-      if (r0 > r1 || c0 > c1) continue;
-      slave ??= new Uint8Array(h * w);
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== mg.top || c !== mg.left) slave[(r - top) * w + (c - left)] = 1;
-    }
+    // every merge's slaves marked in one pass (core/snapshot.ts), never a box re-marked per merge
+    const slave = merges.length ? mergeSlaves(merges, top, left, h, w) : null;
     let kt = top, kl = left, kb = bottom, kr = right;
     if (slave) {
       (kt = Infinity), (kl = Infinity), (kb = -1), (kr = -1);
