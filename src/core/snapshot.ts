@@ -53,9 +53,11 @@ export interface PlacedCell {
  * Which cells of a box are merge slaves (covered by a merged area, not its top-left master), for all merges at once
  * in time linear in the box and the merges — a 2-D difference array of how many areas cover each cell, less how many
  * have it as their master — never a box re-marked per merge (2,000 identical merges over one large range, or 5,000
- * disjoint 64×64 merges, cost one pass). Returns null when no merge touches the box.
+ * disjoint 64×64 merges, cost one pass). Returns null when no merge touches the box. With `overlapping`, also says
+ * which merges share a cell of the box with another (Excel never writes such; its repair removes them): set true at
+ * their index, found with a second prefix sum, still one pass.
  */
-export function mergeSlaves(merges: readonly MergeArea[], top: number, left: number, h: number, w: number): Uint8Array | null {
+export function mergeSlaves(merges: readonly MergeArea[], top: number, left: number, h: number, w: number, overlapping?: boolean[]): Uint8Array | null {
   const bottom = top + h - 1, right = left + w - 1;
   let d: Int32Array | null = null;
   const W = w + 1;
@@ -87,6 +89,24 @@ export function mergeSlaves(merges: readonly MergeArea[], top: number, left: num
     }
   }
   if (masters) for (const [k, n] of masters) if (d[Math.floor(k / w) * W + (k % w)] - n <= 0) slave[k] = 0;
+  if (overlapping) {
+    // cells covered twice or more, summed: a merge overlaps another when its rectangle holds one of them
+    let any = false;
+    const o = new Int32Array((h + 1) * W);
+    for (let r = 0; r < h; r++) {
+      let run = 0;
+      for (let c = 0; c < w; c++) {
+        if (d[r * W + c] > 1) (run++, (any = true));
+        o[(r + 1) * W + c + 1] = o[r * W + c + 1] + run;
+      }
+    }
+    if (any)
+      merges.forEach((mg, i) => {
+        const r0 = Math.max(mg.top, top) - top, r1 = Math.min(mg.bottom, bottom) - top + 1, c0 = Math.max(mg.left, left) - left, c1 = Math.min(mg.right, right) - left + 1;
+        if (r0 >= r1 || c0 >= c1) return;
+        if (o[r1 * W + c1] - o[r0 * W + c1] - o[r1 * W + c0] + o[r0 * W + c0] > 0) overlapping[i] = true;
+      });
+  }
   return slave;
 }
 

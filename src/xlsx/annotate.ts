@@ -9,6 +9,9 @@ import { buildReport } from "../core/report";
 import { CellValue } from "../core/snapshot";
 import { Proposal, finalizeSelection, proposalKey } from "../core/writeback";
 import type { Inflate } from "./inflate";
+import { browserInflate } from "./inflate-browser";
+import { readWorkbookPackage } from "./workbook-reader";
+import { ZipArchive } from "./zip-archive";
 import { NOTE_SEPARATOR } from "./patch/notes";
 import { WorkbookCopy } from "./patch/copy";
 
@@ -95,7 +98,7 @@ export function annotateCopy(
     }
   }
   copy.setReportSheet({ name: REPORT_SHEET_NAME, rows, links, bold, widths: Object.fromEntries(sheet.columns.map((c, i) => [i, c.width])) });
-  return { bytes: copy.toBytes(opts.deflate), marked, keptNotes };
+  return { bytes: readBack(copy.toBytes(opts.deflate), opts.inflate), marked, keptNotes };
 }
 
 /** The part of a note a person wrote: none when we wrote it (the add-in or an earlier copy), else what precedes our separator. */
@@ -135,7 +138,23 @@ export function fixCopy(input: Uint8Array, proposals: Proposal[], opts: { ticks?
     if (r === "written") written.push(p);
     else skipped.push({ proposal: p, reason: r === "formula" ? "formula" : "missing" });
   }
-  return { bytes: copy.toBytes(opts.deflate), written, skipped };
+  return { bytes: readBack(copy.toBytes(opts.deflate), opts.inflate), written, skipped };
+}
+
+/**
+ * A copy is never less valid than its input: before it is handed out to be written, our reader reads it back — every
+ * entry unpacked and held to its size and CRC-32, the workbook read as `check` reads it. What does not read back
+ * throws (the CLI says it in one line and writes nothing; the input is never touched).
+ */
+export function readBack(bytes: Uint8Array, inflate: Inflate = browserInflate): Uint8Array {
+  try {
+    const zip = new ZipArchive(bytes, inflate);
+    for (const e of zip.entries.values()) zip.verify(e);
+    readWorkbookPackage(zip);
+  } catch (e) {
+    throw new Error(`the copy does not read back: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return bytes;
 }
 
 export { NOTE_SEPARATOR };

@@ -1,5 +1,5 @@
 import { LimitError } from "./limits";
-import { XlsxFormatError } from "./workbook-reader";
+import { XlsxDamagedError, XlsxFormatError } from "./workbook-reader";
 import { ZipError } from "./zip-archive";
 
 /**
@@ -74,6 +74,8 @@ export function describeReadError(e: unknown): InputError {
     if (e.kind === "encrypted") return new InputError("工作簿已加密：请在 Excel 中取消密码后另存为 .xlsx 再校验。", "the workbook is encrypted: remove the password in Excel, save as .xlsx, then check it.", "encrypted");
     return new InputError(`不是有效的 .xlsx 文件（zip 内容损坏或被截断）：请在 Excel 中重新保存。（${msg}）`, `not a valid .xlsx file (the zip is damaged or truncated: ${msg}): re-save it in Excel.`, "damaged");
   }
+  if (e instanceof XlsxDamagedError)
+    return new InputError(`工作簿已损坏（${msg}）：请在 Excel 中打开并重新保存。`, `the workbook is damaged (${msg}): open it in Excel and save it again.`, "damaged");
   if (e instanceof XlsxFormatError) return new InputError(`不是 Excel 工作簿（${msg}）：请在 Excel 中另存为 .xlsx。`, `not an Excel workbook (${msg}): save it as .xlsx in Excel.`, "not-workbook");
   if (e instanceof RangeError && /Invalid string length|Invalid array length|Set maximum size|Map maximum size|Array buffer allocation/i.test(msg))
     // a JavaScript engine's limit reached anyway: told as what it is, never in the engine's words

@@ -16,6 +16,8 @@ import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipLimits } from "./zip-archive";
  *   const pkg = openWorkbook(bytes, browserInflate); pkg.snapshot(); pkg.setting("selfeval.settings.v1");
  */
 export class XlsxFormatError extends Error {}
+/** A part that is not well-formed XML (cut short, an attribute given twice…): damage, told with the part it is in. */
+export class XlsxDamagedError extends XlsxFormatError {}
 
 /** Excel's built-in number formats (ECMA-376 18.8.30; the zh-CN ones for 27–36 and 50–58). */
 export const BUILTIN_FORMATS: Record<number, string> = {
@@ -80,6 +82,11 @@ function readPackage(zip: ZipArchive): WorkbookSnapshot {
   const formats = stylesXml === null ? [] : wellFormed(stylesPart!, () => readCellFormats(stylesXml));
 
   const sheets: SheetSnapshot[] = [];
+  wellFormed(wbPart, () => readSheets(zip, wbPart, workbook, rels, shared, formats, sheets));
+  return { sheets };
+}
+
+function readSheets(zip: ZipArchive, wbPart: string, workbook: string, rels: Map<string, { kind: string; target: string }>, shared: string[], formats: string[], sheets: SheetSnapshot[]): void {
   // a part listed by several sheets is read once (5,000 sheets of one part are 5,000 names over one parse)
   const byPart = new Map<string, SheetSnapshot | null>();
   let listed = 0;
@@ -114,7 +121,6 @@ function readPackage(zip: ZipArchive): WorkbookSnapshot {
     byPart.set(rel!.target.toLowerCase(), sheet);
     if (sheet) sheets.push(sheet);
   }
-  return { sheets };
 }
 
 /** Runs a part's parse; XML that cannot be tokenized becomes a format error naming the part (and sheet). */
@@ -122,7 +128,7 @@ function wellFormed<T>(part: string, parse: () => T, sheet?: string): T {
   try {
     return parse();
   } catch (e) {
-    if (e instanceof XmlError) throw new XlsxFormatError(`the part ${part}${sheet ? ` (sheet ${sheet})` : ""} is not well-formed XML: ${e.message}`);
+    if (e instanceof XmlError) throw new XlsxDamagedError(`the part ${part}${sheet ? ` (sheet ${sheet})` : ""} is not well-formed XML: ${e.message}`);
     // a limit passed deep in a parse: said with the part it was passed in
     if (e instanceof LimitError && e.where === "") throw new LimitError(e.limit, `${part}${sheet ? `, sheet ${sheet}` : ""}`, e.found);
     throw e;
@@ -373,8 +379,12 @@ class CellList {
       for (let i = 0; i < n; i++) placed.push({ r: rows[i], c: cols[i], v: vals[i], f: fmts[i] });
       return snapshotFromCells(name, placed, merges);
     }
-    // every merge's slaves marked in one pass (core/snapshot.ts), never a box re-marked per merge
-    const slave = merges.length ? mergeSlaves(merges, top, left, h, w) : null;
+    // every merge's slaves marked in one pass (core/snapshot.ts), never a box re-marked per merge; merges that
+    // overlap another within the cells are left out of the snapshot (Excel writes none; its repair drops them), so
+    // the engine's grid never marks one cell for many merges
+    const overlapping: boolean[] = [];
+    const slave = merges.length ? mergeSlaves(merges, top, left, h, w, overlapping) : null;
+    if (overlapping.length) merges = merges.filter((_, i) => !overlapping[i]);
     let kt = top, kl = left, kb = bottom, kr = right;
     if (slave) {
       (kt = Infinity), (kl = Infinity), (kb = -1), (kr = -1);

@@ -190,7 +190,10 @@ export class ZipArchive {
         // capped at the declared size: a part that lies about its size cannot inflate without bound
         out = this.inflate(data, e.size);
       } catch (err) {
-        if (err instanceof InflateOverflow) throw new ZipError(`the part ${e.name} unpacks to more than its declared ${e.size} bytes`, "bomb");
+        // more than declared from more packed bytes than it declares unpacked: a size lie (a possible bomb);
+        // from fewer, a damaged stream that decodes to something else
+        if (err instanceof InflateOverflow)
+          throw new ZipError(`the part ${e.name} ${data.length > e.size * 1.01 + 64 ? "" : "is damaged: it "}unpacks to more than its declared ${e.size} bytes`, data.length > e.size * 1.01 + 64 ? "bomb" : "damaged");
         throw new ZipError(`the part ${e.name} is damaged: its compressed data cannot be unpacked (${(err as Error).message})`);
       }
     if (out.length !== e.size) throw new ZipError(`the part ${e.name} is damaged: it unpacks to ${out.length} bytes, not the ${e.size} its directory entry declares`);
