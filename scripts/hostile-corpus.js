@@ -30,9 +30,12 @@ function edited(root, edit) {
   return parts;
 }
 
-/** A sheet's mergeCells replaced by `refs` (and a value at `far`, so the cells' box is large). */
+/** A sheet's merged areas with `refs` added after its own (and a value at `far`, so the cells' box is large). */
 function withMerges(text, refs, far) {
-  let s = text.replace(/<mergeCells[^>]*>[\s\S]*<\/mergeCells>/, `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`);
+  const els = refs.map((r) => `<mergeCell ref="${r}"/>`).join("");
+  let s = /<mergeCells[^>]*>/.test(text)
+    ? text.replace(/<mergeCells[^>]*>([\s\S]*?)<\/mergeCells>/, (_m, own) => `<mergeCells count="${(own.match(/<mergeCell /g) || []).length + refs.length}">${own}${els}</mergeCells>`)
+    : text.replace(/(<\/sheetData>|<sheetData\/>)/, `$1<mergeCells count="${refs.length}">${els}</mergeCells>`);
   if (far) s = s.replace("</sheetData>", `<row r="${far.row}"><c r="${far.ref}" t="inlineStr"><is><t>远</t></is></c></row></sheetData>`);
   return s;
 }
@@ -66,7 +69,7 @@ function make(root, OUT) {
     ),
   );
   // more merged areas on one sheet than the reader allows (100,001 one-row areas): refused, the limit named
-  write("hostile-merges-too-many.xlsx", pack(edited(root, ({ text, set }) => set("xl/worksheets/sheet1.xml", withMerges(text("xl/worksheets/sheet1.xml").replace("</sheetData>", "</sheetData><mergeCells></mergeCells>"), [...Array(100001)].map((_, i) => `K${i + 1}:L${i + 1}`))))));
+  write("hostile-merges-too-many.xlsx", pack(edited(root, ({ text, set }) => set("xl/worksheets/sheet1.xml", withMerges(text("xl/worksheets/sheet1.xml"), [...Array(100001)].map((_, i) => `K${i + 1}:L${i + 1}`))))));
 
   // a workbook listing its one form sheet 800 times (under the limit): the part read once
   const listing = (n) =>
