@@ -36,7 +36,7 @@ export interface ReadLimits {
 
 export const LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxTotalBytes: 512 * 1024 * 1024,
-  maxPartBytes: 256 * 1024 * 1024,
+  maxPartBytes: 128 * 1024 * 1024,
   maxRatio: 200,
   ratioFrom: 16 * 1024 * 1024,
   maxEntries: 20_000,

@@ -1,0 +1,80 @@
+"use strict";
+/**
+ * At each of the reader's limits (src/xlsx/limits.ts): `check` and `fix` of a workbook grown to just under one limit
+ * (bench/limits.js), time and peak RSS of the whole CLI process (bench/cli-stats.js), each as a ratio to the same
+ * figures for the normal 1-form file it is grown from. The budgets say "bounded and linear": a file at a count limit
+ * costs at most its share of the work (a thousand sheets of one form may cost a thousand forms, never more), a file
+ * at a size limit at most a fixed multiple of its unpacked size in memory. Median of 3 runs each.
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { spawnSync } = require("child_process");
+
+/**
+ * Budgets, as ratios to the normal file: time, peak RSS. The sheets file holds 1,000 forms (1,000 times the work of
+ * one, so its time budget is per form); part-bytes unpacks a 127 MB sheet (its memory budget is what a few copies of
+ * that sheet take: the bytes, the text, the copy's text and bytes).
+ */
+const BUDGETS = {
+  merges: { time: 20, rss: 6 },
+  sheets: { time: 1000, rss: 10 },
+  relationships: { time: 10, rss: 3 },
+  "shared-strings": { time: 60, rss: 16 },
+  styles: { time: 10, rss: 3 },
+  "entity-chars": { time: 5, rss: 3 },
+  "cell-text": { time: 5, rss: 3 },
+  "part-bytes": { time: 60, rss: 24 },
+};
+
+function once(ROOT, argv) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bench/cli-stats.js"), ...argv], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const m = /BENCH_STATS (\{.*\})/.exec(r.stderr);
+  if (!m) throw new Error(`no stats from ${argv.join(" ")}: ${r.stderr.slice(0, 300)}`);
+  const s = JSON.parse(m[1]);
+  return { ms: s.wallMs, mb: s.maxRssKb / 1024, code: r.status };
+}
+
+module.exports = {
+  title: "Reader limits: at each limit (src/xlsx/limits.ts): check and fix, time and peak RSS as ratios to a normal 1-form file, median of 3",
+  async run(ctx) {
+    const { LIMITS } = ctx.B("src/xlsx/limits.js");
+    const made = require(path.join(ctx.ROOT, "bench/limits.js")).generate(LIMITS);
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-bench-limits-"));
+    const measure = async (file, command) => {
+      const ms = [], mb = [];
+      let code = null;
+      await ctx.samples(3, () => {
+        const argv = command === "fix" ? ["fix", file, "--out", out, "--force", "--json"] : ["check", file, "--json"];
+        const r = once(ctx.ROOT, argv);
+        ms.push(r.ms);
+        mb.push(r.mb);
+        code = r.code;
+        return r.ms;
+      });
+      return { ms: ctx.median(ms), mb: ctx.median(mb), code };
+    };
+    const rows = [];
+    const results = { limits: LIMITS, normal: {}, at: {} };
+    for (const command of ["check", "fix"]) {
+      const base = await measure(made.normal, command);
+      results.normal[command] = base;
+      rows.push({ what: `normal 1-form file, ${command}`, value: `${base.ms.toFixed(0)} ms, ${base.mb.toFixed(0)} MB`, budget: "(the unit)" });
+      for (const [name, budget] of Object.entries(BUDGETS)) {
+        const r = await measure(made[name], command);
+        const t = r.ms / base.ms, m = r.mb / base.mb;
+        // read, not refused: a file just under a limit is checked (exit 0 or 1)
+        const read = r.code === 0 || r.code === 1;
+        results.at[`${name} ${command}`] = { ...r, timeRatio: t, rssRatio: m };
+        rows.push({
+          what: `${name}, ${command}: time ×, peak RSS × (exit ${r.code})`,
+          value: `${t.toFixed(1)}× (${r.ms.toFixed(0)} ms), ${m.toFixed(1)}× (${r.mb.toFixed(0)} MB)`,
+          budget: `≤ ${budget.time}×, ≤ ${budget.rss}×, read`,
+          pass: read && t <= budget.time && m <= budget.rss,
+        });
+      }
+    }
+    fs.rmSync(out, { recursive: true, force: true });
+    return { rows, results };
+  },
+};
