@@ -9,6 +9,7 @@
  *             concurrent marking and sweeping, parallel scavenging) and libuv's;
  *   workersMs the rest of the process's CPU time: the worker threads, which have exited by then.
  * The /proc figures count in clock ticks (10 ms), the total in microseconds; they are null where /proc is missing.
+ * hwmKb is the peak RSS since exec (VmHWM), free of what a fork carries over from the parent (see peakOfThisImage).
  */
 const fs = require("fs");
 const path = require("path");
@@ -36,6 +37,20 @@ function threadCpu() {
   }
 }
 
+/**
+ * The peak RSS of this process since its exec (VmHWM, kB), or null without /proc. getrusage's maxRSS can carry the
+ * parent's size at fork time (a benchmark process holding hundreds of MB of generated workbooks made every child's
+ * maxRSS at least that); VmHWM starts again with the new image.
+ */
+function peakOfThisImage() {
+  try {
+    const m = /VmHWM:\s*(\d+)\s*kB/.exec(fs.readFileSync("/proc/self/status", "utf8"));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 const t0 = process.hrtime.bigint();
 main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + "\n"),
@@ -53,6 +68,6 @@ main(process.argv.slice(2), {
     for (const [tid, ms] of threads) if (tid !== process.pid) bgMs += ms;
     split = { mainMs, bgMs, workersMs: Math.max(0, cpuMs - mainMs - bgMs) };
   }
-  process.stderr.write(`BENCH_STATS ${JSON.stringify({ code, wallMs, cpuMs, maxRssKb: u.maxRSS, ...split })}\n`);
+  process.stderr.write(`BENCH_STATS ${JSON.stringify({ code, wallMs, cpuMs, maxRssKb: u.maxRSS, hwmKb: peakOfThisImage(), ...split })}\n`);
   process.exitCode = code;
 });
