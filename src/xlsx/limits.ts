@@ -49,6 +49,27 @@ export const LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxCellText: 1_000_000,
 });
 
+let active: Readonly<ReadLimits> = LIMITS;
+
+/** The limits in force: LIMITS, or what withLimits() set for the call it runs. */
+export function limits(): Readonly<ReadLimits> {
+  return active;
+}
+
+/**
+ * Runs `fn` (synchronous) under other limits — the copy writer's read-back, which allows a copy of a file at a count
+ * limit what the copy itself adds (a 校验报告 sheet and its relationship, formats for the fills, notes parts).
+ */
+export function withLimits<T>(l: Readonly<ReadLimits>, fn: () => T): T {
+  const before = active;
+  active = l;
+  try {
+    return fn();
+  } finally {
+    active = before;
+  }
+}
+
 /** What was too large, for the message: a key of ReadLimits → the words for it. */
 const WHAT: Record<keyof ReadLimits, { zh: string; en: string; unit?: "MB" }> = {
   maxTotalBytes: { zh: "解压后的工作簿", en: "the unpacked workbook", unit: "MB" },
@@ -75,10 +96,10 @@ export class LimitError extends Error {
     readonly limit: keyof ReadLimits,
     readonly where: string,
     readonly found: number | null,
-    limits: ReadLimits = LIMITS,
+    l: Readonly<ReadLimits> = active,
   ) {
     const w = WHAT[limit];
-    const max = fmt(limits[limit], w.unit);
+    const max = fmt(l[limit], w.unit);
     const seen = found === null ? "" : fmt(found, w.unit);
     const en = `${w.en}${where ? ` (${where})` : ""}: ${found === null ? "more than" : `${seen}, more than`} the ${max} the reader allows`;
     super(en);
@@ -88,6 +109,6 @@ export class LimitError extends Error {
 }
 
 /** Throws a LimitError when `found` passes the limit. */
-export function within(limit: keyof ReadLimits, found: number, where: string, limits: ReadLimits = LIMITS): void {
-  if (found > limits[limit]) throw new LimitError(limit, where, found, limits);
+export function within(limit: keyof ReadLimits, found: number, where: string): void {
+  if (found > active[limit]) throw new LimitError(limit, where, found);
 }

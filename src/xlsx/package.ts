@@ -1,4 +1,4 @@
-import { LimitError, LIMITS } from "./limits";
+import { LimitError, limits } from "./limits";
 import { OPEN, END, XmlScanner, decodePart } from "./xml";
 
 /**
@@ -90,7 +90,7 @@ export function readRelationships(zip: PartSource, source: string): Relationship
     const external = (x.attr("TargetMode") ?? "").toLowerCase() === "external";
     const kind = type.slice(type.lastIndexOf("/") + 1).toLowerCase();
     out.push({ id, type, kind, target: external ? target : resolveTarget(source, target), external });
-    if (out.length > LIMITS.maxRelationships) throw new LimitError("maxRelationships", relsPart, null);
+    if (out.length > limits().maxRelationships) throw new LimitError("maxRelationships", relsPart, null);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, PlacedCell, SheetSnapshot, WorkbookSnapshot, distinctMerges, mergeSlaves, snapshotFromCells } from "../core/snapshot";
 import { address } from "../core/a1";
-import { LIMITS, LimitError, within } from "./limits";
+import { LimitError, limits, within } from "./limits";
 import type { Inflate } from "./inflate";
 import { findWorkbookPart, partText, readRelationships } from "./package";
 import { CLOSE, END, OPEN, XmlError, XmlScanner, decodeEntities } from "./xml";
@@ -161,9 +161,9 @@ export function readSharedStrings(xml: string): string[] {
   for (let t = x.next(); t !== END; t = x.next())
     if (t === OPEN && x.is("si")) {
       const text = richText(x);
-      if (text.length > LIMITS.maxCellText) throw new LimitError("maxCellText", `shared string ${out.length}`, text.length);
+      if (text.length > limits().maxCellText) throw new LimitError("maxCellText", `shared string ${out.length}`, text.length);
       out.push(text);
-      if (out.length > LIMITS.maxSharedStrings) throw new LimitError("maxSharedStrings", "", null);
+      if (out.length > limits().maxSharedStrings) throw new LimitError("maxSharedStrings", "", null);
     }
   return out;
 }
@@ -182,12 +182,12 @@ export function readCellFormats(xml: string): string[] {
     if (x.is("numFmt")) {
       const code = x.attr("formatCode");
       if (code !== null) custom.set(Number(x.attr("numFmtId")), code);
-      if (custom.size > LIMITS.maxStyles) throw new LimitError("maxStyles", "", null);
+      if (custom.size > limits().maxStyles) throw new LimitError("maxStyles", "", null);
     } else if (x.is("cellXfs")) xfsDepth = x.depth;
     else if (xfsDepth >= 0 && x.depth === xfsDepth + 1 && x.is("xf")) {
       const id = Number(x.attr("numFmtId") ?? 0);
       formats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General");
-      if (formats.length > LIMITS.maxStyles) throw new LimitError("maxStyles", "", null);
+      if (formats.length > limits().maxStyles) throw new LimitError("maxStyles", "", null);
     }
   }
   // numFmts come before cellXfs in the schema; a writer that puts them after still gets its codes
@@ -333,7 +333,7 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
         }
         if (m) {
           merges.push(m);
-          if (merges.length > LIMITS.maxMerges) throw new LimitError("maxMerges", `sheet ${name}`, null);
+          if (merges.length > limits().maxMerges) throw new LimitError("maxMerges", `sheet ${name}`, null);
         }
         break;
       }
@@ -355,7 +355,7 @@ class CellList {
   fmts: string[] = [];
 
   add(r: number, c: number, v: CellValue, f: string): void {
-    if (typeof v === "string" && v.length > LIMITS.maxCellText) throw new LimitError("maxCellText", `cell ${address(r, c)}`, v.length);
+    if (typeof v === "string" && v.length > limits().maxCellText) throw new LimitError("maxCellText", `cell ${address(r, c)}`, v.length);
     this.rows.push(r);
     this.cols.push(c);
     this.vals.push(v);

@@ -12,7 +12,7 @@
  * throws XmlError on what cannot be tokenized (an unterminated tag, comment or CDATA section).
  */
 import { strFromU8 } from "fflate";
-import { LIMITS, LimitError } from "./limits";
+import { LimitError, limits } from "./limits";
 
 export class XmlError extends Error {}
 
@@ -126,7 +126,7 @@ export class XmlScanner {
   /** entities declared in the DOCTYPE's internal subset */
   entities: Map<string, string> | null = null;
   /** what the declared entities may still expand to, in characters, over the whole document */
-  readonly budget: EntityBudget = { left: LIMITS.maxEntityChars };
+  readonly budget: EntityBudget = { left: limits().maxEntityChars };
   /**
    * well-formedness held at the document's edges: an end tag with no element open, a document that ends with elements
    * still open, and an attribute given twice are errors. Off for a scan of part of a document (patch/xml.ts tags()).

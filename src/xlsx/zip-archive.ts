@@ -1,6 +1,6 @@
 import { crc32 } from "./crc32";
 import { Inflate, InflateOverflow } from "./inflate";
-import { LIMITS, LimitError } from "./limits";
+import { LIMITS, LimitError, limits as activeLimits } from "./limits";
 import { utf8 } from "./xml";
 
 /**
@@ -88,14 +88,14 @@ export class ZipArchive {
     if (!zip64 && gap > 0 && count > 0 && !isDirectory(cdOffset) && isDirectory(cdOffset + gap)) shift = gap;
     cdOffset += shift;
     if (cdOffset + cdSize > b.length) throw new ZipError("the zip is truncated (its directory lies past the end of the file)");
-    if (count > LIMITS.maxEntries) throw new LimitError("maxEntries", "", count);
+    if (count > activeLimits().maxEntries) throw new LimitError("maxEntries", "", count);
     let p = cdOffset;
     let total = 0;
     // to the directory's end: the end record's count is the least there is (a record counting one fewer still has
     // its last entry read, as Python's zipfile and Excel read it); fewer entries than it counts is damage
     for (let i = 0; ; i++) {
       if (i >= count && !isDirectory(p)) break;
-      if (i >= LIMITS.maxEntries) throw new LimitError("maxEntries", "", i + 1);
+      if (i >= activeLimits().maxEntries) throw new LimitError("maxEntries", "", i + 1);
       if (p + 46 > b.length || this.u32(p) !== 0x02014b50) throw new ZipError(i < count ? `the zip directory is damaged (it lists ${i} of the ${count} entries its end record counts)` : "the zip directory is damaged");
       const flags = this.u16(p + 8);
       const method = this.u16(p + 10);
@@ -124,8 +124,8 @@ export class ZipArchive {
         }
       }
       if (size > limits.maxEntryBytes) throw new ZipError(`the part ${name} would unpack to ${Math.round(size / 1048576)} MB (limit ${Math.round(limits.maxEntryBytes / 1048576)} MB)`, "bomb");
-      if (method === 8 && size > LIMITS.ratioFrom && size > Math.max(compressedSize, 1) * LIMITS.maxRatio)
-        throw new ZipError(`the part ${name} would unpack to ${Math.round(size / 1048576)} MB from ${Math.round(compressedSize / 1024)} KB, ${Math.round(size / Math.max(compressedSize, 1))} times its packed size (limit ${LIMITS.maxRatio} times)`, "bomb");
+      if (method === 8 && size > activeLimits().ratioFrom && size > Math.max(compressedSize, 1) * activeLimits().maxRatio)
+        throw new ZipError(`the part ${name} would unpack to ${Math.round(size / 1048576)} MB from ${Math.round(compressedSize / 1024)} KB, ${Math.round(size / Math.max(compressedSize, 1))} times its packed size (limit ${activeLimits().maxRatio} times)`, "bomb");
       total += size;
       if (total > limits.maxTotalBytes) throw new ZipError(`the workbook would unpack to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB: refused (possible zip bomb)`, "bomb");
       const entry = { name, method, compressedSize, size, offset: offset + shift, encrypted: (flags & 1) === 1, flags, crc: this.u32(p + 16), time: this.u16(p + 12), date: this.u16(p + 14) };

@@ -130,6 +130,22 @@ describe("linear under the limits", () => {
     expect(snap.sheets).toHaveLength(801);
   });
 
+  test("a file at the sheet limit (1,000): check --out writes its copy of 1,001 sheets (the 校验报告 added), read back", async () => {
+    const H = require("../../scripts/hostile-corpus");
+    const parts = H.edited(ROOT, ({ text, set }: { text: (n: string) => string; set: (n: string, s: string) => void }) => {
+      const sheets = [...Array(LIMITS.maxSheets)].map((_, i) => `<sheet sheetId="${i + 1}" name="项目${i + 1}" state="visible" r:id="rId5"/>`).join("");
+      set("xl/workbook.xml", text("xl/workbook.xml").replace(/<sheets>[\s\S]*<\/sheets>/, `<sheets>${sheets}</sheets>`));
+    });
+    const dir = tmp();
+    const file = path.join(dir, "at-limit.xlsx");
+    fs.writeFileSync(file, H.pack(parts));
+    const r = await run("check", file, "--out", dir, "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(1);
+    const copy = new Uint8Array(fs.readFileSync(path.join(dir, "at-limit.checked.xlsx")));
+    expect(new ZipArchive(copy, nodeInflate).has("xl/workbook.xml")).toBe(true);
+  });
+
   test("merge slaves in one pass equal the merges marked one by one (any merges, overlapping or not)", () => {
     const area = fc.record({ top: fc.integer({ min: 0, max: 12 }), left: fc.integer({ min: 0, max: 12 }), h: fc.integer({ min: 1, max: 6 }), w: fc.integer({ min: 1, max: 6 }) }).map((a) => ({ top: a.top, left: a.left, bottom: a.top + a.h - 1, right: a.left + a.w - 1 }));
     fc.assert(
