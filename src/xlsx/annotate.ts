@@ -99,7 +99,9 @@ export function annotateCopy(
     }
   }
   copy.setReportSheet({ name: REPORT_SHEET_NAME, rows, links, bold, widths: Object.fromEntries(sheet.columns.map((c, i) => [i, c.width])) });
-  return { bytes: readBack(copy.toBytes(opts.deflate), opts.inflate), marked, keptNotes };
+  const bytes = copy.toBytes(opts.deflate);
+  copy.release();
+  return { bytes: readBack(bytes, opts.inflate), marked, keptNotes };
 }
 
 /** The part of a note a person wrote: none when we wrote it (the add-in or an earlier copy), else what precedes our separator. */
@@ -139,7 +141,9 @@ export function fixCopy(input: Uint8Array, proposals: Proposal[], opts: { ticks?
     if (r === "written") written.push(p);
     else skipped.push({ proposal: p, reason: r === "formula" ? "formula" : "missing" });
   }
-  return { bytes: readBack(copy.toBytes(opts.deflate), opts.inflate), written, skipped };
+  const bytes = copy.toBytes(opts.deflate);
+  copy.release();
+  return { bytes: readBack(bytes, opts.inflate), written, skipped };
 }
 
 /**

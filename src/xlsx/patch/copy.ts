@@ -149,6 +149,16 @@ export class WorkbookCopy {
     return this.pkg.toBytes(deflate);
   }
 
+  /**
+   * Lets go of the sheets' texts, patchers and changed parts once the bytes are made (the copy is read back next, and
+   * a sheet near the part limit is held several times over otherwise). The copy cannot be written again after it.
+   */
+  release(): void {
+    this.open.clear();
+    this.styles = null;
+    this.pkg.release();
+  }
+
   /** Formulas that read a written cell are recalculated when the copy is opened. */
   private fullCalcOnLoad(): void {
     const part = this.parts.workbook;

@@ -107,6 +107,12 @@ export class XlsxPackage {
     }
   }
 
+  /** Drops the decoded texts and changed parts once the copy is made (they can be as large as the parts). */
+  release(): void {
+    this.textCache.clear();
+    this.changed.clear();
+  }
+
   remove(name: string): void {
     const n = this.find(name);
     if (n !== null) this.removed.add(n);
