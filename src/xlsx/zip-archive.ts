@@ -193,7 +193,9 @@ export class ZipArchive {
         // more than declared from more packed bytes than it declares unpacked: a size lie (a possible bomb);
         // from fewer, a damaged stream that decodes to something else
         if (err instanceof InflateOverflow)
-          throw new ZipError(`the part ${e.name} ${data.length > e.size * 1.01 + 64 ? "" : "is damaged: it "}unpacks to more than its declared ${e.size} bytes`, data.length > e.size * 1.01 + 64 ? "bomb" : "damaged");
+          throw data.length > e.size * 1.01 + 64
+            ? new ZipError(`the part ${e.name} would unpack to more than its declared ${e.size} bytes (its size is a lie)`, "bomb")
+            : new ZipError(`the part ${e.name} is damaged: it unpacks to more than its declared ${e.size} bytes`);
         throw new ZipError(`the part ${e.name} is damaged: its compressed data cannot be unpacked (${(err as Error).message})`);
       }
     if (out.length !== e.size) throw new ZipError(`the part ${e.name} is damaged: it unpacks to ${out.length} bytes, not the ${e.size} its directory entry declares`);
