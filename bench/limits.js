@@ -44,6 +44,16 @@ function generate(L) {
   put("merges", oneForm(({ text, set }) => set(SHEET, H.withMerges(text(SHEET), [...Array(L.maxMerges - 30)].map((_, i) => `K${i + 1}:L${i + 1}`), { row: L.maxMerges, ref: `L${L.maxMerges}` }))));
   // sheets: the limit's count, all listing the one form part (each a form to check)
   put("sheets", oneForm(null, L.maxSheets));
+  // cells: sheets whose used ranges are 4,000,000 cells each (A1:CV40000, one part listed), at the total's limit
+  put(
+    "cells",
+    oneForm(({ text, set }) => {
+      set("xl/worksheets/sheet1.xml", text("xl/worksheets/sheet1.xml").replace("</sheetData>", '<row r="40000"><c r="CV40000"><v>1</v></c></row></sheetData>'));
+      const n = Math.floor(L.maxCells / 4_000_000) - 1;
+      const extra = [...Array(n)].map((_, i) => `<sheet sheetId="${100 + i}" name="大表${i + 1}" state="visible" r:id="rId4"/>`).join("");
+      set("xl/workbook.xml", text("xl/workbook.xml").replace("</sheets>", `${extra}</sheets>`));
+    }),
+  );
   // relationships: the workbook's relationships part at its limit
   put(
     "relationships",

@@ -80,6 +80,18 @@ function make(root, OUT) {
   write("hostile-sheets-800.xlsx", pack(listing(800)));
   // …and 5,000 times: past the limit of 1,000 sheets, refused with the limit named
   write("hostile-sheets-5000.xlsx", pack(listing(5000)));
+  // five sheets listing one part whose used range is 4,000,000 cells (A1:CV40000): 20,000,000 cells in all, past
+  // the 16,000,000 the reader allows (each sheet alone is under the snapshot's 4,000,000)
+  write(
+    "hostile-cells-total.xlsx",
+    pack(
+      edited(root, ({ text, set }) => {
+        set("xl/worksheets/sheet1.xml", text("xl/worksheets/sheet1.xml").replace("</sheetData>", '<row r="40000"><c r="CV40000"><v>1</v></c></row></sheetData>'));
+        const sheets = [...Array(5)].map((_, i) => `<sheet sheetId="${i + 1}" name="大表${i + 1}" state="visible" r:id="rId4"/>`).join("");
+        set("xl/workbook.xml", text("xl/workbook.xml").replace(/<sheets>[\s\S]*<\/sheets>/, `<sheets>${sheets}</sheets>`));
+      }),
+    ),
+  );
   // 20,001 relationships in the workbook's relationships part
   write(
     "hostile-relationships.xlsx",

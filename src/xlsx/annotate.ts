@@ -158,6 +158,7 @@ const COPY_LIMITS: ReadLimits = {
   maxRatio: Infinity,
   maxEntries: LIMITS.maxEntries * 2,
   maxSheets: LIMITS.maxSheets + 1,
+  maxCells: LIMITS.maxCells * 1.25,
   maxRelationships: LIMITS.maxRelationships * 2,
   maxStyles: LIMITS.maxStyles * 2,
 };

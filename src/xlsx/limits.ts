@@ -22,6 +22,11 @@ export interface ReadLimits {
   maxSheets: number;
   /** relationships in one relationships part */
   maxRelationships: number;
+  /**
+   * cells of the sheets' used ranges (the snapshot's boxes), all sheets together — each sheet is cut at 4,000,000
+   * (core/snapshot.ts MAX_SNAPSHOT_CELLS); this bounds a workbook of many such sheets, or one part listed many times
+   */
+  maxCells: number;
   /** merged areas on one sheet */
   maxMerges: number;
   /** strings in the shared strings table */
@@ -42,6 +47,7 @@ export const LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxEntries: 20_000,
   maxSheets: 1_000,
   maxRelationships: 20_000,
+  maxCells: 16_000_000,
   maxMerges: 100_000,
   maxSharedStrings: 4_000_000,
   maxStyles: 200_000,
@@ -79,6 +85,7 @@ const WHAT: Record<keyof ReadLimits, { zh: string; en: string; unit?: "MB" }> = 
   maxEntries: { zh: "zip 中的条目数", en: "entries in the zip" },
   maxSheets: { zh: "工作表数", en: "sheets" },
   maxRelationships: { zh: "关系数", en: "relationships" },
+  maxCells: { zh: "各工作表已用区域的单元格总数", en: "cells in the sheets' used ranges, all sheets together" },
   maxMerges: { zh: "合并单元格区域数", en: "merged areas" },
   maxSharedStrings: { zh: "共享字符串数", en: "shared strings" },
   maxStyles: { zh: "单元格格式数", en: "cell formats" },

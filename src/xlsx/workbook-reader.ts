@@ -89,7 +89,13 @@ function readPackage(zip: ZipArchive): WorkbookSnapshot {
 function readSheets(zip: ZipArchive, wbPart: string, workbook: string, rels: Map<string, { kind: string; target: string }>, shared: string[], formats: string[], sheets: SheetSnapshot[]): void {
   // a part listed by several sheets is read once (5,000 sheets of one part are 5,000 names over one parse)
   const byPart = new Map<string, SheetSnapshot | null>();
-  let listed = 0;
+  let listed = 0, cells = 0;
+  const push = (sheet: SheetSnapshot) => {
+    // the engine holds each sheet's box (and indexes it): all boxes together are bounded, shared parts counted each time
+    cells += sheet.values.length * (sheet.values[0]?.length ?? 1);
+    if (cells > limits().maxCells) throw new LimitError("maxCells", `sheet ${sheet.name}`, cells);
+    sheets.push(sheet);
+  };
   const x = new XmlScanner(workbook);
   let sheetsDepth = -1;
   for (let t = x.next(); t !== END; t = x.next()) {
@@ -109,17 +115,17 @@ function readSheets(zip: ZipArchive, wbPart: string, workbook: string, rels: Map
     if (rel && NOT_WORKSHEETS.has(rel.kind)) continue;
     const seen = rel ? byPart.get(rel.target.toLowerCase()) : undefined;
     if (seen !== undefined) {
-      if (seen) sheets.push({ ...seen, name });
+      if (seen) push({ ...seen, name });
       continue;
     }
     const xml = rel ? partText(zip, rel.target) : null;
     if (xml === null) {
-      sheets.push({ name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges: [] });
+      push({ name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges: [] });
       continue;
     }
     const sheet = wellFormed(rel!.target, () => readSheet(name, xml, shared, formats), name);
     byPart.set(rel!.target.toLowerCase(), sheet);
-    if (sheet) sheets.push(sheet);
+    if (sheet) push(sheet);
   }
 }
 

@@ -37,6 +37,7 @@ describe("refused, with what was too large or what is damaged named, exit 2", ()
   const cases: Array<[string, RegExp, RegExp]> = [
     ["hostile-merges-too-many.xlsx", /合并单元格区域数（sheet 说明）超过上限 100,000/, /merged areas \(sheet 说明\)/],
     ["hostile-sheets-5000.xlsx", /工作表数（xl\/workbook\.xml）为 1,001，超过上限 1,000/, /sheets \(xl\/workbook\.xml\)/],
+    ["hostile-cells-total.xlsx", /各工作表已用区域的单元格总数（sheet 大表5）为 20,000,000，超过上限 16,000,000/, /cells in the sheets' used ranges, all sheets together \(sheet 大表5\): 20,000,000/],
     ["hostile-relationships.xlsx", /关系数（xl\/_rels\/workbook\.xml\.rels）超过上限 20,000/, /relationships \(xl\/_rels\/workbook\.xml\.rels\)/],
     ["hostile-entity-cell.xlsx", /DTD 实体展开后的字符数（xl\/worksheets\/sheet2\.xml, sheet 项目1）超过上限 1,000,000/, /characters expanded from DTD entities/],
     ["hostile-entity-sheet-name.xlsx", /DTD 实体展开后的字符数（xl\/workbook\.xml）/, /characters expanded from DTD entities \(xl\/workbook\.xml\)/],
