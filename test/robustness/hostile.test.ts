@@ -129,6 +129,13 @@ describe("linear under the limits", () => {
     const copy = new Uint8Array(fs.readFileSync(path.join(out, "hostile-sheets-800.checked.xlsx")));
     const snap = readWorkbookBytes(copy, nodeInflate);
     expect(snap.sheets).toHaveLength(801);
+    // the one part is marked once: one note per cell, never 800 comments on one cell
+    const parts = unzipSync(copy);
+    const comments = Object.keys(parts).filter((n) => /comments\d*\.xml$/.test(n));
+    expect(comments).toHaveLength(1);
+    const refs = [...strFromU8(parts[comments[0]]).matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(0);
+    expect(new Set(refs).size).toBe(refs.length);
   });
 
   test("a file at the sheet limit (1,000): check --out writes its copy of 1,001 sheets (the 校验报告 added), read back", async () => {
