@@ -244,6 +244,24 @@ async function familyFixtures() {
     const c = L.newPlan("缺预算表头");
     L.sichuan2023(c, clean, 0, 0, { noFundsHeader: true });
     out.push(await save("test/fixtures/family-b-sichuan-2023.xlsx", [a, b, c]));
+    // An unfilled export stacked between two filled ones on one sheet, as a county unit's batch export of the same
+    // system (报表编号:510000_0013zp) holds them: the unfilled one is 未填写 on every surface, offered no write-back.
+    const second = {
+      ...clean,
+      name: "51092324T000010263358-档案数字化加工项目",
+      goals: ["完成档案数字化加工3000卷，按时支付项目资金。", "完成"],
+      process: "2023年完成档案数字化加工3000卷，并于12月前完成资金支付。",
+      funds: [["总额", 5, 5, 5], ["其中：财政资金", 5, 5, 5], ["财政专户管理资金", 0, 0, 0], ["单位资金", 0, 0, 0], ["其他资金", "", "", ""]],
+      indicators: [
+        { l1: "产出指标", l2: "数量指标", name: "数字化加工卷数", nature: "≥", target: 3000, unit: "卷", actual: 3000, weight: 60, score: 60 },
+        { l1: "效益指标", l2: "社会效益指标", name: "档案查阅效率", nature: "定性", target: "有所提高", unit: "", actual: "有所提高", weight: 30, score: 30 },
+      ],
+    };
+    const d = L.newPlan("项目支出（三张）");
+    let at = L.sichuan2023(d, clean, 0, 0);
+    at = L.sichuan2023(d, unfilled, at + 2, 0);
+    L.sichuan2023(d, second, at + 2, 0);
+    out.push(await save("test/fixtures/sichuan-2023-unfilled-between.xlsx", [d]));
   }
   // C. Sichuan county 衔接资金 (2022): 资金情况（万元） without 年初预算数, 分值 before 年度指标值, 一级 labels with weights,
   // 未完成原因及拟采取的改进措施. Planted on the first sheet: an unmet indicator without a cause, a wrong total.
@@ -351,6 +369,21 @@ async function familyFixtures() {
     const b = L.newPlan("三个目标");
     L.hubei2020(b, three, 0, 0);
     out.push(await save("test/fixtures/family-d-hubei-2020.xlsx", [a, b]));
+  }
+  // Both the 总分 and the budget score wrong, on the seed's form 2 (访惠聚专项资金, central template): 7.2 of 8 executed
+  // (90%: the budget score is 9, written 10); 困难诉求处理情况 5 of ≥10 with 4.8 written (rule 5) and its cause; the 总分
+  // written 100 where the written scores add up to 94.8. 改为 on the 总分 writes 94.8 (what its finding states); only
+  // write-back with the budget score writes 93.8.
+  {
+    const f = JSON.parse(JSON.stringify(forms[1]));
+    f.funds[0].values = ["8", "8", "7.2", "10", "90%", "10"];
+    f.funds[1].values = ["8", "8", "7.2", "", "", ""];
+    const k = f.indicators.findIndex((i) => i.name === "困难诉求处理情况");
+    Object.assign(f.indicators[k], { actual: "5", score: "4.8", cause: "受疫情影响入户收集诉求减少，全年处理5件；下年度按月入户收集并建立台账。" });
+    f.total.score = "100";
+    const a = L.newPlan("总分和预算得分");
+    L.official(a, f, 0, 0);
+    out.push(await save("test/fixtures/total-and-budget.xlsx", [a]));
   }
   return out;
 }

@@ -119,14 +119,14 @@ module.exports = {
     const x = (v) => `${v.toFixed(2)}×`;
     const rangeX = (st) => `${x(st.median)} (${st.min.toFixed(2)}–${st.max.toFixed(2)})`;
     const rows = [
-      { what: `one thread (--jobs 1), ${rounds} rounds`, value: ctx.spread(s(one.values.map((v) => v / 1000)), " s", 2), budget: "(reported)" },
-      { what: "--jobs 2 (the main thread and one worker)", value: ctx.spread(s(two.values.map((v) => v / 1000)), " s", 2), budget: "(reported)" },
+      { what: `--jobs 1 (one child process), ${rounds} rounds`, value: ctx.spread(s(one.values.map((v) => v / 1000)), " s", 2), budget: "(reported)" },
+      { what: "--jobs 2 (two child processes)", value: ctx.spread(s(two.values.map((v) => v / 1000)), " s", 2), budget: "(reported)" },
       { what: "speed-up, --jobs 1 ÷ --jobs 2 in the same round", value: rangeX(speedup), budget: "(reported)" },
       { what: "machine ceiling: 2 CPU loops one after the other ÷ side by side", value: rangeX(ceiling), budget: "(reported; 2.00× on an idle machine)" },
       { what: "speed-up ÷ ceiling, per round", value: ctx.spread(efficiency, "", 2), budget: "≥ 0.85", pass: efficiency.median >= 0.85 },
       { what: "CPU time --jobs 2 ÷ --jobs 1 (extra: the work a second thread adds)", value: rangeX(cpu), budget: "(reported)" },
-      { what: "--jobs 1 CPU: main thread / V8 background threads", value: split(r.A, ["mainMs", "bgMs"]), budget: "(reported)" },
-      { what: "--jobs 2 CPU: main thread / worker / V8 background threads", value: split(r.B, ["mainMs", "workersMs", "bgMs"]), budget: "(reported)" },
+      { what: "--jobs 1 CPU: main process's main thread / child / main's V8 background", value: split(r.A, ["mainMs", "workersMs", "bgMs"]), budget: "(reported)" },
+      { what: "--jobs 2 CPU: main process's main thread / children / main's V8 background", value: split(r.B, ["mainMs", "workersMs", "bgMs"]), budget: "(reported)" },
       { what: "cores used by --jobs 1 (CPU ÷ wall)", value: ctx.spread(coresOne, "", 2), budget: "(reported; 1.00 if V8 used no other thread)" },
       { what: "bound: 2 × wall ÷ CPU of --jobs 1 (best split of its work on 2 cores)", value: rangeX(bound), budget: "(reported)" },
       { what: "bound ÷ ceiling, per round (the best speed-up ÷ ceiling could be)", value: ctx.spread(boundOverCeiling, "", 2), budget: "(reported)" },

@@ -34,8 +34,10 @@ function once(ROOT, argv) {
   const m = /BENCH_STATS (\{.*\})/.exec(r.stderr);
   if (!m) throw new Error(`no stats from ${argv.join(" ")}: ${r.stderr.slice(0, 300)}`);
   const s = JSON.parse(m[1]);
-  // the peak since exec where /proc has it: getrusage's maxRSS can carry the benchmark process's size over the fork
-  return { ms: s.wallMs, mb: (s.hwmKb ?? s.maxRssKb) / 1024, code: r.status };
+  // the peak since exec where /proc has it (getrusage's maxRSS can carry the benchmark process's size over the fork),
+  // or the process tree's sampled peak when the CLI checked the file in a child process, whichever is larger
+  const kb = s.hwmKb === undefined || s.hwmKb === null ? s.maxRssKb : Math.max(s.hwmKb, s.treeKb ?? 0);
+  return { ms: s.wallMs, mb: kb / 1024, code: r.status };
 }
 
 module.exports = {

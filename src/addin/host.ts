@@ -4,7 +4,8 @@ import { runCheck, WorkbookReport } from "../core/engine";
 import { Finding, Severity } from "../core/findings";
 import { REPORT_SHEET_NAME } from "../core/labels";
 import { Mark, afterChanges, flaggedCells, planClear, planHighlights } from "../core/marks";
-import { CheckOptions, FAMILY_IDS, Lang, PRESETS, PolicySettings, presetSettings, resolveOptions, sanitizeSettings } from "../core/options";
+import { CheckOptions, Lang, resolveOptions } from "../core/options";
+import { DEFAULT_SETTINGS, FOLLOW_TEMPLATE, SETTINGS_KEY, WorkbookSettings, optionsFor, readWorkbookSettings, storedSettings } from "../core/settings";
 import { buildReport, columnPoints } from "../core/report";
 import { CellValue } from "../core/snapshot";
 import { Proposal, proposeWrites } from "../core/writeback";
@@ -13,7 +14,7 @@ import { Capabilities, detectCapabilities } from "../excel/capabilities";
 import { MAX_REQUEST_BYTES, SheetIndex, asTypedText, currentSheet, readCellStates, readComments, readSheetIndex, selectCell, utf8Bytes, writeCellChanges } from "../excel/cells";
 import { readWorkbook } from "../excel/read";
 import { getSetting, putSetting, refreshSettings, updateSetting } from "../excel/store";
-import { writeSafely } from "../excel/write";
+import { WriteError, writeSafely } from "../excel/write";
 
 /**
  * What the pane and the ribbon command do with the workbook, over Office.js. Each operation is one Excel.run with a
@@ -32,35 +33,18 @@ export interface CheckOutcome {
   options: CheckOptions;
 }
 
-/** The settings a workbook carries (saved in it, so everyone who opens it checks it the same way). */
-export interface WorkbookSettings {
-  /** a preset id of core/options PRESETS, or FOLLOW_TEMPLATE: each form takes the preset its template family suggests */
-  preset: string;
-  options: Partial<PolicySettings>;
-  highlight: Severity[];
-  /** a template family forced for every form (core/options FAMILY_IDS); absent: recognised from each form's labels */
-  family?: string;
-}
-
-/** The preset "setting": no preset chosen, each form follows its template family (RULES.md §5; CLI: no preset key). */
-export const FOLLOW_TEMPLATE = "auto";
-
-export const DEFAULT_SETTINGS: WorkbookSettings = { preset: FOLLOW_TEMPLATE, options: {}, highlight: ["error", "warning"] };
+// The settings a workbook carries, what is stored and how they become check options: core/settings.ts, for every surface.
+export { DEFAULT_SETTINGS, FOLLOW_TEMPLATE };
+/** a write that failed (and whether it was rolled back): the pane reaches Office only through this module */
+export { WriteError };
+export type { WorkbookSettings };
 
 /**
- * The check options the pane's settings stand for — the same precedence as the CLI reading the same saved settings
- * (core/options layeredSettings): a preset chosen in the workbook wins over the form's family; FOLLOW_TEMPLATE lets
- * each form's family choose; a forced family applies to every form.
+ * The check options the pane's settings stand for: core/settings optionsFor over the record these settings are
+ * saved as, so exactly what the CLI and the web page get from the same workbook.
  */
 export function settingsOptions(s: WorkbookSettings, lang: Lang): Partial<CheckOptions> {
-  const chosen = s.preset !== FOLLOW_TEMPLATE && PRESETS.some((p) => p.id === s.preset);
-  return {
-    ...(chosen ? presetSettings(s.preset) : {}),
-    ...s.options,
-    ...(chosen ? { preset: s.preset, presetSource: "workbook" as const } : {}),
-    ...(s.family && FAMILY_IDS.includes(s.family) ? { family: s.family } : {}),
-    lang,
-  };
+  return optionsFor({ saved: storedSettings(s), lang });
 }
 
 /** A refusal before anything is written (protected sheet, read-only workbook): a message in both languages. */
@@ -81,7 +65,11 @@ export interface WriteOutcome {
 }
 
 export interface WorkbookHost {
-  check(options: Partial<CheckOptions>, onProgress?: (p: CheckProgress) => void, sheets?: string[]): Promise<CheckOutcome>;
+  /**
+   * Checks the workbook with the settings saved in it (read afresh: the other runtime may have saved), through
+   * core/settings optionsFor as the CLI and the web page do; `overrides` (the language) go on top.
+   */
+  check(overrides: Partial<CheckOptions>, onProgress?: (p: CheckProgress) => void, sheets?: string[]): Promise<CheckOutcome>;
   applyWrites(proposals: Proposal[]): Promise<WriteOutcome>;
   undoWrites(): Promise<WriteOutcome>;
   canUndo(): boolean;
@@ -99,7 +87,7 @@ export interface WorkbookHost {
 
 export const MARKS_SETTING = "selfeval.marks.v1";
 export const UNDO_SETTING = "selfeval.writeback.v1";
-export const SETTINGS_SETTING = "selfeval.settings.v1";
+export const SETTINGS_SETTING = SETTINGS_KEY;
 
 /** A mark as kept in the workbook: with its sheet's id, so a renamed sheet is still found. */
 type StoredMark = Mark & { sheetId?: string };
@@ -181,15 +169,16 @@ export function officeWorkbookHost(): WorkbookHost {
   const marks = (): StoredMark[] => getSetting<StoredMark[]>(MARKS_SETTING) ?? [];
   return {
     capabilities: caps,
-    async check(options, onProgress, sheets) {
+    async check(overrides, onProgress, sheets) {
       // the other runtime (ribbon) may have cleared marks or saved settings: see its saves
       await refreshSettings();
+      const options = optionsFor({ saved: getSetting(SETTINGS_KEY), overrides });
       return Excel.run(async (context) => {
         onProgress?.({ phase: "read", done: 0, total: 1 });
         const snapshot = await readWorkbook(context, caps, { sheets, onProgress: (done, total) => onProgress?.({ phase: "read", done, total }) });
         onProgress?.({ phase: "check", done: 0, total: 1 });
         const resolved = resolveOptions(options);
-        const { report, analyses } = runCheck(snapshot, resolved);
+        const { report, analyses } = runCheck(snapshot, options);
         onProgress?.({ phase: "check", done: 1, total: 1 });
         return { report, proposals: proposeWrites(analyses, resolved.lang), options: resolved };
       });
@@ -375,15 +364,11 @@ export function officeWorkbookHost(): WorkbookHost {
       });
     },
     settings() {
-      const raw = getSetting<Partial<WorkbookSettings>>(SETTINGS_SETTING);
-      if (!raw) return DEFAULT_SETTINGS;
-      const sev = Array.isArray(raw.highlight) ? raw.highlight.filter((x): x is Severity => x === "error" || x === "warning" || x === "info") : DEFAULT_SETTINGS.highlight;
-      const preset = typeof raw.preset === "string" && PRESETS.some((p) => p.id === raw.preset) ? raw.preset : FOLLOW_TEMPLATE;
-      const family = typeof raw.family === "string" && FAMILY_IDS.includes(raw.family) ? raw.family : undefined;
-      return { preset, options: sanitizeSettings(raw.options ?? {}), highlight: sev, ...(family ? { family } : {}) };
+      return readWorkbookSettings(getSetting(SETTINGS_KEY));
     },
     async saveSettings(s) {
-      await saveOrRefuse(SETTINGS_SETTING, s);
+      // only what the person chose, with the version that says so (core/settings.ts)
+      await saveOrRefuse(SETTINGS_KEY, storedSettings(s));
     },
     async writeReport(report, options, lang, checkedAt) {
       const sheet = buildReport(report, options, lang, checkedAt);

@@ -1,9 +1,10 @@
 import { CheckResult, WorkbookReport, runCheck } from "../core/engine";
-import { CheckOptions, layeredSettings, resolveOptions } from "../core/options";
+import { CheckOptions, resolveOptions } from "../core/options";
+import { SETTINGS_KEY, optionsFor } from "../core/settings";
 import { WorkbookSnapshot } from "../core/snapshot";
 import { readXlsxSnapshotSync } from "../xlsx/fast-read";
 import { ZipReader } from "../xlsx/zip";
-import { SETTINGS_KEY, readDocumentSetting } from "../xlsx/settings";
+import { readDocumentSetting } from "../xlsx/settings";
 import { describeReadError, sniffInput } from "./errors";
 
 export interface FileResult {
@@ -32,8 +33,9 @@ export async function checkFile(file: string, overrides: Partial<CheckOptions>, 
   } catch (e) {
     throw describeReadError(e);
   }
-  // precedence: --config, then the workbook's saved settings, then the preset of each form's family, then the central default
-  const partial = { ...layeredSettings(saved, config), ...overrides };
+  // precedence: --config, then the workbook's saved settings, then the preset of each form's family, then the central
+  // default: the one function every surface calls (core/settings.ts)
+  const partial = optionsFor({ saved, config, overrides });
   const options = resolveOptions(partial);
   const result = runCheck(snapshot, partial);
   return { file, report: result.report, result, bytes: buffer, saved, snapshot, options };

@@ -1,3 +1,4 @@
+import { sheetCellKey } from "../core/a1";
 import { FormReport, WorkbookReport } from "../core/engine";
 import { Finding } from "../core/findings";
 import { SEVERITY_LABEL } from "../core/labels";
@@ -25,26 +26,30 @@ export function table(rows: string[][]): string {
 }
 
 const T = {
-  zh: { project: "项目", rate: "执行率", budget: "预算得分", written: "填写总分", sum: "得分合计", recalculated: "重算总分", grade: "等级", none: "未发现问题。", sev: "级别", cell: "单元格", rule: "规则", msg: "说明", notChecked: "部门整体支出绩效自评表，未校验", template: "模板", preset: "预设", unchecked: "未校验", source: { config: "--config", workbook: "工作簿设置", family: "按模板", default: "默认" } as Record<string, string> },
-  en: { project: "Project", rate: "execution rate", budget: "budget score", written: "written total", sum: "sum of scores", recalculated: "recalculated total", grade: "grade", none: "No problems found.", sev: "severity", cell: "cell", rule: "rule", msg: "message", notChecked: "whole-department form, not checked", template: "template", preset: "preset", unchecked: "not checked", source: { config: "--config", workbook: "workbook settings", family: "from the template", default: "default" } as Record<string, string> },
+  zh: { project: "项目", rate: "执行率", budget: "预算得分", written: "填写总分", sum: "得分合计", recalculated: "重算总分", grade: "等级", verdict: "结论", none: "未发现问题。", sev: "级别", cell: "单元格", rule: "规则", msg: "说明", notChecked: "部门整体支出绩效自评表，未校验", template: "模板", preset: "预设", unchecked: "未校验", source: { config: "--config", workbook: "工作簿设置", family: "按模板", default: "默认" } as Record<string, string> },
+  en: { project: "Project", rate: "execution rate", budget: "budget score", written: "written total", sum: "sum of scores", recalculated: "recalculated total", grade: "grade", verdict: "verdict", none: "No problems found.", sev: "severity", cell: "cell", rule: "rule", msg: "message", notChecked: "whole-department form, not checked", template: "template", preset: "preset", unchecked: "not checked", source: { config: "--config", workbook: "workbook settings", family: "from the template", default: "default" } as Record<string, string> },
 };
 
 function findingRows(findings: Finding[], lang: Lang): string[][] {
   const t = T[lang];
-  return [[t.sev, t.cell, t.rule, t.msg], ...findings.map((f) => [SEVERITY_LABEL[lang][f.severity], f.cell ? `${f.sheet}!${f.cell}` : "", f.rule, f.message])];
+  return [[t.sev, t.cell, t.rule, t.msg], ...findings.map((f) => [SEVERITY_LABEL[lang][f.severity], f.cell ? sheetCellKey(f.sheet, f.cell) : "", f.rule, f.message])];
 }
 
 export function formatForm(f: FormReport, lang: Lang): string {
   const t = T[lang];
   const lines: string[] = [];
   lines.push(`■ ${f.projectName ?? (f.kind === "department" ? t.notChecked : "?")}  [${f.sheet}!${f.range}]`);
+  // the verdict the core decided (src/core/outcome.ts), then the figures it lets us show: 未校验 where a section was not
+  lines.push(`  ${t.verdict}${lang === "en" ? ": " : "："}${f.verdict.text}`);
   if (f.checked) {
     const tpl = f.template.id === "unknown" ? (lang === "en" ? "not recognised" : "未识别") : f.template.name;
     lines.push(`  ${t.template}${lang === "en" ? ": " : "："}${tpl} · ${t.preset}${lang === "en" ? ": " : "："}${f.preset.name}${lang === "en" ? " (" : "（"}${t.source[f.preset.source] ?? f.preset.source}${lang === "en" ? ")" : "）"}`);
-    const off = f.unchecked.length > 0;
+    const v = f.verdict;
+    const g = v.figures;
+    const off = v.kind === "not-checked" || v.kind === "unfilled" || f.unchecked.length > 0;
     const n = (x: number | null) => (x === null ? (off ? t.unchecked : "—") : formatNumber(x));
     lines.push(
-      `  ${t.rate} ${f.budget.executionRate === null ? (off ? t.unchecked : "—") : formatPercent(f.budget.executionRate)} · ${t.budget} ${n(f.budget.score)} · ${t.written} ${formatNumberOrDash(f.totals.reportedScore)} · ${t.sum} ${formatNumber(f.totals.sumOfScores)} · ${t.recalculated} ${off ? t.unchecked : formatNumber(f.totals.recalculatedScore)} · ${t.grade} ${f.grade ?? (off ? t.unchecked : "—")}`,
+      `  ${t.rate} ${g.executionRate === null ? (off ? t.unchecked : "—") : formatPercent(g.executionRate)} · ${t.budget} ${n(g.budgetScore)} · ${t.written} ${formatNumberOrDash(g.writtenTotal)} · ${t.sum} ${n(g.sumOfScores)} · ${t.recalculated} ${n(g.recalculatedTotal)} · ${t.grade} ${v.grade ?? "—"}`,
     );
   }
   if (f.findings.length === 0) lines.push(`  ${t.none}`);
@@ -57,11 +62,10 @@ function formatNumberOrDash(x: number | null): string {
 }
 
 export function summaryLine(file: string, report: WorkbookReport, lang: Lang): string {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of [...report.findings, ...report.forms.flatMap((x) => x.findings)]) c[f.severity]++;
+  const c = report.verdict.counts;
   return lang === "en"
-    ? `${file}: ${report.forms.length} form(s), ${c.error} error(s), ${c.warning} warning(s), ${c.info} info`
-    : `${file}：${report.forms.length} 张表，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`;
+    ? `${file}: ${report.forms.length} form(s), ${c.error} error(s), ${c.warning} warning(s), ${c.info} info — ${report.verdict.text}`
+    : `${file}：${report.forms.length} 张表，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}——${report.verdict.text}`;
 }
 
 export function formatReport(file: string, report: WorkbookReport, lang: Lang): string {

@@ -2,24 +2,31 @@ import * as fsSync from "fs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Lang } from "../core/options";
-import { FileTask, processFile } from "./process";
-import { PoolOutcome, defaultJobs, jsonElement, runPool, totalSize } from "./pool";
+import { FileTask } from "./process";
+import { DEFAULT_MAX_TIME_S, PoolFile, PoolOutcome, defaultJobs, defaultMaxMemoryMb, jsonElement, runPool, totalSize } from "./pool";
 
 const USAGE = `selfeval — 项目支出绩效自评表校验 / checks project performance self-evaluation forms
 
 用法 / usage:
-  selfeval check FILE|FOLDER… [--json] [--out DIR] [--force] [--lang zh|en] [--config FILE.json]
+  selfeval check FILE|FOLDER… [--json] [--out DIR] [--force] [--lang zh|en] [--config FILE.json] [--jobs N]
+                 [--max-memory MB] [--max-time S]
   selfeval fix FILE|FOLDER… --out DIR [--indicator-scores] [--json] [--force] [--lang zh|en] [--config FILE.json]
+                 [--jobs N] [--max-memory MB] [--max-time S]
 
   fix             writes the recalculated 执行率, budget 得分 and 总分 into <name>.fixed.xlsx in DIR (never the input)
   --indicator-scores   also replace written indicator scores by the rule's scores (and the total with them)
 
   --json          print the report as JSON
-  --out DIR       write <name>.checked.xlsx into DIR: flagged cells filled, notes, a 校验报告 sheet
+  --out DIR       write <name>.checked.xlsx into DIR: flagged cells filled, notes, a 校验报告 sheet; the files of a
+                  folder keep their sub-folders (check 收到的表/ --out 已标注/ → 已标注/a/x.checked.xlsx for
+                  收到的表/a/x.xlsx); two inputs that would get one name get "x (2).checked.xlsx"
   --force         overwrite existing files in --out
   --lang zh|en    language of messages (default zh)
-  --jobs N        files checked at once: the main thread and N-1 worker threads (default: the number of cores
-                  when there are several files and enough to check; one thread for a few small files)
+  --jobs N        files checked at once, each in a process of its own (default: min(cores, 8, files, available
+                  memory ÷ --max-memory), at least 1; one for a single file or a few small ones)
+  --max-memory MB memory bound of each file (its checking process's heap; default a quarter of the machine's
+                  memory, from 512 to 2048 MB): a file over it is reported unreadable, the others are checked
+  --max-time S    time bound of each file in seconds (default ${DEFAULT_MAX_TIME_S}): the same
   --config FILE   settings (RULES.md §2) as JSON: {"preset":"hubei"} or {"overachievementThreshold":0.5,…};
                   without it, the settings saved in each workbook by the add-in are used
 
@@ -41,12 +48,14 @@ interface Args {
   config: string | null;
   indicatorScores: boolean;
   jobs: number | null;
+  maxMemoryMb: number | null;
+  maxTimeS: number | null;
 }
 
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args {
-  const a: Args = { command: "", inputs: [], json: false, out: null, force: false, lang: "zh", config: null, indicatorScores: false, jobs: null };
+  const a: Args = { command: "", inputs: [], json: false, out: null, force: false, lang: "zh", config: null, indicatorScores: false, jobs: null, maxMemoryMb: null, maxTimeS: null };
   const rest = [...argv];
   a.command = rest.shift() ?? "";
   while (rest.length) {
@@ -54,10 +63,18 @@ export function parseArgs(argv: string[]): Args {
     if (x === "--json") a.json = true;
     else if (x === "--force") a.force = true;
     else if (x === "--indicator-scores") a.indicatorScores = true;
-    else if (x === "--out" || x === "--lang" || x === "--config" || x === "--jobs") {
+    else if (x === "--out" || x === "--lang" || x === "--config" || x === "--jobs" || x === "--max-memory" || x === "--max-time") {
       const v = rest.shift();
       if (v === undefined) throw new UsageError(`${x} needs a value`);
-      if (x === "--jobs") {
+      if (x === "--max-memory") {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 128 || n > 65536) throw new UsageError(`--max-memory takes megabytes, a whole number from 128 to 65536, not ${v}`);
+        a.maxMemoryMb = n;
+      } else if (x === "--max-time") {
+        const n = Number(v);
+        if (!Number.isFinite(n) || n < 1 || n > 86400) throw new UsageError(`--max-time takes seconds, from 1 to 86400, not ${v}`);
+        a.maxTimeS = n;
+      } else if (x === "--jobs") {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not ${v}`);
         a.jobs = n;
@@ -76,28 +93,51 @@ export function parseArgs(argv: string[]): Args {
  * listing a folder leaves the thread nothing else to do.
  */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
+  return expandInputEntries(inputs).map((e) => e.file);
+}
+
+/**
+ * The same, each with its copy's place under --out: a folder's files keep their path below that folder, a file named
+ * itself keeps its name; two that would share a place (case aside) get " (2)", " (3)"… in input order. Anything in a
+ * folder named like a workbook that is not a regular file (a FIFO, a folder, a socket) is listed too: checking it says
+ * what it is, without opening it.
+ */
+export function expandInputEntries(inputs: string[]): PoolFile[] {
+  const files: PoolFile[] = [];
   for (const input of inputs) {
     let st;
     try {
       st = fsSync.statSync(input);
     } catch {
-      files.push(input); // reported as unreadable, with the others still checked
+      files.push({ file: input, rel: path.basename(input) }); // reported as unreadable, with the others still checked
       continue;
     }
-    if (st.isDirectory()) files.push(...walk(input));
-    else files.push(input);
+    if (st.isDirectory()) for (const p of walk(input)) files.push({ file: p, rel: path.relative(input, p) });
+    else files.push({ file: input, rel: path.basename(input) });
+  }
+  const seen = new Set<string>();
+  for (const f of files) {
+    const ext = path.extname(f.rel);
+    const stem = f.rel.slice(0, f.rel.length - ext.length);
+    let rel = f.rel;
+    for (let n = 2; seen.has(rel.toLowerCase()); n++) rel = `${stem} (${n})${ext}`;
+    seen.add(rel.toLowerCase());
+    f.rel = rel;
   }
   return files;
 }
+
+const WORKBOOK_NAME = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !/\.checked\.xlsx$/i.test(name);
 
 function walk(dir: string): string[] {
   const out: string[] = [];
   const entries = fsSync.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
-    else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$") && !/\.checked\.xlsx$/i.test(e.name)) out.push(p);
+    if (e.isDirectory()) {
+      if (WORKBOOK_NAME(e.name)) out.push(p); // a folder named x.xlsx (an unpacked workbook?): said so, then walked
+      out.push(...walk(p));
+    } else if (WORKBOOK_NAME(e.name)) out.push(p);
   }
   return out;
 }
@@ -144,14 +184,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const lang = args.lang;
-  const files = await expandInputs(args.inputs);
+  const entries = expandInputEntries(args.inputs);
+  const files = entries.map((e) => e.file);
   if (files.length === 0) {
     io.err(lang === "en" ? "selfeval: no .xlsx file found in the inputs" : "selfeval：输入中没有 .xlsx 文件");
     return 2;
   }
   if (args.out) await fs.mkdir(args.out, { recursive: true });
   const task: FileTask = { command: args.command as "check" | "fix", out: args.out, force: args.force, lang, indicatorScores: args.indicatorScores, json: args.json, config };
-  const jobs = Math.max(1, Math.min(args.jobs ?? defaultJobs(files.length, totalSize(files)), files.length));
+  const bounds = { maxMemoryMb: args.maxMemoryMb ?? defaultMaxMemoryMb(), maxTimeS: args.maxTimeS ?? DEFAULT_MAX_TIME_S };
+  const jobs = Math.max(1, Math.min(args.jobs ?? defaultJobs(files.length, totalSize(files), undefined, bounds.maxMemoryMb), files.length));
   // --json is written as the files come, one element held back for its comma: the same bytes as
   // JSON.stringify({ files }, null, 2), without holding every file's report until the end
   let heldJson: string | null = null;
@@ -175,11 +217,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     else if (o.text) io.out(o.text + "\n");
   };
-  if (jobs <= 1) {
-    for (let i = 0; i < files.length; i++) emit(i, await processFile(files[i], task));
-  } else {
-    await runPool(files, task, jobs, emit);
-  }
+  // every file in a child process under its bounds, even one file: a runaway ends its process, never this one
+  await runPool(entries, task, jobs, emit, {}, bounds);
   if (progress && io.isTTY) io.err("\n");
   if (args.json) io.out(`${heldJson}\n  ]\n}`);
   return unreadable > 0 ? 2 : errors > 0 ? 1 : 0;

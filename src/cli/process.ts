@@ -1,7 +1,8 @@
+import * as fsSync from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { WorkbookReport } from "../core/engine";
-import { Finding } from "../core/findings";
+import { fileEntry, unreadableEntry } from "../core/file-json";
 import { Lang } from "../core/options";
 import { defaultTicks, proposeWrites } from "../core/writeback";
 import { nodeInflate } from "../xlsx/inflate-node";
@@ -32,12 +33,16 @@ export interface FileOutcome {
   unreadable: string | null;
 }
 
-export async function processFile(file: string, task: FileTask): Promise<FileOutcome> {
+/**
+ * `rel` places the copy under --out: the file's path relative to the folder it was found in (its name when it was
+ * named itself), so `a/x.xlsx` and `b/x.xlsx` of one folder get `OUT/a/x.checked.xlsx` and `OUT/b/x.checked.xlsx`.
+ */
+export async function processFile(file: string, task: FileTask, rel: string = path.basename(file)): Promise<FileOutcome> {
   const lang = task.lang;
   try {
     const r = await checkFile(file, { lang }, task.config);
     if (task.command === "fix") {
-      const fixed = await fixFile(r, task);
+      const fixed = await fixFile(r, task, rel);
       return { json: fixed, text: task.json ? null : formatFix(fixed, lang), errors: 0, unreadable: null };
     }
     // a copy that cannot be written is said in one line; the check's report is still given
@@ -48,7 +53,7 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       const severities = highlightSetting(task.config) ?? highlightSetting(r.saved) ?? undefined;
       try {
         const copy = writeCopy(() => annotateCopy(r.bytes, r.report, { lang, checkedAt: new Date(), options: r.options, severities, deflate, inflate: nodeInflate }).bytes);
-        const target = path.join(task.out, copyName(file, "checked"));
+        const target = copyPath(task.out, rel, "checked");
         await writeAtomic(target, copy, task.force);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -56,7 +61,7 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
       }
     }
     return {
-      json: { file, forms: r.report.forms, findings: r.report.findings, ...(copyError ? { error: copyError } : {}) },
+      json: fileEntry(file, r.report, copyError),
       text: task.json ? null : formatReport(file, r.report, lang),
       errors: countErrors(r.report),
       unreadable: copyError,
@@ -64,13 +69,12 @@ export async function processFile(file: string, task: FileTask): Promise<FileOut
   } catch (e) {
     // Never a crash and never a stack trace: the file is reported, the others go on.
     const msg = e instanceof InputError ? (lang === "en" ? e.en : e.zh) : `${lang === "en" ? "internal error" : "内部错误"}: ${e instanceof Error ? e.message : String(e)}`;
-    const finding: Finding = { rule: "unreadable-file", severity: "error", sheet: "", cell: "", message: msg };
-    return { json: { file, error: msg, forms: [], findings: [finding] }, text: null, errors: 0, unreadable: msg };
+    return { json: unreadableEntry(file, msg, lang), text: null, errors: 0, unreadable: msg };
   }
 }
 
 function countErrors(r: WorkbookReport): number {
-  return [...r.findings, ...r.forms.flatMap((f) => f.findings)].filter((f) => f.severity === "error").length;
+  return r.verdict.counts.error;
 }
 
 interface FixResult {
@@ -81,11 +85,11 @@ interface FixResult {
 }
 
 /** selfeval fix: the proposals written into a copy; formula cells are left alone. */
-async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask): Promise<FixResult> {
+async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask, rel: string): Promise<FixResult> {
   const lang = task.lang;
   const all = proposeWrites(r.result.analyses, lang);
   const ticks = defaultTicks(all, task.indicatorScores);
-  const res: FixResult = { file: r.file, out: path.join(task.out!, copyName(r.file, "fixed")), changes: [], skipped: [] };
+  const res: FixResult = { file: r.file, out: copyPath(task.out!, rel, "fixed"), changes: [], skipped: [] };
   const { fixCopy } = require("../xlsx/annotate") as typeof import("../xlsx/annotate");
   const fixed = writeCopy(() => fixCopy(r.bytes, all, { ticks, deflate, inflate: nodeInflate }));
   for (const p of fixed.written) res.changes.push({ sheet: p.sheet, cell: p.address, rule: p.rule, old: p.old, new: p.new, label: p.label });
@@ -93,6 +97,18 @@ async function fixFile(r: Awaited<ReturnType<typeof checkFile>>, task: FileTask)
     res.skipped.push({ sheet: p.sheet, cell: p.address, rule: p.rule, reason: reason === "formula" ? (lang === "en" ? "a formula: not overwritten" : "公式单元格，不改写") : lang === "en" ? "the sheet is not a worksheet in the package" : "工作簿中找不到该工作表" });
   await writeAtomic(res.out, fixed.bytes, task.force);
   return res;
+}
+
+/** OUT/<rel's folder>/<name>.checked.xlsx (or .fixed), its folder made when missing. */
+function copyPath(out: string, rel: string, kind: "checked" | "fixed"): string {
+  const dir = path.join(out, path.dirname(rel));
+  try {
+    fsSync.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    throw new InputError(`无法建立输出文件夹：${dir}（${code}）`, `cannot make the output folder ${dir} (${code})`);
+  }
+  return path.join(dir, copyName(rel, kind));
 }
 
 /** <name>.checked.xlsx / <name>.fixed.xlsx; a macro-enabled workbook stays .xlsm (Excel refuses macros in an .xlsx). */

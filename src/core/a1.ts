@@ -47,3 +47,8 @@ export function splitAddress(addr: string): { sheet: string | null; range: strin
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_\u4e00-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
+
+/** The `sheet!A1` key of a cell: one spelling for findings, proposals, marks and changes (not a formula reference). */
+export function sheetCellKey(sheet: string, a1: string): string {
+  return `${sheet}!${a1}`;
+}

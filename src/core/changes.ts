@@ -1,3 +1,4 @@
+import { sheetCellKey } from "./a1";
 import { CellValue } from "./snapshot";
 
 /** Cells as the add-in reads and writes them: plain data shared by the planners (core) and the Office adapter. */
@@ -33,7 +34,7 @@ export interface CellChange extends CellRef {
   deleteComment?: string;
 }
 
-export const cellKey = (c: CellRef): string => `${c.sheet}!${c.address}`;
+export const cellKey = (c: CellRef): string => sheetCellKey(c.sheet, c.address);
 
 /** A fill that is "no fill": pattern None, or — where the API cannot tell (before ExcelApi 1.9) — plain white. */
 export function isNoFill(fill: CellState["fill"]): boolean {

@@ -1,14 +1,16 @@
 import { address, rangeAddress } from "./a1";
 import { FormAnalysis, analyseForm } from "./analyse";
-import { Finding, Fix, FixInput, RuleContext, SEVERITY_ORDER, Severity, r4 } from "./findings";
+import { Finding, Fix, FixInput, RuleContext, Severity, fillMessage, r4, resolveData } from "./findings";
 import { Grid } from "./grid";
 import { REPORT_SHEET_NAME } from "./labels";
 import { FormLayout, locateForms } from "./locate";
-import { CheckOptions, DEFAULT_OPTIONS, PRESETS, PresetSource, presetSettings, resolveOptions } from "./options";
+import { CheckOptions, PRESETS, PresetSource, presetSettings, resolveOptions } from "./options";
 import { Family } from "./families";
 import { Grade } from "./scoring";
 import { WorkbookSnapshot } from "./snapshot";
 import { RULES } from "./rules";
+import { FileVerdict, FormVerdict, countBySeverity, decideForm, decideWorkbook } from "./outcome";
+import { blockingRank } from "./rank";
 
 /** What a check says about one form: the shape of the CLI's JSON. */
 export interface FormReport {
@@ -29,12 +31,16 @@ export interface FormReport {
   preset: { id: string; name: string; source: PresetSource };
   /** sections that could not be read: their figures are not checked (未校验) and the form has no grade */
   unchecked: string[];
+  /** the form's outcome, decided once (src/core/outcome.ts): every surface renders it */
+  verdict: FormVerdict;
 }
 
 export interface WorkbookReport {
   forms: FormReport[];
   /** findings about the workbook rather than one form */
   findings: Finding[];
+  /** the worst of its forms, or 未找到表格 (src/core/outcome.ts) */
+  verdict: FileVerdict;
 }
 
 export interface CheckResult {
@@ -50,23 +56,35 @@ export function checkWorkbook(wb: WorkbookSnapshot, partial?: Partial<CheckOptio
 
 /**
  * The options one form is checked with: a preset chosen by a setting wins; otherwise the form's family suggests one,
- * under any single settings given (precedence: --config, workbook settings, family preset, central default).
+ * under the settings given (precedence: --config, workbook settings, family preset, central default). The settings
+ * given are choices (core/settings optionsFor): every value in them was chosen, whatever it equals, and wins over
+ * the family's preset; a value absent (or null) is no choice.
  */
 export function formOptions(family: Family, partial: Partial<CheckOptions> | undefined): { options: CheckOptions; preset: string; source: PresetSource } {
-  if (partial?.preset) return { options: resolveOptions(partial), preset: partial.preset, source: partial.presetSource ?? "config" };
-  const preset = family.preset;
-  // The family's preset under the settings given. A setting still at its central default is no choice (the pane passes
-  // every setting resolved): the family's value takes its place.
-  const merged: Record<string, unknown> = { ...(partial ?? {}) };
-  const defaults = DEFAULT_OPTIONS as unknown as Record<string, unknown>;
-  for (const [k, v] of Object.entries(presetSettings(preset))) {
-    if (merged[k] === undefined || JSON.stringify(merged[k]) === JSON.stringify(defaults[k])) merged[k] = v;
-  }
-  return { options: resolveOptions(merged as Partial<CheckOptions>), preset, source: family.id === "unknown" ? "default" : "family" };
+  const given: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(partial ?? {})) if (v !== undefined && v !== null) given[k] = v;
+  const chosen = typeof given.preset === "string" ? given.preset : null;
+  const preset = chosen ?? family.preset;
+  const options = resolveOptions({ ...presetSettings(preset), ...(given as Partial<CheckOptions>) });
+  if (chosen) return { options, preset, source: partial?.presetSource ?? "config" };
+  return { options, preset, source: family.id === "unknown" ? "default" : "family" };
 }
 
-/** On an unfilled template the one form-unfilled finding stands for every other (RULES.md §5 B: one finding, not one per cell). */
-const SPEAK_WHEN_UNFILLED = new Set(["form-unfilled", "form-incomplete", "section-unreadable"]);
+/**
+ * The rules kept quiet on a form, as the rules' own meta says (a finding that would only repeat what another says, or
+ * judge figures read from a section not read): e.g. on an unfilled template the one form-unfilled finding stands for
+ * every other (RULES.md §5 B). A rule never quiets itself.
+ */
+export function quietedRules(form: FormAnalysis): Set<string> {
+  const quiet = new Set<string>();
+  for (const rule of RULES) {
+    const q = rule.meta.quiets?.(form);
+    if (!q) continue;
+    const names = "rules" in q ? q.rules : RULES.map((r) => r.id).filter((id) => !q.allBut.includes(id));
+    for (const id of names) if (id !== rule.id) quiet.add(id);
+  }
+  return quiet;
+}
 
 export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>): CheckResult {
   const options = resolveOptions(partial);
@@ -81,6 +99,7 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
       const n = sheet.clipped.cells;
       wbFindings.push({
         rule: "sheet-clipped",
+        messageId: "far-cells",
         severity: "warning",
         sheet: sheet.name,
         cell: far,
@@ -106,6 +125,7 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
   if (forms.length === 0) {
     wbFindings.push({
       rule: "no-form",
+      messageId: "none-found",
       severity: "warning",
       sheet: "",
       cell: "",
@@ -115,13 +135,7 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
       ),
     });
   }
-  return { report: { forms, findings: wbFindings }, analyses };
-}
-
-function countOf(findings: Finding[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
+  return { report: { forms, findings: wbFindings, verdict: decideWorkbook(forms, wbFindings, options.lang) }, analyses };
 }
 
 function templateOf(layout: FormLayout, lang: string): FormReport["template"] {
@@ -138,12 +152,18 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
   const findings: Finding[] = [
     {
       rule: "unsupported-form",
+      messageId: "department-form",
       severity: "info",
       sheet: layout.sheet,
       cell: address(at.row, at.col),
       message: say("这是部门整体支出绩效自评表，规则不同，未校验。", "This is a 部门整体支出绩效自评表 (whole-department form): other rules apply, not checked."),
     },
   ];
+  const verdict = decideForm(
+    { checked: false, unfilled: false, unchecked: [], missing: [], findings, grade: null, executionRate: null, budgetScore: null, writtenTotal: null, sumOfScores: 0, recalculatedTotal: 0 },
+    lang === "en" ? "en" : "zh",
+    blockingRank,
+  );
   return {
     sheet: layout.sheet,
     range: rangeAddress(layout.top, layout.left, layout.bottom, layout.right),
@@ -154,35 +174,32 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
     budget: { executionRate: null, score: null },
     totals: { weights: 0, reportedScore: null, sumOfScores: 0, recalculatedScore: 0 },
     grade: null,
-    counts: countOf(findings),
+    counts: countBySeverity(findings),
     findings,
     template: { id: "unknown", name: say("部门整体支出绩效自评表（未校验）", "whole-department form (not checked)") },
     preset: presetOf("central", "default", lang),
     unchecked: [],
+    verdict,
   };
 }
 
 function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource): FormReport {
   const layout = form.layout;
   const raw: Array<{ f: Finding; row: number; col: number; order: number }> = [];
-  // Findings that would only repeat what one finding already says, or judge figures read from a section not read.
-  const quiet = new Set<string>(form.unfilled ? RULES.map((r) => r.id).filter((id) => !SPEAK_WHEN_UNFILLED.has(id)) : []);
-  if (form.unchecked.some((u) => u.section === "funds")) {
-    for (const id of ["total-score", "execution-cap", "level1-weights"]) quiet.add(id);
-    if (form.budget?.weightValue == null) quiet.add("weights-total");
-  }
-  // a block label without its weight (年度绩效目标1 with no （M分）): the weights cannot be added up
-  if (form.blocks.some((b) => b.weight === null)) quiet.add("weights-total");
-    if (form.unchecked.some((u) => u.section === "indicators")) for (const id of ["total-score", "weights-total", "level1-weights", "execution-cap"]) quiet.add(id);
+  const lang = options.lang;
+  const quiet = quietedRules(form);
   const seen = new Set<string>();
   // Every proposal is collected, also from a rule kept quiet here: write-back offers what the figures justify.
   const proposed: ProposedFix[] = [];
   PROPOSED.set(form, proposed);
   RULES.forEach((rule, order) => {
     const take = (input: FixInput): Fix => {
+      const kind = rule.meta.proposes;
+      if (!kind) throw new Error(`the rule proposes a fix but its meta names no kind (meta.proposes)`);
       const fix: Fix = { sheet: layout.sheet, address: address(input.at.row, input.at.col), old: input.old, new: input.new, optional: input.optional ?? false, label: say(input.label.zh, input.label.en) };
       if (input.altLabel) fix.altLabel = say(input.altLabel.zh, input.altLabel.en);
       if (input.valueFormat) fix.valueFormat = input.valueFormat;
+      fix.kind = kind;
       proposed.push({ rule: rule.id, fix, label: input.label, altLabel: input.altLabel });
       return fix;
     };
@@ -194,16 +211,25 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
         take(input);
       },
       report(f) {
+        const template = rule.meta.messages[f.messageId];
+        if (!template) throw new Error(`no message "${f.messageId}" in the rule's meta`);
+        const severity = f.severity ?? rule.meta.severity;
+        if (!severity) throw new Error(`message "${f.messageId}" has no severity (in the report or the rule's meta)`);
         const fix = f.fix ? take(f.fix) : undefined;
         if (quiet.has(rule.id)) return;
+        const message = fillMessage(template[lang], f.data, lang);
         const cell = address(f.at.row, f.at.col);
-        const key = `${rule.id}@${cell}@${f.message}`;
+        const key = `${rule.id}@${cell}@${message}`;
         if (seen.has(key)) return;
         seen.add(key);
-        const finding: Finding = { rule: rule.id, severity: f.severity, sheet: layout.sheet, cell, message: f.message };
+        const finding: Finding = { rule: rule.id, messageId: f.messageId, severity, sheet: layout.sheet, cell, message };
+        const data = resolveData(f.data, lang);
+        if (data) finding.data = data;
         if (f.expected !== undefined) finding.expected = f.expected;
         if (f.actual !== undefined) finding.actual = f.actual;
         if (f.valueFormat) finding.valueFormat = f.valueFormat;
+        if (f.expectedLabel) finding.expectedLabel = f.expectedLabel;
+        if (f.actualLabel) finding.actualLabel = f.actualLabel;
         if (f.hint) finding.hint = f.hint;
         if (fix) finding.fix = { ...fix };
         raw.push({ f: finding, row: f.at.row, col: f.at.col, order });
@@ -216,6 +242,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
       raw.push({
         f: {
           rule: rule.id,
+          messageId: "internal-error",
           severity: "error",
           sheet: layout.sheet,
           cell: address(layout.top, layout.left),
@@ -230,6 +257,30 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
   raw.sort((a, b) => a.row - b.row || a.col - b.col || a.order - b.order);
   const findings = raw.map((x) => x.f);
   const b = form.budget;
+  const executionRate = b?.computedRate == null ? null : r4(b.computedRate);
+  const budgetScore = b?.computedScore == null ? null : r4(b.computedScore);
+  const verdict = decideForm(
+    {
+      checked: true,
+      unfilled: form.unfilled,
+      unchecked: form.unchecked.map((u) => u.section),
+      missing: layout.missing,
+      findings,
+      grade: form.gradeOrNull,
+      executionRate,
+      budgetScore,
+      writtenTotal: form.totalScore?.value ?? null,
+      sumOfScores: r4(form.sumOfScores),
+      recalculatedTotal: r4(form.recalculatedScore),
+    },
+    options.lang,
+    blockingRank,
+  );
+  if (!verdict.writable) {
+    // an unfilled or unchecked form is offered no write-back and no fix: its figures are not the form's
+    proposed.length = 0;
+    for (const f of findings) delete f.fix;
+  }
   return {
     sheet: layout.sheet,
     range: rangeAddress(layout.top, layout.left, layout.bottom, layout.right),
@@ -237,10 +288,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     checked: true,
     projectName: layout.projectName,
     year: layout.year,
-    budget: {
-      executionRate: b?.computedRate == null ? null : r4(b.computedRate),
-      score: b?.computedScore == null ? null : r4(b.computedScore),
-    },
+    budget: { executionRate, score: budgetScore },
     totals: {
       weights: r4(form.weights),
       reportedScore: form.totalScore?.value ?? null,
@@ -248,11 +296,12 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
       recalculatedScore: r4(form.recalculatedScore),
     },
     grade: form.gradeOrNull,
-    counts: countOf(findings),
+    counts: verdict.counts,
     findings,
     template: templateOf(layout, options.lang),
     preset: presetOf(preset, presetSource, options.lang),
     unchecked: form.unchecked.map((u) => u.section),
+    verdict,
   };
 }
 
@@ -271,6 +320,3 @@ export function proposedFixes(form: FormAnalysis): readonly ProposedFix[] {
   return PROPOSED.get(form) ?? [];
 }
 
-export function sortBySeverity(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-}

@@ -2,6 +2,7 @@ import { address } from "./a1";
 import { FormAnalysis } from "./analyse";
 import { CellRef } from "./locate";
 import { CheckOptions } from "./options";
+import { roundTo } from "./numbers";
 import { formatNumber, formatPercent } from "./parse";
 import { isRoundingOf, sameAt2 } from "./scoring";
 import { CellValue } from "./snapshot";
@@ -11,6 +12,10 @@ export type Severity = "error" | "warning" | "info";
 export interface Finding {
   /** stable rule id, e.g. "missing-deviation-cause" */
   rule: string;
+  /** which of the rule's messages (its meta.messages): a test, or a tool reading --json, says *which* problem */
+  messageId?: string;
+  /** the values the message was filled with (numbers as computed, words in the report's language) */
+  data?: Record<string, string | number>;
   severity: Severity;
   sheet: string;
   /** the one cell to look at, A1 */
@@ -20,11 +25,18 @@ export interface Finding {
   actual?: number | string | null;
   /** "percent": expected and actual are fractions to show as percentages (0.5 → 50%) */
   valueFormat?: "percent";
+  /** what `expected` is, when it is a figure the rule computed (各项得分之和): the detail line names it */
+  expectedLabel?: string;
+  /** what `actual` is, when it is not the cell's own value (各项分值之和): the detail line names it */
+  actualLabel?: string;
   /** a starting point the person may copy (e.g. a deviation cause with the indicator's own figures); never written for them */
   hint?: string;
   /** the change the rule that judged this cell proposes (ESLint's fix on the report): what 改为 … writes */
   fix?: Fix;
 }
+
+/** What a proposed edit changes: a rate, a score (the total follows it), or the total itself. */
+export type FixKind = "rate" | "score" | "total";
 
 /** A proposed edit of one cell, made by the rule that judges it; write-back only selects among these. */
 export interface Fix {
@@ -41,6 +53,8 @@ export interface Fix {
   label: string;
   /** for a total: its label once indicator scores are ticked */
   altLabel?: string;
+  /** what it changes (the proposing rule's meta.proposes) */
+  kind?: FixKind;
 }
 
 /** What a rule says about the edit it proposes: labels in both languages, so write-back can speak either. */
@@ -54,14 +68,60 @@ export interface FixInput {
   altLabel?: { zh: string; en: string };
 }
 
+/** Words in both languages: a message template, or a value that reads differently in each. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** The values a message template is filled with: {name} → a string, a number (shown at two decimals) or words. */
+export type MessageData = Record<string, string | number | Bilingual>;
+
+/** What a rule reports: which of its messages, with what data (ESLint's `context.report({ messageId, data })`). */
+export interface Report {
+  /** the rule's default severity (meta.severity) when omitted */
+  severity?: Severity;
+  at: CellRef;
+  messageId: string;
+  data?: MessageData;
+  expected?: number | string | null;
+  actual?: number | string | null;
+  valueFormat?: "percent";
+  expectedLabel?: string;
+  actualLabel?: string;
+  hint?: string;
+  fix?: FixInput;
+}
+
 export interface RuleContext {
   form: FormAnalysis;
   options: CheckOptions;
-  /** the message in the language of the options */
+  /** words in the language of the options (for data, hints and labels; messages come from meta.messages) */
   say(zh: string, en: string): string;
-  report(f: { severity: Severity; at: CellRef; message: string; expected?: number | string | null; actual?: number | string | null; valueFormat?: "percent"; hint?: string; fix?: FixInput }): void;
+  report(f: Report): void;
   /** a write the rule proposes without a finding to show (e.g. a total that only changes once scores are ticked) */
   propose(fix: FixInput): void;
+}
+
+/** Rules a rule keeps quiet on a form: named ones, or every other rule but those named. */
+export type Quieting = { rules: readonly string[] } | { allBut: readonly string[] };
+
+/**
+ * What a rule decides about itself (ESLint's `meta`): its messages, its default severity, its place in the list of what
+ * blocks submission, the rules it keeps quiet and the kind of fix it proposes. Present, engine and write-back read it;
+ * no list outside the rules decides for them.
+ */
+export interface RuleMeta {
+  /** message id → template in both languages, with {placeholders} for data */
+  messages: Record<string, Bilingual>;
+  /** the severity of its findings where the rule has one (a report may still give its own) */
+  severity?: Severity;
+  /** what blocks submission comes first: a lower rank is listed earlier among findings of one severity (unique) */
+  rank: number;
+  /** the rules this one keeps quiet on a form, when what it says stands for theirs (null: none) */
+  quiets?(form: FormAnalysis): Quieting | null;
+  /** the kind of cell change it proposes (a rule without it proposes none) */
+  proposes?: FixKind;
 }
 
 export interface Rule {
@@ -70,7 +130,26 @@ export interface Rule {
   title?: { zh: string; en: string };
   /** the rule's doc line */
   description: { zh: string; en: string };
+  meta: RuleMeta;
   check(ctx: RuleContext): void;
+}
+
+/** A message template filled with its data in one language: {w} → 5, {name} → 培训人次. */
+export function fillMessage(template: string, data: MessageData | undefined, lang: "zh" | "en"): string {
+  if (!data) return template;
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => {
+    const v = data[key];
+    if (v === undefined) return m;
+    return typeof v === "number" ? formatNumber(v, 2) : typeof v === "string" ? v : v[lang];
+  });
+}
+
+/** The data as the finding carries it: words in the report's language, numbers as computed. */
+export function resolveData(data: MessageData | undefined, lang: "zh" | "en"): Record<string, string | number> | undefined {
+  if (!data) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = typeof v === "object" ? v[lang] : v;
+  return out;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -81,7 +160,8 @@ export function cellOf(ref: CellRef): string {
 
 export const fmt = (n: number): string => formatNumber(n, 2);
 export const pct = (n: number): string => formatPercent(n, 2);
-export const r4 = (n: number): number => Math.round(n * 10000) / 10000;
+/** full precision for --json (4 decimals, as always), by the same rounding as what is shown */
+export const r4 = (n: number): number => roundTo(n, 4);
 
 /**
  * A written score against the computed one (RULES.md §2 rounding): null when they agree at 2 decimals;

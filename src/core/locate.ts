@@ -1,3 +1,4 @@
+import type { FundsColumn, IndicatorColumn } from "./vocabulary";
 import { Grid } from "./grid";
 import { Category, categoryOfLevel1, categoryOfLevel2 } from "./framework";
 import { labelHas, labelStarts, stripBrackets, weightInLabel } from "./text";
@@ -16,8 +17,8 @@ export interface CellRef {
   col: number;
 }
 
-export type FundsColumn = "initial" | "annual" | "executed" | "weight" | "rate" | "score" | "reason";
-export type IndicatorColumn = "level1" | "level2" | "name" | "nature" | "target" | "unit" | "actual" | "weight" | "score" | "cause";
+// the column keys are the vocabulary's (it names the columns); re-exported where their users have found them
+export type { FundsColumn, IndicatorColumn };
 
 export interface FundsLayout {
   labelCell: CellRef | null;

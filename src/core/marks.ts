@@ -1,3 +1,4 @@
+import { sheetCellKey } from "./a1";
 import { CellChange, CellState, cellKey, isNoFill } from "./changes";
 import { Finding, SEVERITY_ORDER, Severity } from "./findings";
 import { SEVERITY_FILL } from "./labels";
@@ -36,7 +37,7 @@ export function flaggedCells(findings: Finding[], severities: readonly Severity[
   const byCell = new Map<string, { sheet: string; address: string; severity: Severity; messages: string[] }>();
   for (const f of findings) {
     if (!f.sheet || !f.cell || !severities.includes(f.severity)) continue;
-    const k = `${f.sheet}!${f.cell}`;
+    const k = sheetCellKey(f.sheet, f.cell);
     const cur = byCell.get(k);
     if (!cur) byCell.set(k, { sheet: f.sheet, address: f.cell, severity: f.severity, messages: [f.message] });
     else {

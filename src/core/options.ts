@@ -95,26 +95,14 @@ export const PRESETS: readonly Preset[] = [
 /** The ids a `family` setting may force (families/index.ts). */
 export const FAMILY_IDS: readonly string[] = ["central", "sichuan-2023", "sichuan-county", "hubei-2020"];
 
-/**
- * Settings in order of precedence, lowest first, each tagged with its source: the workbook's saved settings, then
- * --config. The result says which preset was chosen and by whom; with none chosen each form follows its family.
- */
-export function layeredSettings(saved: unknown, config: unknown): Partial<CheckOptions> {
-  const s = sanitizeSettings(saved);
-  const c = sanitizeSettings(config);
-  const out: Partial<CheckOptions> = { ...s, ...c };
-  if (c.preset) out.presetSource = "config";
-  else if (s.preset) out.presetSource = "workbook";
-  return out;
-}
-
 export function presetSettings(id: string): Partial<PolicySettings> {
   return PRESETS.find((p) => p.id === id)?.settings ?? {};
 }
 
 /**
  * Settings from outside (a workbook, a --config file): only known keys with values of the right type survive,
- * so a malformed file cannot break a check.
+ * so a malformed file cannot break a check. The precedence of the sources, and what counts as chosen, is
+ * core/settings.ts (optionsFor).
  */
 export function sanitizeSettings(raw: unknown): Partial<PolicySettings> & { preset?: string; family?: string } {
   const out: Partial<PolicySettings> & { preset?: string; family?: string } = {};

@@ -204,11 +204,5 @@ export function dayNumber(d: { year: number | null; month: number; day: number }
   return Date.UTC(d.year ?? defaultYear, d.month - 1, d.day) / 86400000;
 }
 
-export function formatNumber(n: number, digits = 2): string {
-  const r = Math.round(n * 10 ** digits) / 10 ** digits;
-  return String(Object.is(r, -0) ? 0 : r);
-}
-
-export function formatPercent(fraction: number, digits = 2): string {
-  return `${formatNumber(fraction * 100, digits)}%`;
-}
+// the one formatter (src/core/numbers.ts), where its importers have always found it
+export { formatNumber, formatPercent } from "./numbers";

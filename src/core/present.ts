@@ -1,6 +1,8 @@
-import { FormReport } from "./engine";
-import { Finding, Severity } from "./findings";
+import { Finding } from "./findings";
+import { orderFindings } from "./outcome";
+import { blockingRank } from "./rank";
 import { Lang } from "./options";
+import { round2 } from "./numbers";
 import { formatNumber, formatPercent } from "./parse";
 import { RULES } from "./rules";
 import { CellValue } from "./snapshot";
@@ -18,7 +20,7 @@ export function showNumber(n: number): string {
 
 /** A number rounded the way it is shown (for cells written as numbers, e.g. the report sheet). */
 export function roundShown(n: number): number {
-  return Number(formatNumber(n, 2));
+  return round2(n);
 }
 
 /** A finding's expected/actual or a cell value: numbers at two decimals, fractions as percentages when asked. */
@@ -48,67 +50,14 @@ export function ruleTitle(id: string, lang: Lang): string {
   return t ? t[lang] : id;
 }
 
-/** What blocks submission comes first: a form that cannot be read, the total, missing causes, then the rest. */
-const BLOCKING_ORDER = [
-  "form-incomplete",
-  "form-unfilled",
-  "section-unreadable",
-  "total-score",
-  "missing-deviation-cause",
-  "weights-total",
-  "block-score-exceeds-weight",
-  "execution-cap",
-  "budget-score",
-  "execution-rate",
-  "indicator-score",
-  "score-exceeds-weight",
-  "missing-value",
-  "unparseable-value",
-  "funding-breakdown",
-  "execution-exceeds-budget",
-  "low-execution-unexplained",
-  "overachievement-unexplained",
-  "name-target-mismatch",
-  "unit-mismatch",
-  "level1-weights",
-  "level1-label-mismatch",
-  "indicator-weight-unknown",
-];
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function rank(id: string): number {
-  const i = BLOCKING_ORDER.indexOf(id);
-  return i < 0 ? BLOCKING_ORDER.length : i;
+/** Every finding of a workbook: its own, then each form's in order. */
+export function allFindings(r: { findings: readonly Finding[]; forms: ReadonlyArray<{ findings: readonly Finding[] }> }): Finding[] {
+  return [...r.findings, ...r.forms.flatMap((f) => f.findings)];
 }
 
 /** Findings by severity, then by what blocks submission; the engine's (cell) order among equals. Stable. */
 export function triage(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || rank(a.f.rule) - rank(b.f.rule) || a.i - b.i)
-    .map((x) => x.f);
-}
-
-export type VerdictKind = "submit" | "fix" | "not-checked";
-
-export interface Verdict {
-  kind: VerdictKind;
-  errors: number;
-  warnings: number;
-  /** one line: 可以提交 / 需修改：2 个错误 */
-  text: string;
-}
-
-export function verdictOf(form: Pick<FormReport, "checked" | "counts">, lang: Lang): Verdict {
-  const { error: errors, warning: warnings } = form.counts;
-  const zh = lang === "zh";
-  if (!form.checked) return { kind: "not-checked", errors, warnings, text: zh ? "未校验（规则不同）" : "Not checked (other rules)" };
-  if (errors > 0) {
-    const w = warnings > 0 ? (zh ? `，${warnings} 个警告` : `, ${warnings} warning(s)`) : "";
-    return { kind: "fix", errors, warnings, text: zh ? `需修改：${errors} 个错误${w}` : `Fix before submitting: ${errors} error(s)${w}` };
-  }
-  if (warnings > 0) return { kind: "submit", errors, warnings, text: zh ? `可以提交，请核对 ${warnings} 个警告` : `Can be submitted; review ${warnings} warning(s)` };
-  return { kind: "submit", errors, warnings, text: zh ? "可以提交" : "Can be submitted" };
+  return orderFindings(findings, blockingRank);
 }
 
 /**
@@ -121,5 +70,7 @@ export function detailLine(f: Finding, lang: Lang): string | null {
   const a = showValue(f.actual, percent);
   if (!e || !a) return null;
   if (lang === "zh" && /[A-Za-z]/.test(e + a)) return null;
-  return lang === "zh" ? `应为 ${e}，填写的是 ${a}` : `expected ${e}, written ${a}`;
+  // which side is the cell's value: a figure the rule computed is named (各项分值之和为 95), the cell's own is 填写的是
+  if (lang === "zh") return `应为 ${e}${f.expectedLabel ? `（${f.expectedLabel}）` : ""}，${f.actualLabel ? `${f.actualLabel}为 ${a}` : `填写的是 ${a}`}`;
+  return `expected ${e}${f.expectedLabel ? ` (${f.expectedLabel})` : ""}, ${f.actualLabel ? `${f.actualLabel} ${a}` : `written ${a}`}`;
 }

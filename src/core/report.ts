@@ -2,7 +2,9 @@ import { WorkbookReport } from "./engine";
 import { SEVERITY_LABEL } from "./labels";
 import { CheckOptions, Lang } from "./options";
 import { formatPercent } from "./parse";
-import { roundShown, ruleTitle } from "./present";
+import { VERDICT_LABEL } from "./outcome";
+import { allFindings, roundShown, ruleTitle } from "./present";
+import { rulesInForce } from "./settings";
 import { CellValue } from "./snapshot";
 
 /**
@@ -63,8 +65,6 @@ export function settingsLines(o: CheckOptions, lang: Lang): Array<[string, strin
   ];
 }
 
-const SOURCE_ZH: Record<string, string> = { config: "--config", workbook: "工作簿设置", family: "按模板", default: "默认" };
-const SOURCE_EN: Record<string, string> = { config: "--config", workbook: "workbook settings", family: "from the template", default: "default" };
 
 export function buildReport(report: WorkbookReport, options: CheckOptions, lang: Lang, checkedAt: string): ReportSheet {
   const zh = lang === "zh";
@@ -82,33 +82,37 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
   bold.push(rows.length);
   rows.push(
     zh
-      ? ["工作表", "范围", "项目名称", "执行率", "预算得分", "填写总分", "得分合计", "重算总分", "等级", "错误", "警告", "提示", "模板", "预设"]
-      : ["Sheet", "Range", "Project", "Execution rate", "Budget score", "Written total", "Sum of scores", "Recalculated total", "Grade", "Errors", "Warnings", "Info", "Template", "Preset"],
+      ? ["工作表", "范围", "项目名称", "结论", "执行率", "预算得分", "填写总分", "得分合计", "重算总分", "等级", "错误", "警告", "提示", "模板", "预设"]
+      : ["Sheet", "Range", "Project", "Verdict", "Execution rate", "Budget score", "Written total", "Sum of scores", "Recalculated total", "Grade", "Errors", "Warnings", "Info", "Template", "Preset"],
   );
   for (const f of report.forms) {
-    const off = f.checked && (f.unchecked?.length ?? 0) > 0 ? (zh ? "未校验" : "not checked") : "";
+    // the verdict and figures the core decided (src/core/outcome.ts): 未校验 where a section was not checked
+    const v = f.verdict;
+    const off = f.checked && (v.kind === "not-checked" || v.kind === "unfilled" || f.unchecked.length > 0) ? (zh ? "未校验" : "not checked") : "";
+    const num = (x: number | null) => (x === null ? off : roundShown(x));
     rows.push([
       f.sheet,
       f.range,
       f.projectName ?? (f.kind === "department" ? (zh ? "（部门整体支出，未校验）" : "(department form, not checked)") : ""),
-      f.budget.executionRate === null ? off : formatPercent(f.budget.executionRate),
-      f.budget.score === null ? off : roundShown(f.budget.score),
-      f.totals.reportedScore === null ? "" : roundShown(f.totals.reportedScore),
-      f.checked ? roundShown(f.totals.sumOfScores) : "",
-      f.checked ? off || roundShown(f.totals.recalculatedScore) : "",
-      f.grade ?? off,
-      f.counts.error,
-      f.counts.warning,
-      f.counts.info,
+      VERDICT_LABEL[lang][v.kind],
+      v.figures.executionRate === null ? off : formatPercent(v.figures.executionRate),
+      num(v.figures.budgetScore),
+      v.figures.writtenTotal === null ? "" : roundShown(v.figures.writtenTotal),
+      f.checked ? num(v.figures.sumOfScores) : "",
+      f.checked ? num(v.figures.recalculatedTotal) : "",
+      v.grade ?? "",
+      v.counts.error,
+      v.counts.warning,
+      v.counts.info,
       f.template ? (zh ? "模板：" : "Template: ") + (f.template.id === "unknown" && f.kind !== "department" ? (zh ? "未识别" : "not recognised") : f.template.name) : "",
-      f.preset ? `${f.preset.name}（${(zh ? SOURCE_ZH : SOURCE_EN)[f.preset.source] ?? f.preset.source}）` : "",
+      f.preset && f.checked ? rulesInForce(f.preset, lang) : "",
     ]);
   }
   if (report.forms.length === 0) rows.push([zh ? "没有找到项目支出绩效自评表" : "No self-evaluation form found"]);
   rows.push([]);
   bold.push(rows.length);
   rows.push(zh ? ["工作表", "单元格", "说明", "严重程度", "问题", "应为", "填写的是", "规则编号"] : ["Sheet", "Cell", "Message", "Severity", "Problem", "Expected", "Written", "Rule id"]);
-  for (const f of [...report.findings, ...report.forms.flatMap((x) => x.findings)]) {
+  for (const f of allFindings(report)) {
     if (f.sheet && f.cell) links.push({ row: rows.length, col: 1, sheet: f.sheet, address: f.cell, text: f.cell });
     const v = (x: number | string | null | undefined) => (x === null || x === undefined ? "" : typeof x === "number" ? (f.valueFormat === "percent" ? formatPercent(x) : roundShown(x)) : x);
     rows.push([f.sheet, f.cell, f.message, SEVERITY_LABEL[lang][f.severity], ruleTitle(f.rule, lang), v(f.expected), v(f.actual), f.rule]);

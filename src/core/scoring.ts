@@ -1,4 +1,5 @@
 import { CheckOptions } from "./options";
+import { roundTo } from "./numbers";
 import { Op, Parsed, commensurate, dayNumber, isMoneyUnit } from "./parse";
 
 /**
@@ -120,10 +121,12 @@ export function scoreDate(
   return { ...base, expected: null, range: [0, weight], met: null };
 }
 
-/** Rounding (RULES.md §2): compare at 2 decimals; a written score equal to the computed one rounded is consistent. */
+/**
+ * Rounding (RULES.md §2): compare at 2 decimals; a written score equal to the computed one rounded is consistent.
+ * The one rounding of src/core/numbers.ts (half-up on the decimal value).
+ */
 export function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f + Math.sign(n) * 1e-9) / f;
+  return roundTo(n, digits);
 }
 
 export function sameAt2(a: number, b: number): boolean {

@@ -3,7 +3,6 @@
  * Labels are compared after normalizeLabel (no white space, half-width brackets and colons).
  * A template family (src/core/families) adds its own words on top of these.
  */
-import type { FundsColumn, IndicatorColumn } from "./locate";
 
 export const TITLE = "项目支出绩效自评表";
 /** Titles of the same form under other names (Hubei 2020: 项目绩效自评表, 项目绩效目标自评表). */
@@ -32,6 +31,10 @@ export const REMEDY_LABEL = /^改进措施及结果应用方案|^改进措施$/;
 export const NOTES_LABEL = /^备注/;
 
 /** Funds header words → column. Order matters: 执行率 before 执行数, 年初 before 预算数. */
+/** The columns of the funds section and of the indicator table, as the form's words name them. */
+export type FundsColumn = "initial" | "annual" | "executed" | "weight" | "rate" | "score" | "reason";
+export type IndicatorColumn = "level1" | "level2" | "name" | "nature" | "target" | "unit" | "actual" | "weight" | "score" | "cause";
+
 export function fundsColumnOf(h: string): FundsColumn | null {
   if (!h) return null;
   if (/执行率|完成率/.test(h)) return "rate";

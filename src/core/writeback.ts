@@ -1,7 +1,9 @@
+import { sheetCellKey } from "./a1";
 import { FormAnalysis } from "./analyse";
 import { proposedFixes } from "./engine";
-import { Fix } from "./findings";
+import { Fix, FixKind } from "./findings";
 import { Lang } from "./options";
+import { parseCell } from "./parse";
 import { round, sameAt2 } from "./scoring";
 import { CellValue } from "./snapshot";
 
@@ -9,15 +11,16 @@ import { CellValue } from "./snapshot";
  * Write-back (写回计算结果): the cell changes the engine can justify. Only 执行率, the budget 得分 and 总分 — and, when
  * asked, rule-based indicator scores. Never a target, an actual, a weight or any text.
  */
-export type ProposalRule = "execution-rate" | "budget-score" | "total-score" | "indicator-score";
-
 export interface Proposal {
   /** which form (index in the check's forms) */
   form: number;
   sheet: string;
   /** A1 */
   address: string;
-  rule: ProposalRule;
+  /** the rule that proposed it */
+  rule: string;
+  /** what it changes (the rule's meta.proposes): a total follows the score cells written with it */
+  kind: FixKind;
   /** what the cell holds now, and what would be written (in the cell's own form: a percent stays a percent) */
   old: CellValue;
   new: CellValue;
@@ -39,7 +42,7 @@ export function proposeWrites(analyses: Array<FormAnalysis | null>, lang: Lang):
   analyses.forEach((form, formIndex) => {
     if (!form) return;
     for (const { rule, fix, label, altLabel } of proposedFixes(form)) {
-      const p: Proposal = { form: formIndex, sheet: fix.sheet, address: fix.address, rule: rule as ProposalRule, old: fix.old, new: fix.new, optional: fix.optional, label: lang === "en" ? label.en : label.zh };
+      const p: Proposal = { form: formIndex, sheet: fix.sheet, address: fix.address, rule, kind: fix.kind ?? "score", old: fix.old, new: fix.new, optional: fix.optional, label: lang === "en" ? label.en : label.zh };
       if (fix.valueFormat) p.valueFormat = fix.valueFormat;
       if (altLabel) p.altLabel = lang === "en" ? altLabel.en : altLabel.zh;
       out.push(p);
@@ -48,23 +51,30 @@ export function proposeWrites(analyses: Array<FormAnalysis | null>, lang: Lang):
   return out;
 }
 
-export const proposalKey = (p: Pick<Proposal, "sheet" | "address">): string => `${p.sheet}!${p.address}`;
+export const proposalKey = (p: Pick<Proposal, "sheet" | "address">): string => sheetCellKey(p.sheet, p.address);
+
+/** A score cell's value as the sum of scores counted it (a number, "10分"; blank or text count 0). */
+function scoreOf(v: CellValue): number {
+  const p = parseCell(v);
+  return p.kind === "number" ? p.value : 0;
+}
 
 /**
- * What to write for the ticked proposals: each form's total follows the indicator scores ticked in it; a proposal that
- * would write what the cell already holds is dropped.
+ * What to write for the ticked proposals: each form's total (the sum of its scores as written) follows the score cells
+ * written with it — the budget score and the indicator scores ticked; a proposal that would write what the cell
+ * already holds is dropped. The total's label says when it holds only together with those other writes.
  */
 export function finalizeSelection(all: Proposal[], ticked: ReadonlySet<string>): Proposal[] {
-  const chosen = all.filter((p) => p.rule === "total-score" || ticked.has(proposalKey(p)));
+  const chosen = all.filter((p) => p.kind === "total" || ticked.has(proposalKey(p)));
   const out: Proposal[] = [];
   for (const p of chosen) {
-    if (p.rule !== "total-score") {
+    if (p.kind !== "total") {
       out.push(p);
       continue;
     }
-    const delta = chosen
-      .filter((q) => q.form === p.form && q.rule === "indicator-score")
-      .reduce((sum, q) => sum + Number(q.new) - (typeof q.old === "number" ? q.old : Number(q.old) || 0), 0);
+    const delta = round(chosen
+      .filter((q) => q.form === p.form && q.kind === "score")
+      .reduce((sum, q) => sum + Number(q.new) - scoreOf(q.old), 0), 2);
     const value = round(Number(p.new) + delta, 2);
     const oldNum = typeof p.old === "number" ? p.old : Number.NaN;
     if (!ticked.has(proposalKey(p)) && delta === 0) continue;
@@ -76,7 +86,7 @@ export function finalizeSelection(all: Proposal[], ticked: ReadonlySet<string>):
 
 /** The proposals ticked by default: everything but indicator scores (those only when asked). */
 export function defaultTicks(all: Proposal[], withIndicatorScores: boolean): Set<string> {
-  return new Set(all.filter((p) => (withIndicatorScores || !p.optional) && !(p.rule === "total-score" && typeof p.old === "number" && sameAt2(p.old, Number(p.new)))).map(proposalKey));
+  return new Set(all.filter((p) => (withIndicatorScores || !p.optional) && !(p.kind === "total" && typeof p.old === "number" && sameAt2(p.old, Number(p.new)))).map(proposalKey));
 }
 
 /**
@@ -88,5 +98,5 @@ export function fixFor(finding: { rule: string; fix?: Fix }, all: readonly Propo
   if (!fix) return null;
   // which form it belongs to, for the selection (a total follows the scores ticked in its own form)
   const form = all.find((p) => p.sheet === fix.sheet && p.address === fix.address)?.form ?? 0;
-  return { form, rule: finding.rule as ProposalRule, ...fix, optional: false };
+  return { form, rule: finding.rule, kind: fix.kind ?? "score", ...fix, optional: false };
 }

@@ -1,13 +1,13 @@
 import * as React from "react";
 import { Lang } from "../core/options";
+import { VERDICT_LABEL } from "../core/outcome";
 import { formatNumber, formatPercent } from "../core/parse";
 import { FindingLine, FormView } from "./FormView";
-import { STRINGS } from "../taskpane/i18n";
 import { ANNOTATE_AVAILABLE, annotatedCopy } from "./annotate";
 import { ALL_JSON_NAME, SUMMARY_NAME, batchZip, jsonName, summaryWorkbookFor, uniqueNames } from "./bundle";
 import { XLSX_TYPE, download } from "./download";
 import { FeatureReport } from "./features";
-import { FileOutcome, cliJsonText, countSeverities } from "./pipeline";
+import { FileOutcome, cliJsonText } from "./pipeline";
 import { Checker, SpawnWorker, createChecker, readFileBytes } from "./runner";
 import { WEB_STRINGS } from "./strings";
 import { COLUMN_LABEL, SORT_KEYS, SortKey, checkedName, sortRows, summaryRows } from "./summary";
@@ -34,7 +34,6 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
   const checker = React.useRef<Promise<Checker> | null>(null);
   const input = React.useRef<HTMLInputElement>(null);
   const w = WEB_STRINGS[lang];
-  const t = STRINGS[lang];
 
   React.useEffect(() => {
     document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
@@ -251,6 +250,9 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
                     <td className={r.status === "unreadable" ? "td row-problem" : "td"} data-testid="summary-form">
                       {r.form}
                     </td>
+                    <td className={`td verdict-cell v-${r.verdict}`} data-testid="summary-verdict" data-verdict={r.verdict} title={r.verdictText}>
+                      {VERDICT_LABEL[lang][r.verdict]}
+                    </td>
                     <td className="td">{r.template}</td>
                     <td className="td num">{r.rate === null ? "—" : formatPercent(r.rate)}</td>
                     <td className="td num">{n(r.written)}</td>
@@ -275,9 +277,8 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
           </h2>
           {shown.reports ? (
             <>
-              <p data-testid="verdict">
-                {t.formsChecked(shown.reports[lang].forms.length)} ·{" "}
-                {countSeverities(shown.reports[lang]).error ? w.verdictErrors(countSeverities(shown.reports[lang]).error) : w.verdictOk}
+              <p data-testid="verdict" data-verdict={shown.reports[lang].verdict.kind}>
+                {shown.reports[lang].verdict.text}
               </p>
               <div className="actions">
                 <button type="button" onClick={() => download(jsonName(names[selected!]), cliJsonText([shown], lang), "application/json")} data-testid="download-json">

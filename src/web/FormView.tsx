@@ -1,9 +1,11 @@
+import { sheetCellKey } from "../core/a1";
 import { FormReport } from "../core/engine";
 import { Finding, Severity } from "../core/findings";
 import { Lang } from "../core/options";
 import { formatPercent } from "../core/parse";
-import { detailLine, ruleTitle, showNumber, triage, verdictOf } from "../core/present";
-import { STRINGS } from "../taskpane/i18n";
+import { detailLine, ruleTitle, showNumber, triage } from "../core/present";
+import { rulesInForce } from "../core/settings";
+import { FORM_WORDS } from "../core/words";
 
 /**
  * One form's result, as the pane shows it (src/core/present.ts): a one-line verdict, the figures, then the findings
@@ -15,8 +17,8 @@ const ORDER: Severity[] = ["error", "warning", "info"];
 
 export function FindingLine(props: { finding: Finding; lang: Lang }) {
   const f = props.finding;
-  const t = STRINGS[props.lang];
-  const where = f.cell ? `${f.sheet}!${f.cell}` : t.workbookLevel;
+  const t = FORM_WORDS[props.lang];
+  const where = f.cell ? sheetCellKey(f.sheet, f.cell) : t.workbookLevel;
   const detail = detailLine(f, props.lang);
   return (
     <li className={`finding sev-${f.severity}`} data-testid="finding" data-rule={f.rule} data-cell={f.cell ? where : ""}>
@@ -29,9 +31,10 @@ export function FindingLine(props: { finding: Finding; lang: Lang }) {
 
 export function FormView(props: { form: FormReport; lang: Lang }) {
   const { form, lang } = props;
-  const t = STRINGS[lang];
+  const t = FORM_WORDS[lang];
   const n = (x: number | null) => (x === null ? "—" : showNumber(x));
-  const verdict = verdictOf(form, lang);
+  const verdict = form.verdict;
+  const fig = verdict.figures;
   const title = form.projectName ?? (form.kind === "department" ? t.notChecked : t.unnamed);
   const findings = triage(form.findings);
   return (
@@ -42,29 +45,28 @@ export function FormView(props: { form: FormReport; lang: Lang }) {
           <div className="meta">
             {form.sheet}!{form.range}
           </div>
+          {form.checked ? <div className="meta" data-testid="rules-in-force">{rulesInForce(form.preset, lang)}</div> : null}
         </div>
-        {form.checked ? (
-          <div className={verdict.kind === "fix" ? "verdict bad" : "verdict ok"} data-testid="form-verdict">
-            {verdict.text}
-            {verdict.kind === "submit" && form.grade ? ` · ${t.grade} ${form.grade}` : ""}
-          </div>
-        ) : null}
+        <div className={verdict.kind === "fix" ? "verdict bad" : verdict.kind === "submit" ? "verdict ok" : "verdict muted"} data-testid="form-verdict" data-verdict={verdict.kind}>
+          {verdict.text}
+          {verdict.grade ? ` · ${t.grade} ${verdict.grade}` : ""}
+        </div>
       </header>
       {form.checked ? (
         <dl className="figures" data-testid="form-figures">
           <dt>{t.rate}</dt>
-          <dd>{form.budget.executionRate === null ? "—" : formatPercent(form.budget.executionRate, 2)}</dd>
+          <dd>{fig.executionRate === null ? "—" : formatPercent(fig.executionRate, 2)}</dd>
           <dt>{t.budgetScore}</dt>
-          <dd>{n(form.budget.score)}</dd>
+          <dd>{n(fig.budgetScore)}</dd>
           <dt>
             {t.written} / {t.sum}
           </dt>
           <dd>
-            {n(form.totals.reportedScore)} / {n(form.totals.sumOfScores)}
+            {n(fig.writtenTotal)} / {n(fig.sumOfScores)}
           </dd>
           <dt>{t.recalculated}</dt>
           <dd>
-            <strong>{n(form.totals.recalculatedScore)}</strong>
+            <strong data-testid="recalculated">{n(fig.recalculatedTotal)}</strong>
           </dd>
         </dl>
       ) : null}

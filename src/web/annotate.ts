@@ -1,5 +1,6 @@
 import { WorkbookReport } from "../core/engine";
-import { Lang, resolveOptions, sanitizeSettings } from "../core/options";
+import { Lang, resolveOptions } from "../core/options";
+import { optionsFor } from "../core/settings";
 import { annotateCopy, highlightSetting } from "../xlsx/annotate";
 
 /**
@@ -10,6 +11,6 @@ import { annotateCopy, highlightSetting } from "../xlsx/annotate";
 export const ANNOTATE_AVAILABLE = true;
 
 export async function annotatedCopy(bytes: Uint8Array, report: WorkbookReport, lang: Lang, settings: unknown): Promise<Uint8Array> {
-  const options = resolveOptions({ ...sanitizeSettings(settings), lang });
+  const options = resolveOptions(optionsFor({ saved: settings, lang }));
   return annotateCopy(bytes, report, { lang, checkedAt: new Date(), options, severities: highlightSetting(settings) ?? undefined }).bytes;
 }

@@ -1,6 +1,7 @@
 import { WorkbookReport, runCheck } from "../core/engine";
-import { Finding } from "../core/findings";
-import { Lang, resolveOptions, sanitizeSettings } from "../core/options";
+import { FileEntry, fileEntry, unreadableEntry } from "../core/file-json";
+import { Lang } from "../core/options";
+import { optionsFor } from "../core/settings";
 import { InputError, Problem, describeReadError, sniffBytes } from "./errors";
 import { readWorkbook } from "./read";
 
@@ -32,10 +33,10 @@ export function processBytes(name: string, bytes: Uint8Array, now: () => number 
     } catch (e) {
       throw describeReadError(e);
     }
-    const saved = sanitizeSettings(read.settings);
+    // the workbook's saved settings through the one function every surface calls (core/settings.ts optionsFor)
     const reports = {
-      zh: runCheck(read.snapshot, resolveOptions({ ...saved, lang: "zh" })).report,
-      en: runCheck(read.snapshot, resolveOptions({ ...saved, lang: "en" })).report,
+      zh: runCheck(read.snapshot, optionsFor({ saved: read.settings, lang: "zh" })).report,
+      en: runCheck(read.snapshot, optionsFor({ saved: read.settings, lang: "en" })).report,
     };
     return { name, size: bytes.length, reports, settings: read.settings ?? null, problem: null, ms: now() - t0 };
   } catch (e) {
@@ -49,14 +50,9 @@ export function processBytes(name: string, bytes: Uint8Array, now: () => number 
 }
 
 /** One file's entry of `selfeval check --json` (src/cli/process.ts), with the file's name as its path. */
-export function fileJson(o: FileOutcome, lang: Lang): unknown {
-  if (o.reports) {
-    const r = o.reports[lang];
-    return { file: o.name, forms: r.forms, findings: r.findings };
-  }
-  const msg = o.problem ? o.problem[lang] : "";
-  const finding: Finding = { rule: "unreadable-file", severity: "error", sheet: "", cell: "", message: msg };
-  return { file: o.name, error: msg, forms: [], findings: [finding] };
+export function fileJson(o: FileOutcome, lang: Lang): FileEntry {
+  if (o.reports) return fileEntry(o.name, o.reports[lang]);
+  return unreadableEntry(o.name, o.problem ? o.problem[lang] : "", lang);
 }
 
 /** The text `selfeval check FILE… --json` prints for these files. */
@@ -64,8 +60,3 @@ export function cliJsonText(outcomes: FileOutcome[], lang: Lang): string {
   return JSON.stringify({ files: outcomes.map((o) => fileJson(o, lang)) }, null, 2);
 }
 
-export function countSeverities(r: WorkbookReport): { error: number; warning: number; info: number } {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of [...r.findings, ...r.forms.flatMap((x) => x.findings)]) c[f.severity]++;
-  return c;
-}

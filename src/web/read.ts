@@ -1,3 +1,4 @@
+import { SETTINGS_KEY } from "../core/settings";
 import { WorkbookSnapshot } from "../core/snapshot";
 import { browserInflate } from "../xlsx/inflate-browser";
 import { openWorkbook } from "../xlsx/workbook-reader";
@@ -10,11 +11,10 @@ import { openWorkbook } from "../xlsx/workbook-reader";
  */
 export interface ReadResult {
   snapshot: WorkbookSnapshot;
-  /** the add-in's settings saved in the workbook (selfeval.settings.v1), or null */
+  /** the add-in's settings saved in the workbook (core/settings.ts SETTINGS_KEY), or null */
   settings: unknown;
 }
 
-const SETTINGS_KEY = "selfeval.settings.v1"; // src/xlsx/settings.ts's, which also loads the Node zip reader
 
 export function readWorkbook(bytes: Uint8Array): ReadResult {
   // opened once, as the CLI does: the snapshot, then the settings from the same directory

@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { Lang } from "../core/options";
+import { VERDICT_LABEL } from "../core/outcome";
 import { COLUMN_LABEL, SORT_KEYS, SummaryRow } from "./summary";
 
 /**
@@ -55,28 +56,31 @@ export function summaryWorkbookXml(rows: SummaryRow[], o: SummaryWorkbookOptions
   const str = (ref: string, v: string, s = 0) => `<c r="${ref}" t="inlineStr"${s ? ` s="${s}"` : ""}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
   const num = (ref: string, v: number | null, s = 0) => (v === null || !Number.isFinite(v) ? "" : `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${v}</v></c>`);
   out.push(`<row r="1">${header.map((h, i) => str(`${col(i)}1`, h, 1)).join("")}</row>`);
+  const lastCol = col(header.length - 1);
   rows.forEach((r, i) => {
     const n = i + 2;
     const cells: string[] = [];
     const target = o.linkFile(r);
-    if (target) {
-      const where = r.sheet ? `#${quoteSheetName(r.sheet)}!${r.cell ?? "A1"}` : "";
-      const f = `HYPERLINK(${literal(target + where)},${literal(r.file)})`;
-      cells.push(`<c r="A${n}" t="str" s="3"><f>${esc(f)}</f><v>${esc(r.file)}</v></c>`);
-    } else cells.push(str(`A${n}`, r.file));
-    cells.push(str(`B${n}`, r.form));
-    cells.push(str(`C${n}`, r.template));
-    cells.push(num(`D${n}`, r.rate, 2));
-    cells.push(num(`E${n}`, r.written, 4));
-    cells.push(num(`F${n}`, r.recalculated, 4));
-    if (r.grade) cells.push(str(`G${n}`, r.grade));
-    cells.push(num(`H${n}`, r.errors));
-    cells.push(num(`I${n}`, r.warnings));
-    if (r.note) cells.push(str(`J${n}`, r.note));
+    SORT_KEYS.forEach((key, k) => {
+      const ref = `${col(k)}${n}`;
+      if (key === "file") {
+        if (target) {
+          const where = r.sheet ? `#${quoteSheetName(r.sheet)}!${r.cell ?? "A1"}` : "";
+          const f = `HYPERLINK(${literal(target + where)},${literal(r.file)})`;
+          cells.push(`<c r="${ref}" t="str" s="3"><f>${esc(f)}</f><v>${esc(r.file)}</v></c>`);
+        } else cells.push(str(ref, r.file));
+      } else if (key === "verdict") cells.push(str(ref, VERDICT_LABEL[o.lang][r.verdict]));
+      else if (key === "rate") cells.push(num(ref, r.rate, 2));
+      else if (key === "written" || key === "recalculated") cells.push(num(ref, r[key], 4));
+      else if (key === "errors" || key === "warnings") cells.push(num(ref, r[key]));
+      else if (r[key]) cells.push(str(ref, String(r[key])));
+    });
+    if (r.note) cells.push(str(`${lastCol}${n}`, r.note));
     out.push(`<row r="${n}">${cells.join("")}</row>`);
   });
-  const last = `J${rows.length + 1}`;
-  const widths = [32, 36, 22, 10, 10, 10, 6, 6, 6, 60];
+  const last = `${lastCol}${rows.length + 1}`;
+  const WIDTH: Record<string, number> = { file: 32, form: 36, verdict: 10, template: 22, rate: 10, written: 10, recalculated: 10, grade: 6, errors: 6, warnings: 6 };
+  const widths = [...SORT_KEYS.map((k) => WIDTH[k] ?? 10), 60];
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
 <dimension ref="A1:${last}"/>
@@ -96,7 +100,7 @@ export function summaryWorkbook(rows: SummaryRow[], o: SummaryWorkbookOptions): 
     "_rels/.rels": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     "xl/workbook.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${quoteSheetName(sheetName)}!$A$1:$J$${rows.length + 1}</definedName></definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`),
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${quoteSheetName(sheetName)}!$A$1:$${col(SORT_KEYS.length)}$${rows.length + 1}</definedName></definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`),
     "xl/_rels/workbook.xml.rels": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
     "xl/styles.xml": strToU8(STYLES),

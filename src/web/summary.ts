@@ -1,5 +1,6 @@
 import { FormReport } from "../core/engine";
 import { Lang } from "../core/options";
+import { FileVerdictKind, VERDICT_LABEL, VERDICT_ORDER, countBySeverity } from "../core/outcome";
 import { PROBLEM_HINT } from "./errors";
 import { FileOutcome } from "./pipeline";
 
@@ -19,6 +20,10 @@ export interface SummaryRow {
   /** the form's first cell, A1 (the link target) */
   cell: string | null;
   template: string;
+  /** the form's verdict (src/core/outcome.ts); a file without a form or that cannot be read gets its own */
+  verdict: FileVerdictKind;
+  /** the verdict's one line, as the pane and the CLI say it */
+  verdictText: string;
   rate: number | null;
   written: number | null;
   recalculated: number | null;
@@ -30,12 +35,12 @@ export interface SummaryRow {
   note: string;
 }
 
-export type SortKey = "file" | "form" | "template" | "rate" | "written" | "recalculated" | "grade" | "errors" | "warnings";
-export const SORT_KEYS: SortKey[] = ["file", "form", "template", "rate", "written", "recalculated", "grade", "errors", "warnings"];
+export type SortKey = "file" | "form" | "verdict" | "template" | "rate" | "written" | "recalculated" | "grade" | "errors" | "warnings";
+export const SORT_KEYS: SortKey[] = ["file", "form", "verdict", "template", "rate", "written", "recalculated", "grade", "errors", "warnings"];
 
 export const COLUMN_LABEL: Record<Lang, Record<SortKey, string>> = {
-  zh: { file: "文件", form: "表（项目）", template: "模板", rate: "执行率", written: "填写总分", recalculated: "重算总分", grade: "等级", errors: "错误", warnings: "警告" },
-  en: { file: "File", form: "Form (project)", template: "Template", rate: "Execution rate", written: "Written total", recalculated: "Recalculated total", grade: "Grade", errors: "Errors", warnings: "Warnings" },
+  zh: { file: "文件", form: "表（项目）", verdict: "结论", template: "模板", rate: "执行率", written: "填写总分", recalculated: "重算总分", grade: "等级", errors: "错误", warnings: "警告" },
+  en: { file: "File", form: "Form (project)", verdict: "Verdict", template: "Template", rate: "Execution rate", written: "Written total", recalculated: "Recalculated total", grade: "Grade", errors: "Errors", warnings: "Warnings" },
 };
 
 const WORDS = {
@@ -56,15 +61,15 @@ export function summaryRows(outcomes: FileOutcome[], lang: Lang): SummaryRow[] {
     const base = { fileIndex, file: o.name };
     if (!o.reports) {
       const hint = o.problem ? PROBLEM_HINT[o.problem.kind][lang] : w.unreadable;
-      rows.push({ ...base, form: hint, sheet: null, cell: null, template: "", rate: null, written: null, recalculated: null, grade: null, errors: 1, warnings: 0, status: "unreadable", note: o.problem ? o.problem[lang] : hint });
+      // not a form with one error: a verdict of its own (无法读取), its reason in the note
+      rows.push({ ...base, form: hint, sheet: null, cell: null, template: "", verdict: "unreadable", verdictText: VERDICT_LABEL[lang].unreadable, rate: null, written: null, recalculated: null, grade: null, errors: 0, warnings: 0, status: "unreadable", note: o.problem ? o.problem[lang] : hint });
       return;
     }
     const r = o.reports[lang];
     // findings about the workbook rather than a form count on the file's first row
-    const wbErrors = r.findings.filter((f) => f.severity === "error").length;
-    const wbWarnings = r.findings.filter((f) => f.severity === "warning").length;
+    const { error: wbErrors, warning: wbWarnings } = countBySeverity(r.findings);
     if (r.forms.length === 0) {
-      rows.push({ ...base, form: w.noForm, sheet: null, cell: null, template: "", rate: null, written: null, recalculated: null, grade: null, errors: wbErrors, warnings: wbWarnings, status: "no-form", note: r.findings.map((f) => f.message).join(" ") });
+      rows.push({ ...base, form: w.noForm, sheet: null, cell: null, template: "", verdict: r.verdict.kind, verdictText: r.verdict.text, rate: null, written: null, recalculated: null, grade: null, errors: wbErrors, warnings: wbWarnings, status: "no-form", note: r.findings.map((f) => f.message).join(" ") });
       return;
     }
     r.forms.forEach((f, i) => {
@@ -75,11 +80,13 @@ export function summaryRows(outcomes: FileOutcome[], lang: Lang): SummaryRow[] {
         sheet: f.sheet,
         cell: f.range.split(":")[0],
         template: templateOf(f, lang),
-        rate: f.checked ? f.budget.executionRate : null,
-        written: f.checked ? f.totals.reportedScore : null,
-        recalculated: f.checked ? f.totals.recalculatedScore : null,
-        // as in the pane: a grade only for a form without errors (its figures are not final); the JSON keeps it
-        grade: errors > 0 ? null : f.grade,
+        // what the core decided for the form, as every surface shows it
+        verdict: f.verdict.kind,
+        verdictText: f.verdict.text,
+        rate: f.verdict.figures.executionRate,
+        written: f.verdict.figures.writtenTotal,
+        recalculated: f.verdict.figures.recalculatedTotal,
+        grade: f.verdict.grade,
         errors,
         warnings: f.counts.warning + (i === 0 ? wbWarnings : 0),
         status: f.checked ? "checked" : "department",
@@ -98,6 +105,8 @@ function compareValues(a: SummaryRow, b: SummaryRow, key: SortKey): number {
   const y = b[key];
   // empty cells last in either direction is handled by the caller
   if (key === "grade") return (GRADE_ORDER[x as string] ?? 9) - (GRADE_ORDER[y as string] ?? 9);
+  // worst first: 无法读取, 需修改, 未填写, 未校验, 未找到表格, 可以提交
+  if (key === "verdict") return VERDICT_ORDER.indexOf(x as FileVerdictKind) - VERDICT_ORDER.indexOf(y as FileVerdictKind);
   if (typeof x === "number" && typeof y === "number") return x - y;
   const s = String(x ?? "");
   const t = String(y ?? "");

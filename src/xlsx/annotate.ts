@@ -1,10 +1,10 @@
 import { CellState, cellKey } from "../core/changes";
 import { WorkbookReport } from "../core/engine";
-import { Finding, Severity } from "../core/findings";
+import { Severity } from "../core/findings";
 import { REPORT_SHEET_NAME } from "../core/labels";
 import { NOTE_PREFIX, flaggedCells, planHighlights } from "../core/marks";
 import { CheckOptions, Lang } from "../core/options";
-import { showDateTime } from "../core/present";
+import { allFindings, showDateTime } from "../core/present";
 import { buildReport } from "../core/report";
 import { CellValue } from "../core/snapshot";
 import { Proposal, finalizeSelection, proposalKey } from "../core/writeback";
@@ -39,9 +39,6 @@ export function highlightSetting(raw: unknown): Severity[] | null {
   return h.filter((x): x is Severity => x === "error" || x === "warning" || x === "info");
 }
 
-export function allFindings(r: WorkbookReport): Finding[] {
-  return [...r.findings, ...r.forms.flatMap((f) => f.findings)];
-}
 
 export interface AnnotatedCopy {
   bytes: Uint8Array;

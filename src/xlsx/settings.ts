@@ -7,7 +7,7 @@ import { ZipReader } from "./zip";
  * part (xl/webextensions/webextension*.xml), each value JSON-encoded. The CLI checks a workbook the way the add-in
  * would, with the settings saved in it. (The browser-safe read is readSettingFromPackage in workbook-reader.ts.)
  */
-export const SETTINGS_KEY = "selfeval.settings.v1";
+export { SETTINGS_KEY } from "../core/settings";
 
 export async function readDocumentSetting(buffer: Uint8Array | ArrayBuffer | ZipArchive, name: string): Promise<unknown> {
   const zip = buffer instanceof ZipArchive ? buffer : new ZipReader(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer));

@@ -1,5 +1,4 @@
 import { DEFAULT_SETTINGS, FOLLOW_TEMPLATE, WorkbookSettings, officeWorkbookHost, settingsOptions } from "../../src/addin/host";
-import { resolveOptions } from "../../src/core/options";
 import { installFakeOffice, uninstallFakeOffice } from "../support/office";
 import { loadFixture } from "../support/workbooks";
 
@@ -12,10 +11,11 @@ afterEach(() => uninstallFakeOffice());
 
 async function presetsOf(saved: WorkbookSettings | null) {
   const model = installFakeOffice(await loadFixture("family-d-hubei-2020"));
-  if (saved) model.settings.set("selfeval.settings.v1", saved);
+  // saved in the document (the check refreshes the pane's copy from it first)
+  if (saved) for (const bag of [model.settings, model.savedSettings]) bag.set("selfeval.settings.v1", saved);
   const host = officeWorkbookHost();
-  const settings = host.settings();
-  const { report } = await host.check(resolveOptions(settingsOptions(settings, "zh")));
+  // the host reads what the workbook carries itself (core/settings optionsFor), as the CLI does
+  const { report } = await host.check({ lang: "zh" });
   return report.forms.map((f) => ({ template: f.template.id, preset: f.preset.id, source: f.preset.source }));
 }
 

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { fixturePath, loadFixture } from "../support/workbooks";
+import { fixturePath, loadFixture, onlySheets, withCells } from "../support/workbooks";
 import { RULES } from "../../src/core/rules";
 import { CHROMIUM, OUTPUT, ROOT, Session, buildHostScript, openPane, serveDist } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
@@ -185,6 +185,33 @@ suite("the task pane in Chromium", () => {
     session = await openPane(server.url, hostScript, await loadFixture("official"), {}, "?autorun=1");
     await session.page.getByTestId("form-card").first().waitFor();
     expect(await session.page.getByTestId("form-card").count()).toBe(4);
+  });
+
+  test("设置 › 保存 checks again at once with what was chosen: 80/60 on a Hubei form under 按表格模板自动选择", async () => {
+    // 三个目标!F23: 70% achieved, 5.5 of 10 written — fine at Hubei's 80/50 (the family's preset), a warning at 80/60
+    const wb = withCells(onlySheets(await loadFixture("family-d-hubei-2020"), "三个目标"), "三个目标", { E23: "70%", F23: 5.5 });
+    session = await openPane(server.url, hostScript, wb, {}, "?autorun=1");
+    const page = session.page;
+    await page.getByTestId("form-card").first().waitFor();
+    await page.waitForSelector("[data-testid=check]:not([aria-disabled=true])");
+    expect(await page.getByTestId("rules-in-force").first().textContent()).toBe("规则：湖北（按模板）");
+    const tier = '[data-testid=finding][data-rule=indicator-score][data-cell="三个目标!F23"]';
+    expect(await page.locator(tier).count()).toBe(0);
+    await menu("设置");
+    const dialog = page.getByRole("dialog", { name: /校验设置/ });
+    await dialog.getByRole("radio", { name: "80% / 60%", exact: true }).check();
+    await dialog.getByRole("button", { name: "保存" }).click();
+    await dialog.waitFor({ state: "detached" });
+    // no 一键校验 clicked: the finding appears because 保存 checked again
+    await page.locator(tier).first().waitFor();
+    await page.getByTestId("notice").filter({ hasText: "设置已保存" }).waitFor();
+    expect(await page.evaluate(() => window.__selfevalHost!.model.savedSettings.get("selfeval.settings.v1"))).toEqual({
+      version: 2,
+      preset: "auto",
+      options: { qualitativeTiers: { achieved: 0.8, partly: 0.6 } },
+      highlight: ["error", "warning"],
+    });
+    expect(session.errors).toEqual([]);
   });
 
   // ---- the pane a clerk understands in three seconds (320×700, planted errors) ----

@@ -91,7 +91,9 @@ describe("selfeval check: output, exit codes, files", () => {
   test("human output: per form figures, findings table, summary; exit 1 on error findings", async () => {
     const r = await run("check", fixturePath("official"));
     expect(r.code).toBe(1);
-    expect(r.out).toContain("执行率 75% · 预算得分 7.5 · 填写总分 90.5 · 得分合计 91.5 · 重算总分 95 · 等级 优");
+    // no grade beside an error (the JSON keeps the engine's grade; the verdict has none)
+    expect(r.out).toContain("结论：需修改：1 个错误，3 个警告");
+    expect(r.out).toContain("执行率 75% · 预算得分 7.5 · 填写总分 90.5 · 得分合计 91.5 · 重算总分 95 · 等级 —");
     expect(r.out).toMatch(/错误\s+项目1!H26\s+total-score/);
     expect(r.out).toContain("4 张表，错误 1，警告 4，提示 1");
   });

@@ -2,13 +2,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { PoolOutcome, WORKER_MIN_BYTES, defaultJobs, jsonElement, runPool } from "../../src/cli/pool";
+import { PoolOutcome, WORKER_MIN_BYTES, defaultJobs, defaultMaxMemoryMb, jsonElement, runPool } from "../../src/cli/pool";
 import { FileTask } from "../../src/cli/process";
 import { sniffInputSync } from "../../src/cli/errors";
 import { ZipReader } from "../../src/xlsx/zip";
 import { fixturePath } from "../support/workbooks";
 
-// --jobs above 1 runs the compiled worker (build/cli/worker.js): npm test builds it first; alone, run npm run build:cli
+// every file is checked in a child process running the compiled worker (build/cli/worker.js): npm test builds it
+// first; alone, run npm run build:cli
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -93,39 +94,37 @@ describe("runPool", () => {
   }
   const comparable = (o: PoolOutcome) => ({ element: o.jsonElement ?? (o.json === null ? null : jsonElement(o.json)), text: o.text, errors: o.errors, unreadable: o.unreadable });
 
-  test("the main thread starts on the first file at once; each file once, emitted in input order", async () => {
+  test("each file once, emitted in input order, every one checked in a child (its JSON serialized there)", async () => {
     const { order, outcomes } = await collect(task, 2, { depth: 2, window: 5 });
     expect(order).toEqual(files.map((_, i) => i));
-    // taken by the main thread before any worker can be ready: its JSON is not serialized by a worker
-    expect(outcomes[0].jsonElement).toBeUndefined();
+    expect(outcomes.every((o) => o.jsonElement !== undefined)).toBe(true);
     expect(outcomes.filter((o) => o.unreadable).length).toBe(2);
   });
   test.each([
     ["--json", { json: true }],
     ["text", { json: false }],
-  ])("every file in the workers (%s): the same outcomes as one thread, in order", async (_, over) => {
+  ])("several children (%s): the same outcomes as one, in order", async (_, over) => {
     const t = { ...task, ...over };
     const single = await collect(t, 1);
     for (const [jobs, depth] of [[2, 1], [3, 3]]) {
-      const pooled = await collect(t, jobs, { mainLane: false, depth, window: jobs * depth + 1 });
+      const pooled = await collect(t, jobs, { depth, window: jobs * depth + 1 });
       expect(pooled.order).toEqual(files.map((_, i) => i));
-      if (t.json) expect(pooled.outcomes.every((o) => o.jsonElement !== undefined)).toBe(true); // all from workers
       expect(pooled.outcomes.map(comparable)).toEqual(single.outcomes.map(comparable));
     }
   });
-  test("every file in the workers (--out): the same annotated copies as one thread", async () => {
+  test("several children (--out): the same annotated copies as one", async () => {
     const few = files.filter((f) => /^0\d-(official|provincial)|broken/.test(path.basename(f))); // the first copies
     const outs = [fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-pool-w1-")), fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-pool-w2-"))];
     const texts: string[][] = [[], []];
     await runPool(few, { ...task, json: false, out: outs[0] }, 1, (_, o) => texts[0].push(String(o.text)));
-    await runPool(few, { ...task, json: false, out: outs[1] }, 2, (_, o) => texts[1].push(String(o.text)), { mainLane: false });
+    await runPool(few, { ...task, json: false, out: outs[1] }, 2, (_, o) => texts[1].push(String(o.text)));
     expect(texts[1]).toEqual(texts[0]);
     const written = fs.readdirSync(outs[0]).sort();
     expect(written.length).toBe(few.length - 1); // all but the broken file
     expect(fs.readdirSync(outs[1]).sort()).toEqual(written);
     for (const f of written) expect(parts(path.join(outs[1], f))).toEqual(parts(path.join(outs[0], f)));
   }, 120_000);
-  test("a worker holding many files gives back the ones it has not started to the idle main thread: still each once, in order", async () => {
+  test("a child holding many files gives back the ones it has not started to an idle one: still each once, in order", async () => {
     const t = { ...task, json: false };
     const single = await collect(t, 1);
     const pooled = await collect(t, 2, { depth: 50, window: 100 });
@@ -139,16 +138,25 @@ describe("runPool", () => {
   });
 });
 
-describe("how many threads by default", () => {
+describe("how many processes by default", () => {
   test("one for a single file or a few small ones; one per core (up to 8, at most one per file) for enough work", () => {
-    expect(defaultJobs(1, 50 * 1024 * 1024, 4)).toBe(1);
-    expect(defaultJobs(3, 3 * 40 * 1024, 4)).toBe(1);
-    expect(defaultJobs(200, WORKER_MIN_BYTES - 1, 4)).toBe(1);
-    expect(defaultJobs(200, 200 * 120 * 1024, 2)).toBe(2);
-    expect(defaultJobs(200, 200 * 120 * 1024, 32)).toBe(8);
-    expect(defaultJobs(3, 3 * 20 * 1024 * 1024, 16)).toBe(3);
+    const plenty = 64 * 1024; // MB available: memory no limit here
+    expect(defaultJobs(1, 50 * 1024 * 1024, 4, 2048, plenty)).toBe(1);
+    expect(defaultJobs(3, 3 * 40 * 1024, 4, 2048, plenty)).toBe(1);
+    expect(defaultJobs(200, WORKER_MIN_BYTES - 1, 4, 2048, plenty)).toBe(1);
+    expect(defaultJobs(200, 200 * 120 * 1024, 2, 2048, plenty)).toBe(2);
+    expect(defaultJobs(200, 200 * 120 * 1024, 32, 2048, plenty)).toBe(8);
+    expect(defaultJobs(3, 3 * 20 * 1024 * 1024, 16, 2048, plenty)).toBe(3);
   });
-  test("a folder of a few small workbooks is checked without workers, with the same output", async () => {
+  test("no more than the memory available holds with every process at its --max-memory; at least one", () => {
+    expect(defaultJobs(200, 200 * 120 * 1024, 8, 2048, 6000)).toBe(2);
+    expect(defaultJobs(200, 200 * 120 * 1024, 8, 1024, 6000)).toBe(5);
+    expect(defaultJobs(200, 200 * 120 * 1024, 8, 2048, 1000)).toBe(1);
+    expect(defaultMaxMemoryMb(24 * 1024)).toBe(2048);
+    expect(defaultMaxMemoryMb(4 * 1024)).toBe(1024);
+    expect(defaultMaxMemoryMb(1024)).toBe(512);
+  });
+  test("a folder of a few small workbooks is checked by one process, with the same output as by two", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-pool-few-"));
     for (const n of ["official", "stacked", "shifted"]) fs.copyFileSync(fixturePath(n), path.join(dir, `${n}.xlsx`));
     const auto = await run("check", dir, "--json");
@@ -159,7 +167,7 @@ describe("how many threads by default", () => {
 describe("sniffInputSync", () => {
   test("a folder, a missing file, a CSV and a non-zip each give their one line", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-sniff-"));
-    expect(() => sniffInputSync(dir)).toThrow("not a file");
+    expect(() => sniffInputSync(dir)).toThrow("not a regular file: it is a folder");
     expect(() => sniffInputSync(path.join(dir, "nope.xlsx"))).toThrow("does not exist");
     fs.writeFileSync(path.join(dir, "a.csv"), "a,b\n");
     expect(() => sniffInputSync(path.join(dir, "a.csv"))).toThrow("CSV");

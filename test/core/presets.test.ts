@@ -1,4 +1,5 @@
-import { layeredSettings, resolveOptions, sanitizeSettings } from "../../src/core/options";
+import { resolveOptions, sanitizeSettings } from "../../src/core/options";
+import { optionsFor } from "../../src/core/settings";
 import { buildReport } from "../../src/core/report";
 import { check, findings, hits, loadFixture, onlySheets, withCells } from "../support/workbooks";
 
@@ -25,29 +26,29 @@ describe("presets follow the family, and settings win over it", () => {
     expect(tierFinding(r)).toEqual([]);
   });
   test("a single setting with no preset keeps the family's preset under it", async () => {
-    const r = check(await hubeiPartly(), layeredSettings(null, { overachievementThreshold: 2 }));
+    const r = check(await hubeiPartly(), optionsFor({ saved: null, config: { overachievementThreshold: 2 } }));
     expect(r.forms[0].preset).toMatchObject({ id: "hubei", source: "family" });
     expect(tierFinding(r)).toEqual([]);
   });
   test("step 2, the workbook's saved preset wins over the family's", async () => {
-    const r = check(await hubeiPartly(), layeredSettings({ preset: "central" }, null));
+    const r = check(await hubeiPartly(), optionsFor({ saved: { preset: "central" } }));
     expect(r.forms[0].preset).toMatchObject({ id: "central", source: "workbook" });
     expect(tierFinding(r)).toEqual(["warning"]);
   });
   test("step 1, --config wins over the workbook", async () => {
-    const r = check(await hubeiPartly(), layeredSettings({ preset: "central" }, { preset: "hubei" }));
+    const r = check(await hubeiPartly(), optionsFor({ saved: { preset: "central" }, config: { preset: "hubei" } }));
     expect(r.forms[0].preset).toMatchObject({ id: "hubei", source: "config" });
     expect(tierFinding(r)).toEqual([]);
   });
   test("the sichuan preset does not compare level-1 weights with 50/30/10/10", async () => {
     const wb = withCells(onlySheets(await loadFixture("official"), "项目2"), "项目2", { G14: 10, H14: 10, G23: 0, H23: 0 });
-    expect(hits(check(wb), "level1-weights")).toEqual(["warning 项目2!G27"]);
-    expect(hits(check(wb, layeredSettings(null, { preset: "sichuan" })), "level1-weights")).toEqual([]);
+    expect(hits(check(wb), "level1-weights")).toEqual(["warning 项目2!G27 differ"]);
+    expect(hits(check(wb, optionsFor({ saved: null, config: { preset: "sichuan" } })), "level1-weights")).toEqual([]);
     expect(resolveOptions(sanitizeSettings({ preset: "sichuan" }))).toMatchObject({ checkLevel1Weights: false, lowExecutionThreshold: 0.9 });
   });
   test("a family setting forces the family when the checker would guess otherwise", async () => {
     const wb = withCells(onlySheets(await loadFixture("official"), "项目2"), "项目2", { G14: 10, H14: 10, G23: 0, H23: 0 });
-    const r = check(wb, layeredSettings(null, { family: "sichuan-2023" }));
+    const r = check(wb, optionsFor({ saved: null, config: { family: "sichuan-2023" } }));
     expect(r.forms[0].template.id).toBe("sichuan-2023");
     expect(r.forms[0].preset).toMatchObject({ id: "sichuan", source: "family" });
     expect(hits(r, "level1-weights")).toEqual([]);
@@ -59,22 +60,32 @@ describe("presets follow the family, and settings win over it", () => {
     const header = rows.find((x) => x[0] === "工作表" && x.includes("模板"))!;
     expect(header.slice(-2)).toEqual(["模板", "预设"]);
     const formRow = rows.find((x) => x[0] === "两个目标")!;
-    expect(formRow.slice(-2)).toEqual(["模板：湖北省 2020 项目绩效自评表", "湖北（定性指标 80/50 分档）（按模板）"]);
+    expect(formRow.slice(-2)).toEqual(["模板：湖北省 2020 项目绩效自评表", "规则：湖北（按模板）"]);
   });
 });
 
-describe("settings passed fully resolved (the pane) still let the family's preset apply where they are at the default", () => {
-  test("resolved central defaults with no preset chosen: the Hubei form gets 80/50", async () => {
-    const r = check(await hubeiPartly(), resolveOptions({}));
+describe("what was chosen is respected, whatever it equals (issue 25)", () => {
+  test("nothing chosen: the Hubei form gets its family's 80/50", async () => {
+    const r = check(await hubeiPartly(), optionsFor({ saved: null, lang: "zh" }));
     expect(r.forms[0].preset).toMatchObject({ id: "hubei", source: "family" });
     expect(tierFinding(r)).toEqual([]);
   });
-  test("a value changed from the default is a choice and is kept", async () => {
-    const r = check(await hubeiPartly(), resolveOptions({ qualitativeTiers: { achieved: 0.8, partly: 0.6 }, overachievementThreshold: 0.5 }));
-    expect(r.forms[0].preset.id).toBe("hubei");
-    // 80/60 equals the central default, so the family's 80/50 still applies; a different value would win
-    expect(tierFinding(r)).toEqual([]);
-    const strict = check(await hubeiPartly(), resolveOptions({ qualitativeTiers: { achieved: 0.9, partly: 0.7 } }));
+  test("80/60 chosen under 按表格模板自动选择 is checked with 80/60 on a Hubei form, though it equals the central default", async () => {
+    const saved = { version: 2, preset: "auto", options: { qualitativeTiers: { achieved: 0.8, partly: 0.6 } }, highlight: ["error"] };
+    const r = check(await hubeiPartly(), optionsFor({ saved, lang: "zh" }));
+    expect(r.forms[0].preset).toMatchObject({ id: "hubei", source: "family" });
+    expect(tierFinding(r)).toEqual(["warning"]);
+    // the same choice in a --config file
+    expect(tierFinding(check(await hubeiPartly(), optionsFor({ config: { qualitativeTiers: { achieved: 0.8, partly: 0.6 } } })))).toEqual(["warning"]);
+  });
+  test("a value chosen that differs from every default is kept too", async () => {
+    const strict = check(await hubeiPartly(), optionsFor({ saved: { version: 2, preset: "auto", options: { qualitativeTiers: { achieved: 0.9, partly: 0.7 } } } }));
     expect(tierFinding(strict)).toEqual(["warning"]);
+  });
+  test("a preset chosen by --config brings its every value over what the workbook chose", async () => {
+    const saved = { version: 2, preset: "auto", options: { qualitativeTiers: { achieved: 0.8, partly: 0.5 } } };
+    const r = check(await hubeiPartly(), optionsFor({ saved, config: { preset: "central" } }));
+    expect(r.forms[0].preset).toMatchObject({ id: "central", source: "config" });
+    expect(tierFinding(r)).toEqual(["warning"]);
   });
 });

@@ -18,9 +18,9 @@ describe("rules propose their fixes", () => {
     const { analyses } = runCheck(await seedForms(), {});
     const all = proposeWrites(analyses, "zh");
     expect(all.filter((p) => p.form === 0)).toEqual([
-      { form: 0, sheet: "项目1", address: "H20", rule: "indicator-score", old: 3, new: 2.5, optional: true, label: "「项目资金支付及时率」得分（按规则）" },
-      { form: 0, sheet: "项目1", address: "H22", rule: "indicator-score", old: 1, new: 5, optional: true, label: "「开展安全生产培训费用≤5万元」得分（按规则）" },
-      { form: 0, sheet: "项目1", address: "H26", rule: "total-score", old: 90.5, new: 91.5, optional: false, label: "总分（各项得分之和）", altLabel: "总分（采用规则得分后）" },
+      { form: 0, sheet: "项目1", address: "H20", rule: "indicator-score", kind: "score", old: 3, new: 2.5, optional: true, label: "「项目资金支付及时率」得分（按规则）" },
+      { form: 0, sheet: "项目1", address: "H22", rule: "indicator-score", kind: "score", old: 1, new: 5, optional: true, label: "「开展安全生产培训费用≤5万元」得分（按规则）" },
+      { form: 0, sheet: "项目1", address: "H26", rule: "total-score", kind: "total", old: 90.5, new: 91.5, optional: false, label: "总分（各项得分之和）", altLabel: "总分（随本次写回的得分）" },
     ]);
     // forms 2–4 are right: only their totals are listed (so a ticked score could move them), and none is written
     expect(all.filter((p) => p.form > 0).map((p) => [p.sheet, p.address, p.rule, p.old, p.new])).toEqual([
@@ -42,7 +42,7 @@ describe("rules propose their fixes", () => {
         ["total-score", "H26", 90.5, 91.5, false],
       ]);
       const total = fixed[2].fix!;
-      expect([total.label, total.altLabel]).toEqual(lang === "en" ? ["total (sum of scores)", "total (with the rule's scores)"] : ["总分（各项得分之和）", "总分（采用规则得分后）"]);
+      expect([total.label, total.altLabel]).toEqual(lang === "en" ? ["total (sum of scores)", "total (with the scores written now)"] : ["总分（各项得分之和）", "总分（随本次写回的得分）"]);
       // the pane's one-cell fix is the finding's own, written outright (an indicator score is not left unticked)
       expect(fixFor(fixed[0], proposeWrites(analyses, lang))).toMatchObject({ form: 0, sheet: "项目1", address: "H20", new: 2.5, optional: false });
       expect(form.findings.filter((f) => !FIXING_RULES.has(f.rule)).every((f) => f.fix === undefined)).toBe(true);
@@ -61,7 +61,7 @@ describe("rules propose their fixes", () => {
       for (const f of report.forms.flatMap((x) => x.findings).filter((x) => x.fix)) {
         fixes++;
         const p = all.find((q) => q.sheet === f.sheet && q.address === f.cell);
-        expect(p && { ...f.fix, rule: f.rule }).toEqual(p && { sheet: p.sheet, address: p.address, old: p.old, new: p.new, optional: p.optional, label: p.label, rule: p.rule, ...(p.altLabel ? { altLabel: p.altLabel } : {}), ...(p.valueFormat ? { valueFormat: p.valueFormat } : {}) });
+        expect(p && { ...f.fix, rule: f.rule }).toEqual(p && { sheet: p.sheet, address: p.address, old: p.old, new: p.new, optional: p.optional, label: p.label, rule: p.rule, kind: p.kind, ...(p.altLabel ? { altLabel: p.altLabel } : {}), ...(p.valueFormat ? { valueFormat: p.valueFormat } : {}) });
       }
     }
     expect(fixes).toBeGreaterThan(3);
@@ -82,6 +82,6 @@ describe("rules propose their fixes", () => {
   test("a percent-formatted rate written wrong: the finding's fix keeps the cell's form", async () => {
     const wb = withCells(onlySheets(await loadFixture("official"), "项目1"), "项目1", { H6: [0.8, "0%"] });
     const f = runCheck(wb, {}).report.forms[0].findings.find((x) => x.rule === "execution-rate")!;
-    expect(f.fix).toEqual({ sheet: "项目1", address: "H6", old: 0.8, new: 0.75, valueFormat: "percent", optional: false, label: "执行率" });
+    expect(f.fix).toEqual({ sheet: "项目1", address: "H6", old: 0.8, new: 0.75, valueFormat: "percent", optional: false, label: "执行率", kind: "rate" });
   });
 });

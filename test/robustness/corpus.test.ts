@@ -19,26 +19,27 @@ describe("malformed workbooks: a clear finding, never a crash", () => {
   test("error values in every numeric column are errors on their cells", async () => {
     const r = check(await load("error-values.xlsx"));
     const cells = hits(r, "unparseable-value");
-    for (const c of ["D6", "E6", "F6", "G6", "H6", "I6", "G14", "H14", "E14", "F14", "G27", "H27"]) expect(cells).toContain(`error 表!${c}`);
+    for (const c of ["D6", "E6", "F6", "G6", "H6", "I6", "G14", "H14", "G27", "H27"]) expect(cells).toContain(`error 表!${c} errorValue`);
+    for (const c of ["E14", "F14"]) expect(cells).toContain(`error 表!${c} errorIn`);
     expect(findings(r, "unparseable-value").find((f) => f.cell === "E6")?.actual).toBe("#REF!");
   });
 
   test("text in numeric cells is a warning on each cell", async () => {
-    expect(hits(check(await load("text-in-numbers.xlsx")), "unparseable-value")).toEqual(["warning 表!E6", "warning 表!G14", "warning 表!H15", "warning 表!H27"]);
+    expect(hits(check(await load("text-in-numbers.xlsx")), "unparseable-value")).toEqual(["warning 表!E6 notNumber", "warning 表!G14 notNumber", "warning 表!H15 notNumber", "warning 表!H27 notNumber"]);
   });
 
   test("1,234.5, negative and huge numbers are read as numbers", async () => {
     const r = check(await load("odd-numbers.xlsx"));
     expect(r.forms[0].budget.executionRate).toBe(1);
     expect(hits(r, "funding-breakdown")).toEqual([]);
-    expect(hits(r, "score-exceeds-weight")).toEqual(["error 表!H14"]);
+    expect(hits(r, "score-exceeds-weight")).toEqual(["error 表!H14 negative"]);
     expect(Number.isFinite(r.forms[0].totals.recalculatedScore)).toBe(true);
   });
 
   test("two 总分 rows: the first closes the form", async () => {
     const r = check(await load("duplicate-total.xlsx"));
     expect(r.forms.map((f) => f.range)).toEqual(["A1:I26"]);
-    expect(hits(r, "total-score")).toEqual(["error 表!H26"]);
+    expect(hits(r, "total-score")).toEqual(["error 表!H26 mismatch"]);
   });
 
   test("a form without indicators is reported incomplete, its budget still checked", async () => {
@@ -51,7 +52,7 @@ describe("malformed workbooks: a clear finding, never a crash", () => {
     expect(check(await load("merge-across-sections.xlsx")).forms).toHaveLength(1);
     const hidden = check(await load("hidden-rows-columns.xlsx"));
     expect(hidden.forms[0].totals).toEqual({ weights: 100, reportedScore: 90.5, sumOfScores: 91.5, recalculatedScore: 95 });
-    expect(hits(hidden, "total-score")).toEqual(["error 表!H26"]);
+    expect(hits(hidden, "total-score")).toEqual(["error 表!H26 mismatch"]);
   });
 
   test("30,000-character cells: read whole, messages stay short", async () => {
@@ -63,7 +64,7 @@ describe("malformed workbooks: a clear finding, never a crash", () => {
   test("emoji and rare CJK characters survive, in sheet names too", async () => {
     const r = check(await load("emoji-rare-cjk.xlsx"));
     expect(r.forms[0].projectName).toBe("𠀀𪚥工程😀项目");
-    expect(hits(r, "total-score")).toEqual(["error 表😀!H26"]);
+    expect(hits(r, "total-score")).toEqual(["error 表😀!H26 mismatch"]);
   });
 
   test("a sheet whose used range reaches XFD1048576: the form is checked, the far cell reported", async () => {

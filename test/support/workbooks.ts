@@ -62,9 +62,15 @@ export function findings(report: WorkbookReport, rule?: string): Finding[] {
   return rule ? all.filter((f) => f.rule === rule) : all;
 }
 
-/** Findings of one rule as "severity cell" strings, sorted: easy to compare whole. */
+/** Findings of one rule as "severity cell messageId" strings, sorted: easy to compare whole, and saying *which* problem. */
 export function hits(report: WorkbookReport, rule: string): string[] {
-  return findings(report, rule)
-    .map((f) => `${f.severity} ${f.sheet}!${f.cell}`)
+  const out = findings(report, rule)
+    .map((f) => `${f.severity} ${f.sheet}!${f.cell} ${f.messageId}`)
     .sort();
+  if (process.env.SELFEVAL_RECORD_HITS) {
+    const old = findings(report, rule).map((f) => `${f.severity} ${f.sheet}!${f.cell}`).sort();
+    const at = /\((\/[^)]*\.test\.ts):(\d+):\d+\)/.exec(new Error().stack!.split("\n").slice(2).join("\n"));
+    fs.appendFileSync(process.env.SELFEVAL_RECORD_HITS, JSON.stringify({ file: at?.[1], line: Number(at?.[2]), old, new: out }) + "\n");
+  }
+  return out;
 }

@@ -313,7 +313,7 @@ describe("the pane a clerk understands in three seconds", () => {
     const text = screen.getByRole("main").textContent!;
     for (const id of ["total-score", "missing-deviation-cause", "indicator-score", "funding-breakdown"]) expect(text).not.toContain(id);
     expect(text).toContain("总分 · 项目1!H26");
-    expect(text).toContain("应为 92.5，填写的是 90.5");
+    expect(text).toContain("应为 92.5（各项得分之和），填写的是 90.5");
     expect(text).not.toMatch(/应为\s*—|实为|indicatorRows/);
     expect(text).not.toMatch(/\d\.\d{3,}/);
     // the missing cause has no "应为 … 填写的是" line: it would say nothing
@@ -413,7 +413,8 @@ describe("acting from the pane", () => {
     expect(hint).toHaveTextContent("偏差原因");
     expect(hint).toHaveTextContent("改进措施");
     const start = within(hint).getByTestId("cause-hint-text");
-    expect(start).toHaveTextContent("「项目资金支付及时率」年度指标值 100%，实际完成 50%，完成 50%，得分 3（分值 5）");
+    // the rule's score beside the written one, as the indicator-score finding says it
+    expect(start).toHaveTextContent("「项目资金支付及时率」年度指标值 100%，实际完成 50%，完成 50%，得分 3（按规则应为 2.5，分值 5）");
     expect(within(item).getByRole("button", { name: "怎么写" })).toHaveAttribute("aria-expanded", "true");
     expect(model.cell(model.sheet("项目1"), 19, 8).value).toBe("");
   });

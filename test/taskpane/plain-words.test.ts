@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Finding } from "../../src/core/findings";
-import { detailLine, ruleTitle, showDateTime, showValue, triage, verdictOf } from "../../src/core/present";
+import { detailLine, ruleTitle, showDateTime, showValue, triage } from "../../src/core/present";
 import { RULES, WORKBOOK_RULES } from "../../src/core/rules";
 import { ROOT } from "../support/workbooks";
 
@@ -39,14 +39,6 @@ describe("plain words for people", () => {
     const f = (rule: string, severity: Finding["severity"], cell: string): Finding => ({ rule, severity, sheet: "s", cell, message: "" });
     const order = triage([f("indicator-score", "warning", "H20"), f("indicator-score", "error", "H16"), f("missing-deviation-cause", "error", "I20"), f("total-score", "error", "H26"), f("score-exceeds-weight", "error", "H15")]);
     expect(order.map((x) => `${x.rule}@${x.cell}`)).toEqual(["total-score@H26", "missing-deviation-cause@I20", "indicator-score@H16", "score-exceeds-weight@H15", "indicator-score@H20"]);
-  });
-
-  test("the verdict: 可以提交 or 需修改 with the count; not checked for other forms", () => {
-    expect(verdictOf({ checked: true, counts: { error: 2, warning: 0, info: 1 } }, "zh").text).toBe("需修改：2 个错误");
-    expect(verdictOf({ checked: true, counts: { error: 2, warning: 3, info: 0 } }, "zh").text).toBe("需修改：2 个错误，3 个警告");
-    expect(verdictOf({ checked: true, counts: { error: 0, warning: 0, info: 4 } }, "zh")).toMatchObject({ kind: "submit", text: "可以提交" });
-    expect(verdictOf({ checked: true, counts: { error: 0, warning: 1, info: 0 } }, "zh").kind).toBe("submit");
-    expect(verdictOf({ checked: false, counts: { error: 0, warning: 0, info: 1 } }, "zh").kind).toBe("not-checked");
   });
 
   test("local date and time, not UTC ISO", () => {

@@ -1,3 +1,4 @@
+import { VERDICT_LABEL } from "../../src/core/outcome";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -21,7 +22,9 @@ describe("summary rows", () => {
     expect(rows.filter((r) => r.file === "official.xlsx").map((r) => r.form)).toEqual(official.map((f) => f.projectName));
     expect(rows.filter((r) => r.file === "official.xlsx").map((r) => r.errors)).toEqual(official.map((f) => f.counts.error));
     expect(rows.find((r) => r.file === "no-form.xlsx")).toMatchObject({ status: "no-form", form: "未找到项目支出绩效自评表", warnings: 1 });
-    expect(rows.find((r) => r.file === "old-binary.xls")).toMatchObject({ status: "unreadable", form: ".xls/.et：请在 Excel 或 WPS 中另存为 .xlsx", errors: 1 });
+    // an unreadable file is not a form with one error: it has a verdict of its own
+    expect(rows.find((r) => r.file === "old-binary.xls")).toMatchObject({ status: "unreadable", verdict: "unreadable", form: ".xls/.et：请在 Excel 或 WPS 中另存为 .xlsx", errors: 0 });
+    expect(rows.filter((r) => r.file === "official.xlsx").map((r) => r.verdict)).toEqual(official.map((f) => f.verdict.kind));
     const first = rows.find((r) => r.file === "official.xlsx")!;
     expect(first).toMatchObject({ sheet: official[0].sheet, cell: official[0].range.split(":")[0], rate: official[0].budget.executionRate, written: official[0].totals.reportedScore, recalculated: official[0].totals.recalculatedScore });
     // a grade only where the form has no error (the JSON keeps it)
@@ -61,16 +64,17 @@ describe("the 汇总 workbook and the .zip", () => {
     await wb.xlsx.load(summaryWorkbookFor(o, "zh", false) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("汇总")!;
     const rows = summaryRows(o, "zh");
-    expect(ws.getRow(1).values).toEqual([undefined, "文件", "表（项目）", "模板", "执行率", "填写总分", "重算总分", "等级", "错误", "警告", "说明"]);
+    expect(ws.getRow(1).values).toEqual([undefined, "文件", "表（项目）", "结论", "模板", "执行率", "填写总分", "重算总分", "等级", "错误", "警告", "说明"]);
     expect(ws.rowCount).toBe(rows.length + 1);
     rows.forEach((r, i) => {
       const a = ws.getCell(i + 2, 1).value as { formula?: string; result?: string } | string;
       if (r.status === "unreadable") expect(a).toBe(r.file);
       else if (r.sheet) expect(a).toEqual({ formula: `HYPERLINK("${r.file}#${quoteSheetName(r.sheet)}!${r.cell}","${r.file}")`, result: r.file });
       expect(ws.getCell(i + 2, 2).value).toBe(r.form);
-      expect(ws.getCell(i + 2, 4).value ?? null).toBe(r.rate);
-      expect(ws.getCell(i + 2, 6).value ?? null).toBe(r.recalculated);
-      expect(ws.getCell(i + 2, 8).value).toBe(r.errors);
+      expect(ws.getCell(i + 2, 3).value).toBe(VERDICT_LABEL.zh[r.verdict]);
+      expect(ws.getCell(i + 2, 5).value ?? null).toBe(r.rate);
+      expect(ws.getCell(i + 2, 7).value ?? null).toBe(r.recalculated);
+      expect(ws.getCell(i + 2, 9).value).toBe(r.errors);
     });
   });
 

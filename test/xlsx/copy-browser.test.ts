@@ -39,7 +39,7 @@ describe("the copy writer without Node", () => {
     const again = new WorkbookCopy(out.bytes);
     expect(again.parts.sheets.map((s) => s.name)).toEqual(["自评表", "明细", "执行图", "校验报告"]);
     expect(again.note("自评表", "H26")).toContain("— 绩效自评校验 —\n总分填写为 90.5");
-    const fixed = fixCopy(bytes, [{ form: 0, sheet: "自评表", address: "H26", rule: "total-score", old: 90.5, new: 91.5, optional: false, label: "" }]);
+    const fixed = fixCopy(bytes, [{ form: 0, sheet: "自评表", address: "H26", rule: "total-score", kind: "total", old: 90.5, new: 91.5, optional: false, label: "" }]);
     expect(fixed.written.length).toBe(1);
     expect(new WorkbookCopy(fixed.bytes).pkg.text("xl/worksheets/sheet1.xml")).toContain('<c r="H26" s="6"><v>91.5</v></c>');
   });

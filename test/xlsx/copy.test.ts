@@ -11,7 +11,8 @@ import { SEVERITY_FILL } from "../../src/core/labels";
 import { NOTE_PREFIX, flaggedCells } from "../../src/core/marks";
 import { resolveOptions } from "../../src/core/options";
 import { WorkbookSnapshot } from "../../src/core/snapshot";
-import { DEFAULT_HIGHLIGHT, allFindings, annotateCopy, fixCopy } from "../../src/xlsx/annotate";
+import { DEFAULT_HIGHLIGHT, annotateCopy, fixCopy } from "../../src/xlsx/annotate";
+import { allFindings } from "../../src/core/present";
 import { readXlsxSnapshotSync } from "../../src/xlsx/fast-read";
 import { NOTE_SEPARATOR } from "../../src/xlsx/patch/notes";
 import { XlsxPackage } from "../../src/xlsx/patch/package";
@@ -582,8 +583,8 @@ describe("the package patcher", () => {
   test("a percent written into an empty cell becomes a number with a percent format; text stays text; formulas stay", () => {
     const input = new Uint8Array(fs.readFileSync(fixturePath("official")));
     const out = fixCopy(input, [
-      { form: 0, sheet: "项目1", address: "J6", rule: "execution-rate", old: "", new: "75.00%", optional: false, label: "" },
-      { form: 0, sheet: "项目1", address: "H6", rule: "execution-rate", old: "75%", new: "80.00%", optional: false, label: "" },
+      { form: 0, sheet: "项目1", address: "J6", rule: "execution-rate", kind: "rate", old: "", new: "75.00%", optional: false, label: "" },
+      { form: 0, sheet: "项目1", address: "H6", rule: "execution-rate", kind: "rate", old: "75%", new: "80.00%", optional: false, label: "" },
     ]);
     expect(out.written.length).toBe(2);
     const snap = readSnapshot(out.bytes).sheets.find((s) => s.name === "项目1")!;
@@ -591,7 +592,7 @@ describe("the package patcher", () => {
     expect(at(5, 9)).toEqual([0.75, "0.00%"]);
     expect(at(5, 7)).toEqual(["80.00%", "General"]);
     const shifted = new Uint8Array(fs.readFileSync(fixturePath("shifted")));
-    const f = fixCopy(shifted, [{ form: 0, sheet: "安全生产", address: "J10", rule: "execution-rate", old: 0.75, new: 0.8, optional: false, label: "" }]);
+    const f = fixCopy(shifted, [{ form: 0, sheet: "安全生产", address: "J10", rule: "execution-rate", kind: "rate", old: 0.75, new: 0.8, optional: false, label: "" }]);
     expect(f.written).toEqual([]);
     expect(f.skipped.map((s) => s.reason)).toEqual(["formula"]);
   });

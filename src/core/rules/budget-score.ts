@@ -1,4 +1,4 @@
-import { FixInput, Rule, fmt, r4, scoreDifference } from "../findings";
+import { FixInput, Rule, r4, scoreDifference } from "../findings";
 import { round } from "../scoring";
 
 export const budgetScore: Rule = {
@@ -8,7 +8,19 @@ export const budgetScore: Rule = {
     zh: "预算执行得分应为 分值 × min(执行率, 1)。",
     en: "The budget score must be weight × min(execution rate, 1).",
   },
-  check({ form, options, report, propose, say }) {
+  meta: {
+    messages: {
+      missing: { zh: "预算执行得分未填写，应为 {computed}。", en: "The budget score is missing; it should be {computed}." },
+      rounded: { zh: "预算执行得分 {written} 是 {computed} 四舍五入后的值。", en: "The budget score {written} is {computed} rounded." },
+      wrong: {
+        zh: "预算执行得分填写为 {written}，按 分值 {weight} × 执行率应为 {computed}。",
+        en: "The budget score is written as {written}; weight {weight} × execution rate gives {computed}.",
+      },
+    },
+    rank: 90,
+    proposes: "score",
+  },
+  check({ form, options, report, propose }) {
     const b = form.budget;
     if (!b || !b.score || b.computedScore === null) return;
     const p = b.score.parsed;
@@ -17,7 +29,8 @@ export const budgetScore: Rule = {
       report({
         severity: "warning",
         at: b.score.cell,
-        message: say(`预算执行得分未填写，应为 ${fmt(b.computedScore)}。`, `The budget score is missing; it should be ${fmt(b.computedScore)}.`),
+        messageId: "missing",
+        data: { computed: b.computedScore },
         expected: r4(b.computedScore),
         actual: null,
         fix,
@@ -33,13 +46,8 @@ export const budgetScore: Rule = {
     report({
       severity: sev,
       at: b.score.cell,
-      message:
-        sev === "info"
-          ? say(`预算执行得分 ${fmt(b.score.value)} 是 ${fmt(b.computedScore)} 四舍五入后的值。`, `The budget score ${fmt(b.score.value)} is ${fmt(b.computedScore)} rounded.`)
-          : say(
-              `预算执行得分填写为 ${fmt(b.score.value)}，按 分值 ${fmt(b.weightValue ?? 0)} × 执行率应为 ${fmt(b.computedScore)}。`,
-              `The budget score is written as ${fmt(b.score.value)}; weight ${fmt(b.weightValue ?? 0)} × execution rate gives ${fmt(b.computedScore)}.`,
-            ),
+      messageId: sev === "info" ? "rounded" : "wrong",
+      data: sev === "info" ? { written: b.score.value, computed: b.computedScore } : { written: b.score.value, weight: b.weightValue ?? 0, computed: b.computedScore },
       expected: r4(b.computedScore),
       actual: b.score.value,
       fix,

@@ -21,7 +21,19 @@ export const executionRate: Rule = {
     zh: "执行率应为全年执行数 ÷ 全年预算数（调整后预算），并已填写。",
     en: "The execution rate must be 全年执行数 ÷ 全年预算数 (the adjusted budget) and be filled in.",
   },
-  check({ form, options, report, propose, say }) {
+  meta: {
+    messages: {
+      missing: { zh: "执行率未填写，应为 {computed}（全年执行数 ÷ 全年预算数）。", en: "The execution rate is missing; it should be {computed} (executed ÷ annual budget)." },
+      rounded: { zh: "执行率 {written} 是 {computed} 四舍五入后的值。", en: "The execution rate {written} is {computed} rounded." },
+      wrong: {
+        zh: "执行率填写为 {written}，按全年执行数 ÷ 全年预算数应为 {computed}。",
+        en: "The execution rate is written as {written}; executed ÷ annual budget gives {computed}.",
+      },
+    },
+    rank: 100,
+    proposes: "rate",
+  },
+  check({ form, options, report, propose }) {
     const b = form.budget;
     if (!b || !b.rate || b.computedRate === null) return;
     const p = b.rate.parsed;
@@ -32,7 +44,8 @@ export const executionRate: Rule = {
       report({
         severity: "warning",
         at: b.rate.cell,
-        message: say(`执行率未填写，应为 ${pct(b.computedRate)}（全年执行数 ÷ 全年预算数）。`, `The execution rate is missing; it should be ${pct(b.computedRate)} (executed ÷ annual budget).`),
+        messageId: "missing",
+        data: { computed: pct(b.computedRate) },
         expected: r4(b.computedRate),
         actual: null,
         valueFormat: "percent",
@@ -51,13 +64,8 @@ export const executionRate: Rule = {
     report({
       severity: sev === "info" ? "info" : "error",
       at: b.rate.cell,
-      message:
-        sev === "info"
-          ? say(`执行率 ${pct(written)} 是 ${pct(b.computedRate)} 四舍五入后的值。`, `The execution rate ${pct(written)} is ${pct(b.computedRate)} rounded.`)
-          : say(
-              `执行率填写为 ${pct(written)}，按全年执行数 ÷ 全年预算数应为 ${pct(b.computedRate)}。`,
-              `The execution rate is written as ${pct(written)}; executed ÷ annual budget gives ${pct(b.computedRate)}.`,
-            ),
+      messageId: sev === "info" ? "rounded" : "wrong",
+      data: { written: pct(written), computed: pct(b.computedRate) },
       expected: r4(b.computedRate),
       actual: r4(written),
       valueFormat: "percent",

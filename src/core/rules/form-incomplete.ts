@@ -15,16 +15,18 @@ export const formIncomplete: Rule = {
     zh: "自评表应有项目资金、年度资金总额、绩效指标和总分各部分；缺少的部分无法校验。",
     en: "A form needs its funds section, annual total row, indicator section and total row; what is missing cannot be checked.",
   },
-  check({ form, report, say }) {
+  meta: {
+    messages: { missing: { zh: "自评表不完整，找不到：{parts}。", en: "The form is incomplete; not found: {parts}." } },
+    severity: "error",
+    rank: 10,
+  },
+  check({ form, report }) {
     const missing = form.layout.missing;
     if (missing.length === 0) return;
     report({
-      severity: "error",
       at: { row: form.layout.top, col: form.layout.left },
-      message: say(
-        `自评表不完整，找不到：${missing.map((m) => PART[m][0]).join("、")}。`,
-        `The form is incomplete; not found: ${missing.map((m) => PART[m][1]).join(", ")}.`,
-      ),
+      messageId: "missing",
+      data: { parts: { zh: missing.map((m) => PART[m][0]).join("、"), en: missing.map((m) => PART[m][1]).join(", ") } },
       expected: null,
       actual: missing.join(","),
     });

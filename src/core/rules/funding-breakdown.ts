@@ -1,4 +1,4 @@
-import { Rule, fmt, r4 } from "../findings";
+import { Rule, r4 } from "../findings";
 import { sameAt2 } from "../scoring";
 
 const COLUMNS = [
@@ -14,7 +14,14 @@ export const fundingBreakdown: Rule = {
     zh: "“其中”各行（当年财政拨款、上年结转资金、其他资金……）逐列相加应等于年度资金总额。",
     en: "The 其中 rows (current appropriation, carry-over, other funds…) must add up to the annual total, column by column.",
   },
-  check({ form, report, say }) {
+  meta: {
+    messages: {
+      mismatch: { zh: "{column}：其中各项之和为 {sum}，与年度资金总额 {total} 不符。", en: "{column}: the breakdown rows add up to {sum}, not the total {total}." },
+    },
+    severity: "error",
+    rank: 150,
+  },
+  check({ form, report }) {
     const b = form.budget;
     if (!b || b.parts.length === 0) return;
     for (const [key, zh, en] of COLUMNS) {
@@ -25,12 +32,9 @@ export const fundingBreakdown: Rule = {
       const sum = cells.reduce((s, c) => s + (c?.value ?? 0), 0); // blank and “/” count as 0
       if (sameAt2(sum, total.value)) continue;
       report({
-        severity: "error",
         at: total.cell,
-        message: say(
-          `${zh}：其中各项之和为 ${fmt(sum)}，与年度资金总额 ${fmt(total.value)} 不符。`,
-          `${en}: the breakdown rows add up to ${fmt(sum)}, not the total ${fmt(total.value)}.`,
-        ),
+        messageId: "mismatch",
+        data: { column: { zh, en }, sum, total: total.value },
         expected: r4(sum),
         actual: total.value,
       });

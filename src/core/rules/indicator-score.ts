@@ -1,5 +1,5 @@
 import { IndicatorAnalysis } from "../analyse";
-import { FixInput, Rule, RuleContext, fmt, r4, scoreDifference } from "../findings";
+import { FixInput, Report, Rule, fmt, r4, scoreDifference } from "../findings";
 import { isRoundingOf, round, sameAt2 } from "../scoring";
 
 /**
@@ -24,20 +24,31 @@ export const indicatorScore: Rule = {
     zh: "每个指标的得分应与评分规则一致：正向 B÷A×分值、反向 A÷B×分值、时间节点、定性指标三档；四舍五入为提示，高于规则为错误，低于规则为警告。",
     en: "Each indicator's score must follow the scoring rule (B÷A×w, A÷B×w, deadlines, qualitative tiers); rounding is info, above the rule an error, below it a warning.",
   },
-  check({ form, options, report, propose, say }) {
+  meta: {
+    messages: {
+      rounded: { zh: "「{name}」得分 {written} 是规则得分 {rule} 四舍五入后的值。", en: "\"{name}\": the score {written} is the rule's {rule} rounded." },
+      above: { zh: "「{name}」得分 {written} 高于按规则计算的 {rule}（{method}）。", en: "\"{name}\": the score {written} is above the rule's {rule} ({method})." },
+      below: {
+        zh: "「{name}」得分 {written} 低于按规则计算的 {rule}（{method}），请核对或说明扣分理由。",
+        en: "\"{name}\": the score {written} is below the rule's {rule} ({method}); check it or explain the deduction.",
+      },
+      outsideTier: { zh: "「{name}」得分 {written} 不在{tier}允许的 {lo}–{hi} 分之间。", en: "\"{name}\": the score {written} is outside the {lo}–{hi} allowed ({tier})." },
+    },
+    rank: 110,
+    proposes: "score",
+  },
+  check({ form, options, report, propose }) {
     for (const i of form.indicators) {
       const fix = proposal(i);
-      const found = judge(i, options.acceptRounding, say);
+      const found = judge(i, options.acceptRounding);
       if (found) report(fix ? { ...found, fix } : found);
       else if (fix) propose(fix); // a blank score, an unknown weight, or rounding that still differs at 2 decimals
     }
   },
 };
 
-type Report = Parameters<RuleContext["report"]>[0];
-
 /** What is wrong with an indicator's written score, or null. */
-function judge(i: IndicatorAnalysis, acceptRounding: boolean, say: RuleContext["say"]): Report | null {
+function judge(i: IndicatorAnalysis, acceptRounding: boolean): Report | null {
   const written = i.score?.value;
   if (written === null || written === undefined || !i.score || i.weight?.value == null) return null;
   const s = i.scoring;
@@ -47,18 +58,8 @@ function judge(i: IndicatorAnalysis, acceptRounding: boolean, say: RuleContext["
     return {
       severity: sev,
       at: i.score.cell,
-      message:
-        sev === "info"
-          ? say(`「${i.name}」得分 ${fmt(written)} 是规则得分 ${fmt(s.expected)} 四舍五入后的值。`, `"${i.name}": the score ${fmt(written)} is the rule's ${fmt(s.expected)} rounded.`)
-          : sev === "error"
-            ? say(
-                `「${i.name}」得分 ${fmt(written)} 高于按规则计算的 ${fmt(s.expected)}（${methodZh(s.method)}）。`,
-                `"${i.name}": the score ${fmt(written)} is above the rule's ${fmt(s.expected)} (${s.method}).`,
-              )
-            : say(
-                `「${i.name}」得分 ${fmt(written)} 低于按规则计算的 ${fmt(s.expected)}（${methodZh(s.method)}），请核对或说明扣分理由。`,
-                `"${i.name}": the score ${fmt(written)} is below the rule's ${fmt(s.expected)} (${s.method}); check it or explain the deduction.`,
-              ),
+      messageId: sev === "info" ? "rounded" : sev === "error" ? "above" : "below",
+      data: sev === "info" ? { name: i.name, written, rule: s.expected } : { name: i.name, written, rule: s.expected, method: { zh: methodZh(s.method), en: s.method } },
       expected: r4(s.expected),
       actual: written,
     };
@@ -70,14 +71,12 @@ function judge(i: IndicatorAnalysis, acceptRounding: boolean, say: RuleContext["
   if (sameAt2(written, bound)) return null;
   const rounding = acceptRounding && isRoundingOf(written, bound);
   const sev = rounding ? "info" : written > hi ? "error" : "warning";
-  const tier = s.method === "date" ? say("未按时完成", "late") : say("定性指标分档", "qualitative tier");
+  const tier = s.method === "date" ? { zh: "未按时完成", en: "late" } : { zh: "定性指标分档", en: "qualitative tier" };
   return {
     severity: sev,
     at: i.score.cell,
-    message: say(
-      `「${i.name}」得分 ${fmt(written)} 不在${tier}允许的 ${fmt(lo)}–${fmt(hi)} 分之间。`,
-      `"${i.name}": the score ${fmt(written)} is outside the ${fmt(lo)}–${fmt(hi)} allowed (${tier}).`,
-    ),
+    messageId: "outsideTier",
+    data: { name: i.name, written, tier, lo, hi },
     expected: `${fmt(lo)}–${fmt(hi)}`,
     actual: written,
   };

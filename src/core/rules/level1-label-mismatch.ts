@@ -8,7 +8,17 @@ export const level1LabelMismatch: Rule = {
     zh: "合并或延续下来的一级指标与二级指标不符（如“产出指标”合并覆盖“社会效益指标”行）时，以二级指标为准计算，并在一级指标单元格提示一次。",
     en: "Where a merged or carried 一级 label contradicts the 二级 (产出指标 merged over 社会效益指标 rows), the 二级 decides; noted once on the 一级 cell.",
   },
-  check({ form, report, say }) {
+  meta: {
+    messages: {
+      covers: {
+        zh: "一级指标“{level1}”覆盖了二级指标为“{level2}”的行；这些行按二级指标计入{category}。",
+        en: "The 一级 label \"{level1}\" covers rows whose 二级 is \"{level2}\"; those rows count as {category}.",
+      },
+    },
+    severity: "info",
+    rank: 220,
+  },
+  check({ form, report }) {
     const col = form.layout.indicators?.columns.level1;
     if (col === undefined) return;
     const seen = new Set<number>();
@@ -19,12 +29,9 @@ export const level1LabelMismatch: Rule = {
       const rows = form.indicators.filter((x) => x.layout.level1Mismatch && x.layout.level1Row === l.level1Row);
       const names = [...new Set(rows.map((x) => x.layout.level2))].join("、");
       report({
-        severity: "info",
         at: { row: l.level1Row, col },
-        message: say(
-          `一级指标“${l.level1}”覆盖了二级指标为“${names}”的行；这些行按二级指标计入${CATEGORY_LABEL[l.category].zh}。`,
-          `The 一级 label "${l.level1}" covers rows whose 二级 is "${names}"; those rows count as ${CATEGORY_LABEL[l.category].en}.`,
-        ),
+        messageId: "covers",
+        data: { level1: l.level1, level2: names, category: CATEGORY_LABEL[l.category] },
         expected: CATEGORY_LABEL[l.category].zh,
         actual: l.level1,
       });

@@ -11,7 +11,18 @@ export const level1Weights: Rule = {
     zh: "一级指标权重默认为 产出 50、效益 30、满意度 10、预算执行 10；可适当调整，故不同仅为警告。标签中写明的权重（如“产出指标（50分）”）应与该类指标分值之和一致。",
     en: "Default level-1 weights are output 50, outcome 30, satisfaction 10, budget 10; they may be adjusted, so a difference is a warning. A weight written in a label must match its indicators' sum.",
   },
-  check({ form, options, report, say }) {
+  meta: {
+    messages: {
+      differ: { zh: "一级指标权重与默认不同：{diffs}；如属特殊情况调整，请确认。", en: "Level-1 weights differ from the defaults: {diffs}; confirm the adjustment is intended." },
+      label: {
+        zh: "{category}标注 {declared} 分，但其下指标分值之和为 {sum}。",
+        en: "The {category} label says {declared} points, but its indicators' weights add up to {sum}.",
+      },
+    },
+    severity: "warning",
+    rank: 210,
+  },
+  check({ form, options, report }) {
     const at = form.totalWeight?.cell ?? form.layout.totalLabelCell;
     if (!at || form.indicators.length === 0) return;
     const d = options.level1Weights;
@@ -33,9 +44,9 @@ export const level1Weights: Rule = {
     }
     if (diffs.length > 0) {
       report({
-        severity: "warning",
         at,
-        message: say(`一级指标权重与默认不同：${diffs.join("，")}；如属特殊情况调整，请确认。`, `Level-1 weights differ from the defaults: ${diffsEn.join(", ")}; confirm the adjustment is intended.`),
+        messageId: "differ",
+        data: { diffs: { zh: diffs.join("，"), en: diffsEn.join(", ") } },
         expected: `${d.output}/${d.outcome}/${d.satisfaction}/${d.budget}`,
         actual: `${fmt(form.level1.output)}/${fmt(form.level1.outcome)}/${fmt(form.level1.satisfaction)}/${bw == null ? "?" : fmt(bw)}`,
       });
@@ -46,12 +57,9 @@ export const level1Weights: Rule = {
       // weights not written but inferred (Hubei): their sum says nothing about the label
       if (form.indicators.some((i) => i.layout.category === c && i.weightSource !== "cell")) continue;
       report({
-        severity: "warning",
         at: declared.cell,
-        message: say(
-          `${CATEGORY_LABEL[c].zh}标注 ${fmt(declared.weight)} 分，但其下指标分值之和为 ${fmt(form.level1[c])}。`,
-          `The ${CATEGORY_LABEL[c].en} label says ${fmt(declared.weight)} points, but its indicators' weights add up to ${fmt(form.level1[c])}.`,
-        ),
+        messageId: "label",
+        data: { category: CATEGORY_LABEL[c], declared: declared.weight, sum: form.level1[c] },
         expected: declared.weight,
         actual: form.level1[c],
       });

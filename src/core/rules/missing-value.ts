@@ -10,12 +10,16 @@ export const missingValue: Rule = {
     zh: "资金总额行的预算数、执行数、分值，以及每个指标的指标值、完成值、分值、得分都应填写。",
     en: "The funds total row's budget, executed amount and weight, and each indicator's target, actual, weight and score must be filled in.",
   },
+  meta: {
+    messages: { missing: { zh: "{what}未填写。", en: "{what} is missing." } },
+    rank: 130,
+  },
   check({ form, report, say }) {
     // the words are built only for a cell that is empty: most cells are filled, and a form has many indicators
     const missing = (v: ValueCell | null | undefined, severity: Severity, what: () => [string, string]) => {
       if (!empty(v)) return;
       const [zh, en] = what();
-      report({ severity, at: v!.cell, message: say(`${zh}未填写。`, `${en[0].toUpperCase()}${en.slice(1)} is missing.`), expected: null, actual: null });
+      report({ severity, at: v!.cell, messageId: "missing", data: { what: { zh, en: `${en[0].toUpperCase()}${en.slice(1)}` } }, expected: null, actual: null });
     };
     const b = form.budget;
     if (b) {

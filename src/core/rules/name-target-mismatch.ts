@@ -29,7 +29,17 @@ export const nameTargetMismatch: Rule = {
     zh: "指标名称中写明的数值应与年度指标值一致（如“安全执法检查次数6次”而指标值为 4次）。",
     en: "A number stated in the indicator's name must match its target (e.g. name says 6 times, target says 4).",
   },
-  check({ form, report, say }) {
+  meta: {
+    messages: {
+      mismatch: {
+        zh: "「{name}」名称中的数值与年度指标值 {target} 不一致，请核对哪一个是真实目标。",
+        en: "\"{name}\": the number in the name does not match the target {target}; check which is the real target.",
+      },
+    },
+    severity: "warning",
+    rank: 190,
+  },
+  check({ form, report }) {
     for (const i of form.indicators) {
       if (!i.target || i.target.parsed.kind !== "number") continue;
       const q = quantityInName(i.fullName);
@@ -40,12 +50,9 @@ export const nameTargetMismatch: Rule = {
       const t = i.target.parsed;
       const shown = typeof i.target.raw === "string" && /\D/.test(i.target.raw) ? i.target.raw : t.unit === "%" ? `${fmt(t.value * 100)}%` : `${fmt(t.value)}${t.unit}`;
       report({
-        severity: "warning",
         at: i.target.cell,
-        message: say(
-          `「${i.name}」名称中的数值与年度指标值 ${shown} 不一致，请核对哪一个是真实目标。`,
-          `"${i.name}": the number in the name does not match the target ${shown}; check which is the real target.`,
-        ),
+        messageId: "mismatch",
+        data: { name: i.name, target: shown },
         expected: q.unit === "%" ? `${fmt(q.value * 100)}%` : `${fmt(q.value)}${q.unit}`,
         actual: shown,
       });

@@ -1,4 +1,4 @@
-import { Rule, fmt } from "../findings";
+import { Rule } from "../findings";
 
 export const scoreExceedsWeight: Rule = {
   id: "score-exceeds-weight",
@@ -6,6 +6,14 @@ export const scoreExceedsWeight: Rule = {
   description: {
     zh: "每行得分应在 0 与分值之间。",
     en: "Every row's score must lie between 0 and its weight.",
+  },
+  meta: {
+    messages: {
+      negative: { zh: "「{name}」得分 {score} 为负数。", en: "\"{name}\": the score {score} is negative." },
+      exceeds: { zh: "「{name}」得分 {score} 超过分值 {weight}。", en: "\"{name}\": the score {score} exceeds the weight {weight}." },
+    },
+    severity: "error",
+    rank: 120,
   },
   check({ form, report, say }) {
     const rows: Array<{ name: string; score: number | null | undefined; weight: number | null | undefined; at: { row: number; col: number } | undefined }> = [];
@@ -16,12 +24,12 @@ export const scoreExceedsWeight: Rule = {
     for (const r of rows) {
       if (r.score == null || r.weight == null || !r.at) continue;
       if (r.score < 0) {
-        report({ severity: "error", at: r.at, message: say(`「${r.name}」得分 ${fmt(r.score)} 为负数。`, `"${r.name}": the score ${fmt(r.score)} is negative.`), expected: 0, actual: r.score });
+        report({ at: r.at, messageId: "negative", data: { name: r.name, score: r.score }, expected: 0, actual: r.score });
       } else if (r.score > r.weight + 1e-9) {
         report({
-          severity: "error",
           at: r.at,
-          message: say(`「${r.name}」得分 ${fmt(r.score)} 超过分值 ${fmt(r.weight)}。`, `"${r.name}": the score ${fmt(r.score)} exceeds the weight ${fmt(r.weight)}.`),
+          messageId: "exceeds",
+          data: { name: r.name, score: r.score, weight: r.weight },
           expected: r.weight,
           actual: r.score,
         });

@@ -8,7 +8,16 @@ export const unparseableValue: Rule = {
     zh: "数值单元格应能读出数值：错误值（#DIV/0! 等）为错误；数值栏中的文字、读不出的实际完成值为警告。",
     en: "Numeric cells must hold a number: error values (#DIV/0!…) are errors; text in a numeric column or an unreadable actual is a warning.",
   },
-  check({ form, report, say }) {
+  meta: {
+    messages: {
+      errorValue: { zh: "{what}为错误值 {code}，请修正公式或数据。", en: "The {what} is the error value {code}; fix the formula or data." },
+      notNumber: { zh: "{what}“{text}”不是数值。", en: "The {what} \"{text}\" is not a number." },
+      errorIn: { zh: "「{name}」{what}为错误值 {code}。", en: "\"{name}\": the {what} is the error value {code}." },
+      unreadableActual: { zh: "「{name}」实际完成值“{text}”读不出数值或日期，无法计算得分。", en: "\"{name}\": the actual \"{text}\" is not a number or date; no score computed." },
+    },
+    rank: 140,
+  },
+  check({ form, report }) {
     const numeric: Array<[ValueCell | null | undefined, string, string]> = [];
     const b = form.budget;
     if (b) {
@@ -21,15 +30,15 @@ export const unparseableValue: Rule = {
     for (const [v, zh, en] of numeric) {
       if (!v) continue;
       if (v.parsed.kind === "error") {
-        report({ severity: "error", at: v.cell, message: say(`${zh}为错误值 ${v.parsed.code}，请修正公式或数据。`, `The ${en} is the error value ${v.parsed.code}; fix the formula or data.`), expected: null, actual: v.parsed.code });
+        report({ severity: "error", at: v.cell, messageId: "errorValue", data: { what: { zh, en }, code: v.parsed.code }, expected: null, actual: v.parsed.code });
       } else if (v.parsed.kind === "text" || v.parsed.kind === "date") {
-        report({ severity: "warning", at: v.cell, message: say(`${zh}“${String(v.raw)}”不是数值。`, `The ${en} "${String(v.raw)}" is not a number.`), expected: null, actual: String(v.raw) });
+        report({ severity: "warning", at: v.cell, messageId: "notNumber", data: { what: { zh, en }, text: String(v.raw) }, expected: null, actual: String(v.raw) });
       }
     }
     for (const i of form.indicators) {
       for (const [v, zh, en] of [[i.target, "年度指标值", "target"], [i.actual, "实际完成值", "actual"]] as const) {
         if (v?.parsed.kind === "error") {
-          report({ severity: "error", at: v.cell, message: say(`「${i.name}」${zh}为错误值 ${v.parsed.code}。`, `"${i.name}": the ${en} is the error value ${v.parsed.code}.`), expected: null, actual: v.parsed.code });
+          report({ severity: "error", at: v.cell, messageId: "errorIn", data: { name: i.name, what: { zh, en }, code: v.parsed.code }, expected: null, actual: v.parsed.code });
         }
       }
       // A quantitative or dated target whose actual cannot be read: no score can be computed.
@@ -39,7 +48,8 @@ export const unparseableValue: Rule = {
         report({
           severity: "warning",
           at: i.actual.cell,
-          message: say(`「${i.name}」实际完成值“${a.text}”读不出数值或日期，无法计算得分。`, `"${i.name}": the actual "${a.text}" is not a number or date; no score computed.`),
+          messageId: "unreadableActual",
+          data: { name: i.name, text: a.text },
           expected: null,
           actual: a.text,
         });

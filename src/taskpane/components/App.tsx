@@ -18,17 +18,18 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CheckOutcome, CheckProgress, RefusedError, WorkbookHost, WorkbookSettings, settingsOptions } from "../../addin/host";
+import { CheckOutcome, CheckProgress, RefusedError, WorkbookHost, WorkbookSettings, WriteError } from "../../addin/host";
 import { WorkbookReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
-import { Lang, resolveOptions } from "../../core/options";
+import { Lang } from "../../core/options";
+import { sameSettings } from "../../core/settings";
 import { Proposal, fixFor } from "../../core/writeback";
-import { showDateTime, triage, verdictOf } from "../../core/present";
+import { allFindings, showDateTime, triage } from "../../core/present";
+import { countBySeverity, decideWorkbook } from "../../core/outcome";
 import { REPORT_SHEET_NAME } from "../../core/labels";
-import { WriteError } from "../../excel/write";
 import { STRINGS } from "../i18n";
 import { FindingActions, FindingGroups, FormCard, SEVERITY_BADGE } from "./FormCard";
-import { SettingsDialog, policyOf } from "./SettingsDialog";
+import { SettingsDialog } from "./SettingsDialog";
 import { WriteBackDialog } from "./WriteBackDialog";
 
 const useStyles = makeStyles({
@@ -65,12 +66,9 @@ export interface AppProps {
 
 const ALL: Severity[] = ["error", "warning", "info"];
 
-export function allFindings(r: WorkbookReport): Finding[] {
-  return [...r.findings, ...r.forms.flatMap((f) => f.findings)];
-}
 
 /** Live mode re-reads one sheet: its forms (and write-back proposals) replace that sheet's, the others stay. */
-function mergeOutcomes(old: CheckOutcome, fresh: CheckOutcome, sheets: string[]): CheckOutcome {
+function mergeOutcomes(old: CheckOutcome, fresh: CheckOutcome, sheets: string[], lang: Lang): CheckOutcome {
   const order = new Map(old.report.forms.map((f, i) => [f.sheet, i]));
   const tagged = [
     ...old.report.forms.map((f, i) => ({ f, props: old.proposals.filter((p) => p.form === i) })).filter((x) => !sheets.includes(x.f.sheet)),
@@ -78,7 +76,8 @@ function mergeOutcomes(old: CheckOutcome, fresh: CheckOutcome, sheets: string[])
   ].sort((a, b) => (order.get(a.f.sheet) ?? 1e9) - (order.get(b.f.sheet) ?? 1e9));
   const forms = tagged.map((x) => x.f);
   const proposals = tagged.flatMap((x, i) => x.props.map((p) => ({ ...p, form: i })));
-  return { report: { forms, findings: forms.length ? [] : fresh.report.findings }, proposals, options: fresh.options };
+  const findings = forms.length ? [] : fresh.report.findings;
+  return { report: { forms, findings, verdict: decideWorkbook(forms, findings, lang) }, proposals, options: fresh.options };
 }
 
 function describe(e: unknown, lang: Lang): string {
@@ -116,6 +115,9 @@ export function App(props: AppProps) {
   const [current, setCurrent] = React.useState<Finding | null>(null);
   const outcomeRef = React.useRef<CheckOutcome | null>(null);
   outcomeRef.current = outcome;
+  /** what the marks follow (the 标记 switch, the severities saved), as of the last render */
+  const marking = React.useRef({ highlight, severities: settings.highlight });
+  marking.current = { highlight, severities: settings.highlight };
   const menuButton = React.useRef<HTMLButtonElement>(null);
   const checkButton = React.useRef<HTMLButtonElement>(null);
   /** the control that opened a dialog: focus goes back to it when the dialog closes */
@@ -152,20 +154,21 @@ export function App(props: AppProps) {
   };
 
   const run = React.useCallback(
-    async (sheets?: string[]) => {
+    async (sheets?: string[], marks?: { highlight: boolean; severities: Severity[] }) => {
+      const mark = marks ?? marking.current;
       setRunning(true);
       setError(null);
       setNotice(null);
       setReportReady(false);
       try {
-        const options = resolveOptions(settingsOptions(settings, lang));
-        const fresh = await host.check(options, setProgress, sheets);
-        const merged = sheets && outcomeRef.current ? mergeOutcomes(outcomeRef.current, fresh, sheets) : fresh;
+        // the host reads the settings saved in the workbook (core/settings optionsFor, as the CLI and the web page)
+        const fresh = await host.check({ lang }, setProgress, sheets);
+        const merged = sheets && outcomeRef.current ? mergeOutcomes(outcomeRef.current, fresh, sheets, lang) : fresh;
         setOutcome(merged);
         setCurrent(null);
-        if (highlight) {
+        if (mark.highlight) {
           setProgress({ phase: "mark", done: 0, total: 1 });
-          const n = await host.highlight(allFindings(merged.report), settings.highlight);
+          const n = await host.highlight(allFindings(merged.report), mark.severities);
           setNotice(t.marked(n));
         }
       } catch (e) {
@@ -176,7 +179,7 @@ export function App(props: AppProps) {
         setProgress(null);
       }
     },
-    [host, lang, highlight, t, settings],
+    [host, lang, t],
   );
 
   /** Runs a workbook action with the pane busy; errors become the error message. */
@@ -238,13 +241,20 @@ export function App(props: AppProps) {
     returnFocus();
     setHighlight(pane.highlight);
     setLive(pane.live);
-    const same = (a: WorkbookSettings, b: WorkbookSettings) => a.preset === b.preset && a.family === b.family && JSON.stringify(policyOf(a)) === JSON.stringify(policyOf(b)) && [...a.highlight].sort().join() === [...b.highlight].sort().join();
     // only the pane's own switches changed: nothing is written to the workbook
-    if (same(next, settings)) return Promise.resolve();
+    if (sameSettings(next, settings)) return Promise.resolve();
+    let message: string | null = null;
     return act(async () => {
       await host.saveSettings(next);
       setSettings(next);
-      return t.saved;
+      message = t.saved;
+      return message;
+    }).then(async () => {
+      // the results on screen follow the settings at once: checked again with what was just saved
+      if (message) {
+        await run(undefined, { highlight: pane.highlight, severities: next.highlight });
+        setNotice(message);
+      }
     });
   };
 
@@ -282,8 +292,7 @@ export function App(props: AppProps) {
   }, [live, host, run, props.debounceMs]);
 
   const findings = report ? allFindings(report) : [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  const counts = countBySeverity(findings);
   /** the findings in the order the pane lists them (workbook first, then each form by severity and what blocks) */
   const listed: Finding[] = report
     ? [...report.findings, ...report.forms.flatMap((form) => ALL.flatMap((sev) => triage(form.findings).filter((f) => f.severity === sev)))].filter((f) => visible[f.severity] && f.cell)
@@ -316,7 +325,6 @@ export function App(props: AppProps) {
     },
   };
   const phaseText = progress ? { read: t.phaseRead, check: t.phaseCheck, mark: t.phaseMark }[progress.phase] : t.checking;
-  const toFix = report ? report.forms.filter((f) => verdictOf(f, lang).kind === "fix").length : 0;
   const position = current && listed.includes(current) ? listed.indexOf(current) + 1 : 0;
 
   return (
@@ -427,8 +435,8 @@ export function App(props: AppProps) {
       ) : null}
       {report && report.forms.length > 0 ? (
         <>
-          <Text className={s.summary} data-testid="summary">
-            {t.summary(report.forms.length, toFix)}
+          <Text className={s.summary} data-testid="summary" data-verdict={report.verdict.kind}>
+            {report.verdict.text}
           </Text>
           <div className={s.filter} role="group" aria-label={t.filter} data-testid="counts">
             {ALL.map((sev) => (

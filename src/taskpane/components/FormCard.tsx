@@ -1,9 +1,11 @@
+import { sheetCellKey } from "../../core/a1";
 import * as React from "react";
 import { Badge, Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { rulesInForce } from "../../core/settings";
 import { FormReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
 import { Lang } from "../../core/options";
-import { detailLine, ruleTitle, showNumber, showValue, triage, verdictOf } from "../../core/present";
+import { detailLine, ruleTitle, showNumber, showValue, triage } from "../../core/present";
 import { Proposal } from "../../core/writeback";
 import { Strings } from "../i18n";
 
@@ -101,7 +103,7 @@ export function FindingItem(props: { finding: Finding; t: Strings; lang: Lang; a
   const { finding: f, t, lang, actions } = props;
   const s = useStyles();
   const [hintOpen, setHintOpen] = React.useState(false);
-  const where = f.cell ? `${f.sheet}!${f.cell}` : t.workbookLevel;
+  const where = f.cell ? sheetCellKey(f.sheet, f.cell) : t.workbookLevel;
   const detail = detailLine(f, lang);
   const isCurrent = actions.current === f;
   const fix = actions.fixFor?.(f) ?? null;
@@ -179,7 +181,8 @@ export function FormCard(props: { form: FormReport; t: Strings; lang: Lang; visi
   const { form, t, lang } = props;
   const s = useStyles();
   const n = (x: number | null) => (x === null ? "—" : showNumber(x));
-  const verdict = verdictOf(form, lang);
+  const verdict = form.verdict;
+  const fig = verdict.figures;
   const headingId = `form-${props.index}-title`;
   const name = form.projectName ?? (form.kind === "department" ? t.notChecked : t.unnamed);
   return (
@@ -189,10 +192,10 @@ export function FormCard(props: { form: FormReport; t: Strings; lang: Lang; visi
       </h2>
       <div className={s.verdict} data-testid="verdict" data-verdict={verdict.kind}>
         <span className={verdict.kind === "fix" ? s.fix : verdict.kind === "submit" ? s.ok : s.muted}>{verdict.text}</span>
-        {/* the grade only for a form without errors: never a green 优 beside errors */}
-        {form.grade && verdict.kind === "submit" ? (
-          <Badge appearance="tint" color={form.grade === "差" ? "danger" : form.grade === "中" ? "warning" : "success"} data-testid="grade">
-            {t.gradeLabel(form.grade)}
+        {/* the grade the core decided: only on a form that can be submitted, never a green 优 beside errors */}
+        {verdict.grade ? (
+          <Badge appearance="tint" color={verdict.grade === "差" ? "danger" : verdict.grade === "中" ? "warning" : "success"} data-testid="grade">
+            {t.gradeLabel(verdict.grade)}
           </Badge>
         ) : null}
       </div>
@@ -200,28 +203,29 @@ export function FormCard(props: { form: FormReport; t: Strings; lang: Lang; visi
         {form.sheet}!{form.range}
         {form.template ? ` · ${t.template(form.template.id === "unknown" ? t.templateUnknown : form.template.name)}` : ""}
       </Caption1>
+      {form.checked ? <Caption1 className={s.muted} data-testid="rules-in-force">{rulesInForce(form.preset, lang)}</Caption1> : null}
       {form.checked ? (
         <dl className={s.figures} data-testid="form-figures" aria-label={t.figuresLabel}>
           <div className={s.figure}>
             <dt>{t.rate}</dt>
-            <dd style={{ margin: 0 }}>{form.budget.executionRate === null ? "—" : showValue(form.budget.executionRate, true)}</dd>
+            <dd style={{ margin: 0 }}>{fig.executionRate === null ? "—" : showValue(fig.executionRate, true)}</dd>
           </div>
           <div className={s.figure}>
             <dt>{t.budgetScore}</dt>
-            <dd style={{ margin: 0 }}>{n(form.budget.score)}</dd>
+            <dd style={{ margin: 0 }}>{n(fig.budgetScore)}</dd>
           </div>
           <div className={s.figure}>
             <dt>
               {t.written} / {t.sum}
             </dt>
             <dd style={{ margin: 0 }}>
-              {n(form.totals.reportedScore)} / {n(form.totals.sumOfScores)}
+              {n(fig.writtenTotal)} / {n(fig.sumOfScores)}
             </dd>
           </div>
           <div className={s.figure}>
             <dt>{t.recalculated}</dt>
             <dd style={{ margin: 0, fontWeight: 600 }} data-testid="recalculated">
-              {n(form.totals.recalculatedScore)}
+              {n(fig.recalculatedTotal)}
             </dd>
           </div>
         </dl>

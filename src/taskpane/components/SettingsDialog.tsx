@@ -20,7 +20,8 @@ import {
 import { FOLLOW_TEMPLATE, WorkbookSettings } from "../../addin/host";
 import { FAMILIES } from "../../core/families";
 import { Severity } from "../../core/findings";
-import { Lang, PRESETS, PolicySettings, presetSettings, resolveOptions } from "../../core/options";
+import { Lang, PRESETS, PolicySettings } from "../../core/options";
+import { presetPolicy } from "../../core/settings";
 import { Strings } from "../i18n";
 
 const useStyles = makeStyles({
@@ -35,9 +36,9 @@ export interface PaneSettings {
   live: boolean;
 }
 
+/** What the dialog shows: the preset's every value (central under 按模板) with the person's choices on top. */
 export function policyOf(s: WorkbookSettings): PolicySettings {
-  const { lang: _l, defaultYear: _y, ...policy } = resolveOptions({ ...presetSettings(s.preset), ...s.options });
-  return policy;
+  return { ...presetPolicy(s.preset === FOLLOW_TEMPLATE ? null : s.preset), ...s.options };
 }
 
 export function SettingsDialog(props: {
@@ -55,6 +56,8 @@ export function SettingsDialog(props: {
   const [preset, setPreset] = React.useState(props.value.preset);
   const [family, setFamily] = React.useState(props.value.family ?? "");
   const [policy, setPolicy] = React.useState<PolicySettings>(() => policyOf(props.value));
+  /** what the person chose (saved before, or changed here): only these are saved, never the values shown by default */
+  const [chosen, setChosen] = React.useState<Partial<PolicySettings>>(props.value.options);
   const [highlight, setHighlight] = React.useState<Severity[]>(props.value.highlight);
   const [pane, setPane] = React.useState<PaneSettings>(props.pane);
   React.useEffect(() => {
@@ -62,13 +65,26 @@ export function SettingsDialog(props: {
       setPreset(props.value.preset);
       setFamily(props.value.family ?? "");
       setPolicy(policyOf(props.value));
+      setChosen(props.value.options);
       setHighlight(props.value.highlight);
       setPane(props.pane);
     }
     // the dialog starts from the settings in force each time it opens
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.open, props.value]);
-  const set = <K extends keyof PolicySettings>(k: K, v: PolicySettings[K]) => setPolicy((p) => ({ ...p, [k]: v }));
+  const set = <K extends keyof PolicySettings>(k: K, v: PolicySettings[K]) => {
+    setPolicy((p) => ({ ...p, [k]: v }));
+    setChosen((c) => ({ ...c, [k]: v }));
+  };
+  /** back to no choice: the preset's value (or each form's template's) applies */
+  const unset = (k: keyof PolicySettings) => {
+    setPolicy((p) => ({ ...p, [k]: policyOf({ preset, options: {}, highlight })[k] }));
+    setChosen((c) => {
+      const { [k]: _gone, ...rest } = c;
+      return rest;
+    });
+  };
+  const tiers = preset === FOLLOW_TEMPLATE && chosen.qualitativeTiers === undefined ? "template" : policy.qualitativeTiers.partly === 0.5 ? "80/50" : "80/60";
   const toggle = (sev: Severity, on: boolean) => setHighlight((h) => (on ? [...new Set([...h, sev])] : h.filter((x) => x !== sev)));
   return (
     <Dialog open={props.open} onOpenChange={(_, d) => (!d.open ? props.onCancel() : undefined)}>
@@ -87,8 +103,10 @@ export function SettingsDialog(props: {
               <RadioGroup
                 value={preset}
                 onChange={(_, d) => {
+                  // a preset brings its every value: what was chosen under the previous one goes
                   setPreset(d.value);
                   setPolicy(policyOf({ preset: d.value, options: {}, highlight }));
+                  setChosen({});
                 }}
               >
                 <Radio value={FOLLOW_TEMPLATE} label={t.presetAuto} />
@@ -130,7 +148,8 @@ export function SettingsDialog(props: {
               </RadioGroup>
             </Field>
             <Field label={t.tiers}>
-              <RadioGroup value={policy.qualitativeTiers.partly === 0.5 ? "80/50" : "80/60"} onChange={(_, d) => set("qualitativeTiers", { achieved: 0.8, partly: d.value === "80/50" ? 0.5 : 0.6 })}>
+              <RadioGroup value={tiers} onChange={(_, d) => (d.value === "template" ? unset("qualitativeTiers") : set("qualitativeTiers", { achieved: 0.8, partly: d.value === "80/50" ? 0.5 : 0.6 }))} data-testid="tiers">
+                {preset === FOLLOW_TEMPLATE ? <Radio value="template" label={t.tiersTemplate} /> : null}
                 <Radio value="80/60" label={t.tiers8060} />
                 <Radio value="80/50" label={t.tiers8050} />
               </RadioGroup>
@@ -147,7 +166,7 @@ export function SettingsDialog(props: {
             </fieldset>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => props.onSave({ preset, options: policy, highlight, ...(family ? { family } : {}) }, pane)} data-testid="settings-save">
+            <Button appearance="primary" onClick={() => props.onSave({ preset, options: chosen, highlight, ...(family ? { family } : {}) }, pane)} data-testid="settings-save">
               {t.save}
             </Button>
             <Button onClick={props.onCancel}>{t.cancel}</Button>

@@ -32,9 +32,9 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; title?: stri
       setTicked(defaultTicks(proposals, false));
     }
   }, [props.open, proposals]);
-  const shown = proposals.filter((p) => p.rule !== "total-score" && (withRules || !p.optional));
+  const shown = proposals.filter((p) => p.kind !== "total" && (withRules || !p.optional));
   const final = finalizeSelection(proposals, ticked);
-  const totals = final.filter((p) => p.rule === "total-score");
+  const totals = final.filter((p) => p.kind === "total");
   const show = (v: CellValue, p: Proposal) => (v === "" ? t.empty : showValue(v, p.valueFormat === "percent"));
   const flip = (key: string, on: boolean) =>
     setTicked((cur) => {
@@ -80,7 +80,7 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; title?: stri
                 <TableBody>
                   {rows.map((p) => {
                     const key = proposalKey(p);
-                    const isTotal = p.rule === "total-score";
+                    const isTotal = p.kind === "total";
                     const value = isTotal ? (totals.find((x) => proposalKey(x) === key)?.new ?? p.new) : p.new;
                     return (
                       <TableRow key={key} data-testid="proposal" data-cell={key}>

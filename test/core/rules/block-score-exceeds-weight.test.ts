@@ -3,7 +3,7 @@ import { check, findings, hits, loadFixture, onlySheets, withCells } from "../..
 describe("block-score-exceeds-weight", () => {
   test("fires at the block label when a block's scores add up to more than its weight", async () => {
     const r = check(onlySheets(await loadFixture("family-d-hubei-2020"), "三个目标"));
-    expect(hits(r, "block-score-exceeds-weight")).toEqual(["error 三个目标!A11"]);
+    expect(hits(r, "block-score-exceeds-weight")).toEqual(["error 三个目标!A11 exceeds"]);
     expect(findings(r, "block-score-exceeds-weight")[0]).toMatchObject({ expected: 30, actual: 32 });
   });
   test("quiet at or under the block weight", async () => {

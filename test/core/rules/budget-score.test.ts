@@ -9,9 +9,9 @@ describe("budget-score", () => {
     expect(hits(r, "budget-score")).toEqual([]);
   });
   test("above the rule is an error, below a warning, rounded is info", async () => {
-    expect(hits(check(withCells(await form1(), "项目1", { I6: 10 })), "budget-score")).toEqual(["error 项目1!I6"]);
-    expect(hits(check(withCells(await form1(), "项目1", { I6: 7 })), "budget-score")).toEqual(["warning 项目1!I6"]);
-    expect(hits(check(withCells(await form1(), "项目1", { I6: 8 })), "budget-score")).toEqual(["info 项目1!I6"]);
+    expect(hits(check(withCells(await form1(), "项目1", { I6: 10 })), "budget-score")).toEqual(["error 项目1!I6 wrong"]);
+    expect(hits(check(withCells(await form1(), "项目1", { I6: 7 })), "budget-score")).toEqual(["warning 项目1!I6 wrong"]);
+    expect(hits(check(withCells(await form1(), "项目1", { I6: 8 })), "budget-score")).toEqual(["info 项目1!I6 rounded"]);
     expect(findings(check(withCells(await form1(), "项目1", { I6: 10 })), "budget-score")[0]).toMatchObject({ expected: 7.5, actual: 10 });
   });
   test("the rate is capped at 100%", async () => {
@@ -20,6 +20,6 @@ describe("budget-score", () => {
     expect(hits(r, "budget-score")).toEqual([]);
   });
   test("missing score is a warning", async () => {
-    expect(hits(check(withCells(await form1(), "项目1", { I6: "" })), "budget-score")).toEqual(["warning 项目1!I6"]);
+    expect(hits(check(withCells(await form1(), "项目1", { I6: "" })), "budget-score")).toEqual(["warning 项目1!I6 missing"]);
   });
 });

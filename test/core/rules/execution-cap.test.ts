@@ -6,7 +6,7 @@ describe("execution-cap", () => {
   });
   test("with the setting on, 75% execution caps the total at 89", async () => {
     const r = check(onlySheets(await loadFixture("official"), "项目1"), { capTotalByExecutionRate: true });
-    expect(hits(r, "execution-cap")).toEqual(["error 项目1!H26"]);
+    expect(hits(r, "execution-cap")).toEqual(["error 项目1!H26 capped"]);
     expect(r.forms[0].totals.recalculatedScore).toBe(89);
     expect(r.forms[0].grade).toBe("良");
   });

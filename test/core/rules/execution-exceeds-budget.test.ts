@@ -7,6 +7,6 @@ describe("execution-exceeds-budget", () => {
     expect(hits(check(await form2()), "execution-exceeds-budget")).toEqual([]);
   });
   test("fires on the 全年执行数 cell", async () => {
-    expect(hits(check(withCells(await form2(), "项目2", { F6: 9, F7: 9, H6: "112.5%" })), "execution-exceeds-budget")).toEqual(["warning 项目2!F6"]);
+    expect(hits(check(withCells(await form2(), "项目2", { F6: 9, F7: 9, H6: "112.5%" })), "execution-exceeds-budget")).toEqual(["warning 项目2!F6 exceeds"]);
   });
 });

@@ -3,7 +3,7 @@ import { check, findings, hits, loadFixture, onlySheets, withCells } from "../..
 describe("form-unfilled", () => {
   test("fires once on an unfilled export, with no per-cell missing-value and no grade", async () => {
     const r = check(onlySheets(await loadFixture("family-b-sichuan-2023"), "未填写（导出）"));
-    expect(hits(r, "form-unfilled")).toEqual(["warning 未填写（导出）!H15"]);
+    expect(hits(r, "form-unfilled")).toEqual(["warning 未填写（导出）!H15 unfilled"]);
     expect(findings(r).map((f) => f.rule)).toEqual(["form-unfilled"]);
     expect(r.forms[0].grade).toBeNull();
   });

@@ -9,7 +9,7 @@ describe("funding-breakdown", () => {
   });
   test("fires per column on the total row's cell", async () => {
     const r = check(withCells(await form2(), "项目2", { D7: 7, F8: 1 }));
-    expect(hits(r, "funding-breakdown")).toEqual(["error 项目2!D6", "error 项目2!F6"]);
+    expect(hits(r, "funding-breakdown")).toEqual(["error 项目2!D6 mismatch", "error 项目2!F6 mismatch"]);
     expect(findings(r, "funding-breakdown").find((f) => f.cell === "F6")).toMatchObject({ expected: 9, actual: 8 });
   });
   test("quiet when the breakdown is not filled in at all", async () => {

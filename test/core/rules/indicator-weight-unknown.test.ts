@@ -3,7 +3,7 @@ import { check, findings, hits, loadFixture, onlySheets, withCells } from "../..
 describe("indicator-weight-unknown", () => {
   test("one info per form when two rows of a block are unmet: their scores are not judged, the form is still graded", async () => {
     const r = check(onlySheets(await loadFixture("family-d-hubei-2020"), "三个目标"));
-    expect(hits(r, "indicator-weight-unknown")).toEqual(["info 三个目标!F18"]);
+    expect(hits(r, "indicator-weight-unknown")).toEqual(["info 三个目标!F18 unknown"]);
     expect(findings(r, "indicator-weight-unknown")[0].message).toContain("按填写的得分评级");
     expect(hits(r, "indicator-score")).toEqual([]);
     expect(r.forms[0].grade).toBe("优");

@@ -8,14 +8,14 @@ describe("level1-weights", () => {
   });
   test("a different split is a warning, never an error", async () => {
     const r = check(withCells(await sheet("项目2"), "项目2", { G14: 10, H14: 10, G23: 0, H23: 0 }));
-    expect(hits(r, "level1-weights")).toEqual(["warning 项目2!G27"]);
+    expect(hits(r, "level1-weights")).toEqual(["warning 项目2!G27 differ"]);
     expect(findings(r, "level1-weights")[0].actual).toBe("55/25/10/10");
     expect(hits(r, "weights-total")).toEqual([]);
   });
   test("a weight written in a 一级 label must match its indicators", async () => {
     const wb = onlySheets(await loadFixture("provincial"), "节能减排");
     expect(hits(check(wb), "level1-weights")).toEqual([]);
-    expect(hits(check(withCells(wb, "节能减排", { A14: "产出指标（60分）" })), "level1-weights")).toEqual(["warning 节能减排!A14"]);
+    expect(hits(check(withCells(wb, "节能减排", { A14: "产出指标（60分）" })), "level1-weights")).toEqual(["warning 节能减排!A14 label"]);
   });
 });
 
@@ -30,7 +30,7 @@ describe("level1-weights by template family", () => {
   });
   test("…and a label that does not match its indicators still warns, at the label", async () => {
     const r = check(withCells(await c(), "衔接资金（无误）", { ...split, A10: "产出指标（50分）" }));
-    expect(hits(r, "level1-weights")).toEqual(["warning 衔接资金（无误）!A10"]);
+    expect(hits(r, "level1-weights")).toEqual(["warning 衔接资金（无误）!A10 label"]);
   });
   test("Sichuan 2023 splits its 90 points freely (4 × 22.5, 60/30): no level-1 warning", async () => {
     expect(hits(check(await loadFixture("family-b-sichuan-2023")), "level1-weights")).toEqual([]);

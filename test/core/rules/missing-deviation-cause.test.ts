@@ -9,12 +9,12 @@ describe("missing-deviation-cause", () => {
   test("fires on the cause cell when a target is missed and the cause is /, 无, 0 or blank", async () => {
     for (const placeholder of ["/", "无", "0", "", "—", "偏差原因分析及改进措施"]) {
       const r = check(withCells(await sheet("项目2"), "项目2", { F26: "80%", H26: 8.89, I26: placeholder }));
-      expect(hits(r, "missing-deviation-cause")).toEqual(["error 项目2!I26"]);
+      expect(hits(r, "missing-deviation-cause")).toEqual(["error 项目2!I26 missing"]);
     }
   });
   test("fires when the written score is below the weight even though the target was met", async () => {
     const r = check(withCells(await sheet("项目2"), "项目2", { H14: 4 }));
-    expect(hits(r, "missing-deviation-cause")).toEqual(["error 项目2!I14"]);
+    expect(hits(r, "missing-deviation-cause")).toEqual(["error 项目2!I14 missing"]);
     expect(findings(r, "missing-deviation-cause")[0].message).toContain("工作队数量");
   });
   test("quiet once a cause is written", async () => {
@@ -30,7 +30,7 @@ describe("missing-deviation-cause on Hubei 2020: the one form-level cause cell",
   const hubei = async (name: string) => onlySheets(await loadFixture("family-d-hubei-2020"), name);
   test("an unmet indicator with the form-level cause empty: one finding per indicator, at that cell, naming it", async () => {
     const r = check(await hubei("三个目标"));
-    expect(hits(r, "missing-deviation-cause")).toEqual(["error 三个目标!C26", "error 三个目标!C26"]);
+    expect(hits(r, "missing-deviation-cause")).toEqual(["error 三个目标!C26 formCause", "error 三个目标!C26 formCause"]);
     expect(findings(r, "missing-deviation-cause").map((f) => f.message)).toEqual([
       expect.stringContaining("「发放宣传资料份数」"),
       expect.stringContaining("「宣传资料印刷费用」"),
@@ -43,6 +43,6 @@ describe("missing-deviation-cause on Hubei 2020: the one form-level cause cell",
   });
   test("the template's prompt or a placeholder in the cause cell is no cause", async () => {
     const slash = withCells(await hubei("两个目标"), "两个目标", { C22: "/" });
-    expect(hits(check(slash), "missing-deviation-cause")).toEqual(["error 两个目标!C22"]);
+    expect(hits(check(slash), "missing-deviation-cause")).toEqual(["error 两个目标!C22 formCause"]);
   });
 });

@@ -8,13 +8,13 @@ describe("missing-value", () => {
   });
   test("a missing weight or score is an error, a missing target or actual a warning", async () => {
     expect(hits(check(withCells(await form2(), "项目2", { G14: "", H15: "/", E16: "", F17: "" })), "missing-value")).toEqual([
-      "error 项目2!G14",
-      "error 项目2!H15",
-      "warning 项目2!E16",
-      "warning 项目2!F17",
+      "error 项目2!G14 missing",
+      "error 项目2!H15 missing",
+      "warning 项目2!E16 missing",
+      "warning 项目2!F17 missing",
     ]);
   });
   test("the budget row's amounts", async () => {
-    expect(hits(check(withCells(await form2(), "项目2", { F6: "" })), "missing-value")).toEqual(["error 项目2!F6"]);
+    expect(hits(check(withCells(await form2(), "项目2", { F6: "" })), "missing-value")).toEqual(["error 项目2!F6 missing"]);
   });
 });

@@ -6,7 +6,7 @@ const sheet = async (name: string) => onlySheets(await loadFixture("official"), 
 describe("name-target-mismatch", () => {
   test("seed form 1: 安全执法检查次数6次 with the target 4次", async () => {
     const r = check(await sheet("项目1"));
-    expect(hits(r, "name-target-mismatch")).toEqual(["warning 项目1!E14"]);
+    expect(hits(r, "name-target-mismatch")).toEqual(["warning 项目1!E14 mismatch"]);
     expect(findings(r, "name-target-mismatch")[0]).toMatchObject({ expected: "6次", actual: "4次" });
   });
   test("quiet when the name agrees (150人 vs 150人次, (≧90%) vs ≥90%, ≤5万元 vs ≦5万元)", async () => {

@@ -8,10 +8,10 @@ describe("unparseable-value", () => {
   });
   test("error values are errors, wherever they are", async () => {
     const r = check(withCells(await form2(), "项目2", { G14: "#REF!", H6: "#DIV/0!", F25: "#N/A" }));
-    expect(hits(r, "unparseable-value")).toEqual(["error 项目2!F25", "error 项目2!G14", "error 项目2!H6"]);
+    expect(hits(r, "unparseable-value")).toEqual(["error 项目2!F25 errorIn", "error 项目2!G14 errorValue", "error 项目2!H6 errorValue"]);
     expect(findings(r, "unparseable-value").find((f) => f.cell === "H6")?.actual).toBe("#DIV/0!");
   });
   test("text in a numeric column, and an actual that is not a number, are warnings", async () => {
-    expect(hits(check(withCells(await form2(), "项目2", { H14: "五分", F25: "十多次" })), "unparseable-value")).toEqual(["warning 项目2!F25", "warning 项目2!H14"]);
+    expect(hits(check(withCells(await form2(), "项目2", { H14: "五分", F25: "十多次" })), "unparseable-value")).toEqual(["warning 项目2!F25 unreadableActual", "warning 项目2!H14 notNumber"]);
   });
 });
