@@ -79,20 +79,14 @@ export interface Bilingual {
 export type MessageData = Record<string, string | number | Bilingual>;
 
 /** What a rule reports: which of its messages, with what data (ESLint's `context.report({ messageId, data })`). */
-export interface Report {
+export type Report = {
   /** the rule's default severity (meta.severity) when omitted */
   severity?: Severity;
   at: CellRef;
   messageId: string;
   data?: MessageData;
-  expected?: number | string | null;
-  actual?: number | string | null;
-  valueFormat?: "percent";
-  expectedLabel?: string;
-  actualLabel?: string;
-  hint?: string;
   fix?: FixInput;
-}
+} & Pick<Finding, "expected" | "actual" | "valueFormat" | "expectedLabel" | "actualLabel" | "hint">;
 
 export interface RuleContext {
   form: FormAnalysis;

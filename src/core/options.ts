@@ -1,3 +1,5 @@
+import { FAMILY_IDS, PRESETS, Preset, presetSettings } from "./families";
+
 /**
  * Every policy choice of RULES.md §2, as one options object. Defaults are the central rules.
  */
@@ -87,38 +89,10 @@ export function resolveOptions(partial?: Partial<CheckOptions>): CheckOptions {
 /** The policy settings a workbook can carry (RULES.md §2): everything but the language and the default year. */
 export type PolicySettings = Omit<CheckOptions, "lang" | "defaultYear" | "preset" | "presetSource" | "family" | "rules">;
 
-export interface Preset {
-  id: string;
-  name: { zh: string; en: string };
-  settings: Partial<PolicySettings>;
-}
-
-/** Presets: the central default and the provincial variants RULES.md describes. */
-export const PRESETS: readonly Preset[] = [
-  { id: "central", name: { zh: "中央默认（财预〔2020〕10号）", en: "Central default (财预〔2020〕10号)" }, settings: {} },
-  {
-    id: "hubei",
-    name: { zh: "湖北（定性指标 80/50 分档）", en: "Hubei (qualitative tiers 80/50)" },
-    settings: { qualitativeTiers: { achieved: 0.8, partly: 0.5 } },
-  },
-  {
-    id: "sichuan",
-    name: { zh: "四川（一级指标权重不校验；执行率低于 90% 须在“原因”栏说明）", en: "Sichuan (level-1 weights not checked; below 90% execution needs a reason)" },
-    settings: { checkLevel1Weights: false, lowExecutionThreshold: 0.9 },
-  },
-  {
-    id: "provincial-platform",
-    name: { zh: "省级一体化平台（反向线性、超额 30% 扣 2 分、执行率封顶）", en: "Provincial platform (linear reverse, −2 at 30% over, cap by execution)" },
-    settings: { reverseFormula: "linear", overachievementDeduction: 2, capTotalByExecutionRate: true },
-  },
-];
-
-/** The ids a `family` setting may force (families/index.ts). */
-export const FAMILY_IDS: readonly string[] = ["central", "sichuan-2023", "sichuan-county", "hubei-2020"];
-
-export function presetSettings(id: string): Partial<PolicySettings> {
-  return PRESETS.find((p) => p.id === id)?.settings ?? {};
-}
+// Presets and the families' ids are the families' (core/families: the central default, those the families bring, the
+// provincial variants); re-exported where their users have found them.
+export type { Preset };
+export { FAMILY_IDS, PRESETS, presetSettings };
 
 /**
  * Settings from outside (a workbook, a --config file): only known keys with values of the right type survive,

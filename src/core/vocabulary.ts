@@ -1,40 +1,28 @@
 /**
  * The form's vocabulary: titles, section labels, column synonyms and category words, in one place.
  * Labels are compared after normalizeLabel (no white space, half-width brackets and colons).
- * A template family (src/core/families) adds its own words on top of these.
+ * A template family adds its own words beside these (families/<id>/words.ts); core/lexicon.ts joins them for the
+ * readers.
  */
 
 export const TITLE = "项目支出绩效自评表";
-/** Titles of the same form under other names (Hubei 2020: 项目绩效自评表, 项目绩效目标自评表). */
-export const TITLE_VARIANTS = [/项目(?:支出)?绩效(?:目标)?自评表/];
 export const DEPT_TITLE = "部门整体支出绩效自评表";
 export const PROJECT_NAME = ["项目名称"];
 
 /** The funds section's label (left of its header row). */
 export const FUNDS_LABELS = ["项目资金", "资金情况", "预算执行情况", "资金投入", "预算资金", "项目预算"];
 /** The funds section's total row label. */
-export const FUNDS_TOTAL = ["年度资金总额", "资金总额", "总额", "年度资金合计", "年度财政资金总额", "财政资金总额"];
+export const FUNDS_TOTAL = ["年度资金总额", "资金总额", "总额", "年度资金合计"];
 /** Labels of the 其中 rows under the total. */
-export const FUNDS_PARTS = ["其中", "当年财政拨款", "财政拨款", "上年结转", "结转", "其他资金", "财政资金", "财政专户", "单位资金", "自有资金", "自筹", "上级", "本级", "中央", "省级", "市级", "县级", "衔接", "整合", "涉农"];
+export const FUNDS_PARTS = ["其中", "当年财政拨款", "财政拨款", "上年结转", "结转", "其他资金", "财政资金", "财政专户", "单位资金", "自有资金", "自筹", "上级", "本级", "中央", "省级", "市级", "县级"];
 export const TOTAL_LABELS = ["总分", "合计", "总计", "总得分", "合计得分", "自评总分"];
 export const GOAL_LABELS = ["年度总体目标", "总体目标", "绩效目标", "年度目标"];
 
-/** Hubei 2020: a block of indicators headed `年度绩效目标1（40分）`. */
-export const BLOCK_LABEL = /^年度绩效目标[\d一二三四五六七八九十]*[:：]?(?:[(（][^)）]*[)）])*[:：]?$/;
-/** A block label: numbered (年度绩效目标1, 年度绩效目标一) or weighted (（40分）) — a bare 年度绩效目标 is a goal row. */
-export function isBlockLabel(l: string): boolean {
-  return BLOCK_LABEL.test(l) && /^年度绩效目标[\d一二三四五六七八九十]|\d+(?:\.\d+)?分/.test(l);
-}
-/** Hubei 2020: the one form-level cause cell and what follows it. */
-export const FORM_CAUSE_LABEL = /^偏差大或目标未完成原因分析|^偏差原因分析$|^目标未完成原因/;
-export const REMEDY_LABEL = /^改进措施及结果应用方案|^改进措施$/;
-export const NOTES_LABEL = /^备注/;
-
-/** Funds header words → column. Order matters: 执行率 before 执行数, 年初 before 预算数. */
 /** The columns of the funds section and of the indicator table, as the form's words name them. */
 export type FundsColumn = "initial" | "annual" | "executed" | "weight" | "rate" | "score" | "reason";
 export type IndicatorColumn = "level1" | "level2" | "name" | "nature" | "target" | "unit" | "actual" | "weight" | "score" | "cause";
 
+/** Funds header words → column. Order matters: 执行率 before 执行数, 年初 before 预算数. */
 export function fundsColumnOf(h: string): FundsColumn | null {
   if (!h) return null;
   if (/执行率|完成率/.test(h)) return "rate";
@@ -67,45 +55,13 @@ export function indicatorColumnOf(h: string): IndicatorColumn | null {
 export const HEADER_CONTINUATION = /指标值|完成值|目标值|实际值|分值|得分|权重|原因|单位|性质|措施/;
 
 /**
- * A cell that is a header word: a row of two or more of these (and no number) is a header row wherever it stands
- * (repeated after a page break, or the header of a new block), never an indicator.
+ * Header words: a row of two or more of these (and no number) is a header row wherever it stands (repeated after a
+ * page break, or the header of a new block), never an indicator. Compared whole, brackets stripped.
  */
-export const HEADER_WORD =
-  /^(一级指标|二级指标|三级指标|指标名称|指标性质|度量单位|计量单位|年度|实际|指标值|年度指标值|年度目标值|年初目标值|目标值|实际完成值|完成值|全年实际值|实际值|分值|权重|得分|偏差原因分析及改进措施|偏差原因分析|未完成原因分析|未完成原因及拟采取的改进措施|偏差原因)$/;
-
-/**
- * Template prompt text: what the blank template prints in a cell for the filler to replace. Never content, never a reason.
- * (Sichuan 2023: `1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；2.…`,
- * `对照年度目标，说明相关任务目标的完成情况（100字以内）`.)
- */
-export const PROMPT_PATTERNS: RegExp[] = [
-  /需说明原因/,
-  /[(（]\d+字以内[)）]/,
-  /^对照年度目标/,
-  /^结合自评情况/,
-  /^针对项目自评中发现的问题/,
-  /^请(填写|说明|在此)/,
-  /^填写说明/,
-  /^指标\d*[:：]?$/,
-  /^……$/,
+export const HEADER_WORDS: readonly string[] = [
+  "一级指标", "二级指标", "三级指标", "指标名称", "指标性质", "度量单位", "计量单位", "年度", "实际", "指标值", "年度指标值", "年度目标值",
+  "目标值", "实际完成值", "完成值", "全年实际值", "实际值", "分值", "权重", "得分", "偏差原因分析及改进措施", "偏差原因分析", "未完成原因分析", "偏差原因",
 ];
 
-/** The templates' instructions as printed, whole: what remains after removing them is what the unit wrote. */
-export const PROMPT_SENTENCES: RegExp[] = [
-  /1\.预算执行率=预算执行数\/调整后预算数[\s\S]*?(?:银行贷款[.。]?|$)/,
-  /对照年度目标[,，]说明相关任务目标的完成情况[(（]\d+字以内[)）][。.]?/,
-  /结合自评情况[,，][\s\S]*?[(（]\d+字以内[)）][。.]?/,
-  /针对项目自评中发现的问题[\s\S]*?[(（]\d+字以内[)）][。.]?/,
-];
-
-/** A cell's text without the template's printed instructions (normalised: no white space). */
-export function withoutPrompts(text: string): string {
-  let t = text.replace(/[\s\u3000]/g, "");
-  for (const p of PROMPT_SENTENCES) t = t.replace(p, "");
-  return t;
-}
-
-export function isPromptText(text: string): boolean {
-  const t = text.replace(/[\s\u3000]/g, "");
-  return t.length > 0 && PROMPT_PATTERNS.some((p) => p.test(t));
-}
+/** Template prompt text: what a blank template prints in a cell for the filler to replace. Never content, never a reason. */
+export const PROMPT_PATTERNS: readonly RegExp[] = [/^请(填写|说明|在此)/, /^填写说明/, /^指标\d*[:：]?$/, /^……$/];

@@ -1,3 +1,4 @@
+import { suggestionsSentence } from "../core/families";
 import { FORM_WORDS } from "../core/words";
 import { Lang } from "../core/options";
 
@@ -45,7 +46,7 @@ const zh = {
   reportDone: "已生成“校验报告”工作表。",
   settingsTitle: "校验设置（保存在本工作簿中）",
   preset: "规则方案",
-  presetAuto: "按表格模板自动选择（湖北表用湖北方案，四川表用四川方案，其余用中央方案）",
+  presetAuto: `按表格模板自动选择（${suggestionsSentence("zh")}）`,
   family: "表格模板",
   familyAuto: "自动识别",
   threshold: "超额完成须说明的阈值（%）",
@@ -139,7 +140,7 @@ const en: Strings = {
   reportDone: "The 校验报告 sheet was created.",
   settingsTitle: "Check settings (saved in this workbook)",
   preset: "Rule set",
-  presetAuto: "Follow each form's template (Hubei forms: Hubei, Sichuan forms: Sichuan, others: central)",
+  presetAuto: `Follow each form's template (${suggestionsSentence("en")})`,
   family: "Template",
   familyAuto: "Recognise automatically",
   threshold: "Over-achievement needing an explanation (%)",

@@ -5,7 +5,7 @@ import { spawnSync } from "child_process";
 import type { Page, Route } from "playwright-core";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CHROMIUM, OFFICE_JS, ROOT, Session, buildHostScript, openSession, serveDist } from "./harness";
+import { CHROMIUM, OFFICE_JS, ROOT, Session, buildHostScript, openSession, openWeb, serveDist } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 import { readXlsxSnapshotSync } from "../../src/xlsx/fast-read";
 import { WorkbookSnapshot } from "../../src/core/snapshot";
@@ -312,22 +312,7 @@ interface CardData {
 
 const count = (heading: string): number => Number(/[（(](\d+)[）)]\s*$/.exec(heading)?.[1] ?? Number.NaN);
 
-function openWeb(url: string): Promise<Session> {
-  return openSession(url, {
-    viewport: { width: 1100, height: 900 },
-    acceptDownloads: true,
-    profilePrefix: "selfeval-consistency-web-",
-    async route(route, blocked) {
-      const u = new URL(route.request().url());
-      if (u.protocol === "file:" || u.protocol === "blob:" || u.protocol === "data:" || u.hostname === "127.0.0.1") {
-        await route.continue();
-        return;
-      }
-      blocked.push(u.href);
-      await route.abort();
-    },
-  });
-}
+const openWebPage = (url: string): Promise<Session> => openWeb(url, undefined, "selfeval-consistency-web-");
 
 async function downloadOf(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).first().click()]);
@@ -421,7 +406,7 @@ suite("one verdict on every surface: every fixture and writer-corpus workbook", 
   }
 
   test("the web page (Chromium): summary rows, each file's details, the 汇总.xlsx and the copies' 校验报告 it downloads", async () => {
-    const session = await openWeb(`${server.url}/web.html`);
+    const session = await openWebPage(`${server.url}/web.html`);
     const out: string[] = [];
     try {
       const { page } = session;

@@ -133,6 +133,24 @@ export async function openSession(
   };
 }
 
+/** The web page in Chromium: only 127.0.0.1 and the page's own file/blob/data URLs are let through; downloads allowed. */
+export function openWeb(url: string, viewport = { width: 1100, height: 900 }, profilePrefix = "selfeval-web-"): Promise<Session> {
+  return openSession(url, {
+    viewport,
+    acceptDownloads: true,
+    profilePrefix,
+    async route(route, blocked) {
+      const u = new URL(route.request().url());
+      if (u.protocol === "file:" || u.protocol === "blob:" || u.protocol === "data:" || u.hostname === "127.0.0.1") {
+        await route.continue();
+        return;
+      }
+      blocked.push(u.href);
+      await route.abort();
+    },
+  });
+}
+
 export function openPane(
   baseUrl: string,
   hostScript: string | null,

@@ -4,7 +4,7 @@ import { execFileSync } from "child_process";
 import type { Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CHROMIUM, OUTPUT, ROOT, Session, openSession, serveDist } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, openWeb, serveDist } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 import { SORT_KEYS } from "../../src/web/summary";
 
@@ -20,22 +20,6 @@ jest.setTimeout(90000);
 const fixture = (name: string) => path.join(ROOT, "test/fixtures", name);
 const corpus = (name: string) => path.join(ROOT, "test/corpus", name);
 
-function openWeb(url: string, viewport = { width: 1100, height: 900 }): Promise<Session> {
-  return openSession(url, {
-    viewport,
-    acceptDownloads: true,
-    profilePrefix: "selfeval-web-",
-    async route(route, blocked) {
-      const u = new URL(route.request().url());
-      if (u.protocol === "file:" || u.protocol === "blob:" || u.protocol === "data:" || u.hostname === "127.0.0.1") {
-        await route.continue();
-        return;
-      }
-      blocked.push(u.href);
-      await route.abort();
-    },
-  });
-}
 
 function cliJson(file: string): { files: Array<Record<string, unknown>> } {
   const bin = path.join(ROOT, "bin/selfeval.js");
