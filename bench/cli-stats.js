@@ -10,6 +10,8 @@
  *             concurrent marking and sweeping, parallel scavenging) and libuv's;
  *   workersMs the rest: the child processes' CPU time (childrenCpuMs) and any worker threads', exited by then.
  * The /proc figures count in clock ticks (10 ms), the total in microseconds; they are null where /proc is missing.
+ * hwmKb is this process's peak RSS since exec (VmHWM), free of what a fork carries over from the parent (getrusage's
+ * maxRSS can start at the benchmark process's size); treeKb the sampled peak of the process tree's RSS.
  */
 const fs = require("fs");
 const path = require("path");
@@ -81,6 +83,16 @@ const sampler = setInterval(() => {
   if (kb !== null && kb > treePeakKb) treePeakKb = kb;
 }, 50);
 
+/** The peak RSS of this process since its exec (VmHWM, kB), or null without /proc. */
+function peakOfThisImage() {
+  try {
+    const m = /VmHWM:\s*(\d+)\s*kB/.exec(fs.readFileSync("/proc/self/status", "utf8"));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 const t0 = process.hrtime.bigint();
 main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + "\n"),
@@ -104,6 +116,6 @@ main(process.argv.slice(2), {
   }
   // peak RSS of the whole tree: the sampled sum of this process and its children, or this process's own peak
   const maxRssKb = Math.max(u.maxRSS, treePeakKb);
-  process.stderr.write(`BENCH_STATS ${JSON.stringify({ code, wallMs, cpuMs, maxRssKb, childrenCpuMs: childMs, ...split })}\n`);
+  process.stderr.write(`BENCH_STATS ${JSON.stringify({ code, wallMs, cpuMs, maxRssKb, childrenCpuMs: childMs, hwmKb: peakOfThisImage(), treeKb: treePeakKb || null, ...split })}\n`);
   process.exitCode = code;
 });

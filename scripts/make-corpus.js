@@ -202,6 +202,8 @@ async function main() {
     fs.writeFileSync(path.join(OUT, "old-binary.xls"), ole);
   }
   fs.writeFileSync(path.join(OUT, "forms.csv"), "项目名称,全年预算数,全年执行数\n安全生产,20,15\n");
+  // files from strangers (issue 28): runaway work, damage, a 400-digit 分值
+  require("./hostile-corpus").make(root, OUT);
   for (const f of fs.readdirSync(OUT).sort()) console.log(`test/corpus/${f}`);
 }
 

@@ -126,7 +126,135 @@ async function main() {
   }
   // 8–11. The template families of RULES.md §5, laid out as their published originals, with errors planted.
   written.push(...(await familyFixtures()));
+  // 12. The review hints (审核提示, issue 36), on forms as published.
+  written.push(await hintFixtures());
   for (const w of written) console.log(path.relative(root, w));
+}
+
+/**
+ * Review-hint fixtures (test/fixtures/README.md, review-hints.xlsx): real published forms that show what a reviewer
+ * sends back beyond arithmetic, and one copy with the remaining hints planted (said so in its sheet name).
+ */
+async function hintFixtures() {
+  const central = require("./families/central");
+  const sichuan2023 = require("./families/sichuan-2023");
+  // 池州市贵池区棠溪镇人民政府, 委托业务项目 (2022), a published document (a copy found online, upload_cz id 502364): the
+  // central 附件 layout. Its 质量, 时效 and
+  // 成本 rows 经费支出合规性 / 提交报告及时性 / 单项业务成本 have phrases for targets (严格执行相关制度规定, 在项目计划完成
+  // 时间内完成, 符合相关规定). As published, its 年度资金总额 row reads 0 / 0 / 0 under a 其中 row of 90 / 89.974 / 89.974:
+  // here the total row carries its 其中 row's figures so that the hints stand alone; the 满意度 row, cut off in the
+  // published text, is completed as 公众满意度 ≥90% / 95%.
+  const tangxi = {
+    county: "",
+    year: 2022,
+    name: "委托业务项目",
+    dept: "219-池州市贵池区棠溪镇人民政府",
+    unit: "219001-池州市贵池区棠溪镇人民政府",
+    manager: "/",
+    funds: [
+      ["年度资金总额：", 90, 89.974, 89.974, 10, "100%", 10],
+      ["其中：本年财政拨款", 90, 89.974, 89.974, "", "", ""],
+      ["上年结转资金", "", "", "", "", "", ""],
+      ["其他资金", "", "", "", "", "", ""],
+    ],
+    goals: [
+      "本项目共申请预算资金90万元。其中：30万元用于基建工程项目预算编制；30万元用于基建工程项目审计；30万元用于基建工程项目设计、规划、测绘。",
+      "本项目共完成预算资金89.97万元。其中：30万元用于基建工程项目预算编制；30万元用于基建工程项目审计；29.99万元用于基建工程项目设计、规划、测绘。",
+    ],
+    indicators: [
+      { l1: "产出指标（50分）", l2: "数量指标", name: "基建工程委托业务项目数量", target: "≥50个", actual: "50", weight: 8, score: 8 },
+      { l2: "质量指标", name: "委托业务报告合格率", target: "≥100百分比", actual: "100", weight: 8, score: 8 },
+      { name: "经费支出合规性", target: "严格执行相关制度规定", actual: "达成预期指标", weight: 8, score: 8 },
+      { l2: "时效指标", name: "提交报告及时性", target: "在项目计划完成时间内完成", actual: "达成预期指标", weight: 8, score: 8 },
+      { l2: "成本指标", name: "项目总成本", target: "≤90万元", actual: "90", weight: 8, score: 8 },
+      { name: "单项业务成本", target: "符合相关规定", actual: "达成预期指标", weight: 10, score: 10 },
+      { l1: "效益指标（30分）", l2: "社会效益指标", name: "对维护基建市场公平的影响程度", target: "效果明显", actual: "达成预期指标", weight: 10, score: 10 },
+      { l2: "生态效益指标", name: "对控制基建项目成本影响程度", target: "效果明显", actual: "达成预期指标", weight: 10, score: 10 },
+      { l2: "可持续影响指标", name: "对推动基建项目“四项制度”健全和落实的持续性影响", target: "效果明显", actual: "达成预期指标", weight: 10, score: 10 },
+      { l1: "满意度指标（10分）", l2: "满意度指标", name: "公众满意度", target: "≥90%", actual: "95%", weight: 10, score: 10 },
+    ],
+    total: [100, 100],
+  };
+  const a = L.newPlan("棠溪镇委托业务（原表）");
+  central.layout(a, tangxi, 0, 0);
+
+  // The same form with the other hints planted: 执行率 50% (45 of 89.974) under a 总分 of 95 (优), a cost written ≥, a
+  // rate target of 110%, a deadline in the next year, a satisfaction rate under 效益 and 等级：良 printed in the 总分 row.
+  const planted = JSON.parse(JSON.stringify(tangxi));
+  planted.funds[0] = ["年度资金总额：", 90, 89.974, 45, 10, "50.01%", 5];
+  planted.funds[1] = ["其中：本年财政拨款", 90, 89.974, 45, "", "", ""];
+  planted.indicators[1].target = "≥110%";
+  planted.indicators[1].actual = "110%";
+  planted.indicators[3].target = "2023年3月31日前";
+  planted.indicators[3].actual = "2023年3月20日";
+  planted.indicators[4].target = "≥90万元";
+  planted.indicators[7].name = "参建单位满意度";
+  planted.indicators[7].target = "≥90%";
+  planted.indicators[7].actual = "95%";
+  planted.total = [100, 95];
+  const b = L.newPlan("棠溪镇（植入审核提示）");
+  const end = central.layout(b, planted, 0, 0);
+  L.put(b, end - 1, 8, "等级：良");
+
+  // 廊坊市食品工程学校, 办公宿舍楼、食堂及餐厅暖通改造经费 (2019, 主管部门 廊坊市发改委), published on the school's site
+  // (lfsp.cn, newsinfo 1158053): the central 附件1 with its 指标2 /
+  // …… template rows left in. Its 数量指标 工程资金金额 has the bare target 43.2 (no unit; it is an amount of money).
+  const langfang = {
+    county: "",
+    year: 2019,
+    name: "办公宿舍楼、食堂及餐厅暖通改造经费",
+    dept: "廊坊市发改委",
+    unit: "廊坊市食品工程学校",
+    manager: "/",
+    funds: [
+      ["年度资金总额", 43.2, 43.2, 37.24, 10, "86%", 9],
+      ["其中：当年财政拨款", 43.2, 43.2, 37.24, "", "", ""],
+      ["上年结转资金", "", "", "", "", "", ""],
+      ["其他资金", "", "", "", "", "", ""],
+    ],
+    goals: ["43.2", "37.24"],
+    indicators: [
+      { l1: "产出指标", l2: "数量指标", name: "指标1工程资金金额", target: 43.2, actual: 37.24, weight: 10, score: 9, cause: "已完工，剩余3%尾款未付，且最高限价低于预算金额。提高预算准确度。" },
+      { l2: "质量指标", name: "指标1工程完工率", target: 100, actual: 100, weight: 10, score: 10 },
+      { name: "指标2工程验收合格率", target: 100, actual: 100, weight: 10, score: 10 },
+      { l2: "时效指标", name: "指标1项目完成及时率", target: 100, actual: 100, weight: 10, score: 10 },
+      { l2: "成本指标", name: "指标1成本控制率", target: 100, actual: 100, weight: 10, score: 10 },
+      { l1: "效益指标", l2: "经济效益指标", name: "指标1安全率", target: 100, actual: 100, weight: 10, score: 10 },
+      { l2: "社会效益指标", name: "指标1学校发展能力", target: 100, actual: 100, weight: 10, score: 10 },
+      { l2: "可持续影响指标", name: "指标1长期使用性", target: 100, actual: 100, weight: 10, score: 10 },
+      { l1: "满意度指标", l2: "服务对象满意度指标", name: "指标1学生满意度", target: 100, actual: 100, weight: 10, score: 10 },
+    ],
+    total: [100, 98],
+  };
+  const c = L.newPlan("廊坊暖通改造（原表）");
+  central.layout(c, langfang, 0, 0);
+
+  // A Sichuan 2023 export (报表编号:510000_0013zp) of a 工资性支出 project, its indicator rows as published on a county
+  // media site (dyrmt.com, article 132779): 结余率（计算方法为：结余数/预算数） ≤5% filed under 效益指标 / 经济效益指标.
+  // The budget figures, the unit's name and the 完成值 are not in the published text: 120 万元 fully spent, all met.
+  const wages = {
+    year: 2023,
+    name: "51092324R000000012001-工资性支出",
+    dept: "某县部门",
+    unit: "某县单位",
+    goals: ["保障工资及时、足额发放，社保及时、足额缴纳。", "及时、足额缴纳。"],
+    process: "按月发放工资、缴纳社保。",
+    funds: [["总额", 120, 120, 120], ["其中：财政资金", 120, 120, 120], ["财政专户管理资金", 0, 0, 0], ["单位资金", 0, 0, 0], ["其他资金", "", "", ""]],
+    budgetScore: 10,
+    indicators: [
+      { l1: "产出指标", l2: "数量指标", name: "足额保障率", nature: "=", target: 100, unit: "%", actual: 100, weight: 22.5, score: 22.5 },
+      { name: "科目调整次数", nature: "≤", target: 10, unit: "次", actual: 6, weight: 22.5, score: 22.5 },
+      { l2: "时效指标", name: "按时发放率", nature: "=", target: 100, unit: "%", actual: 100, weight: 22.5, score: 22.5 },
+      { l1: "效益指标", l2: "经济效益指标", name: "结余率（计算方法为：结余数/预算数）", nature: "≤", target: 5, unit: "%", actual: 0, weight: 22.5, score: 22.5 },
+    ],
+    total: [100, 100],
+    conclusion: "及时、足额缴纳。",
+    problems: "暂无",
+    measures: "暂无",
+  };
+  const d = L.newPlan("工资性支出（四川2023）");
+  sichuan2023.layout(d, wages, 0, 0);
+  return save("test/fixtures/review-hints.xlsx", [a, b, c, d]);
 }
 
 /**

@@ -6,6 +6,9 @@ import { unreadableEntry } from "../core/file-json";
 import { Lang } from "../core/options";
 import { FileOutcome, FileTask } from "./process";
 
+/** A timer that never keeps the process alive; where timers are plain numbers (a DOM test environment), nothing to do. */
+const unref = (t: unknown): void => (t as { unref?: () => void } | null)?.unref?.();
+
 /**
  * Several files checked at once, each in a child process that can be stopped: `jobs` children (build/cli/worker.js),
  * each started with a V8 heap limit (--max-old-space-size = the per-file memory bound) and watched by a per-file
@@ -234,7 +237,7 @@ export async function runPool(
           child.kill("SIGKILL");
         }
       }, RSS_POLL_MS);
-      watch.unref();
+      unref(watch);
       child.once("exit", () => clearInterval(watch));
     }
     child.stderr!.setEncoding("utf8");
@@ -258,7 +261,7 @@ export async function runPool(
           lane.killedFor = "time";
           child.kill("SIGKILL");
         }, bounds.maxTimeS * 1000);
-        lane.timer.unref();
+        unref(lane.timer);
       } else if ("returned" in m) {
         // a file the child had not started, given back for an idle lane
         lane.queue.splice(lane.queue.indexOf(m.returned), 1);

@@ -118,7 +118,7 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
       }
       const chosen = formOptions(layout.family, partial);
       const analysis = analyseForm(grid, layout, chosen.options);
-      forms.push(formReport(analysis, chosen.options, say, chosen.preset, chosen.source));
+      forms.push(formReport(analysis, chosen.options, say, chosen.preset, chosen.source, grid));
       analyses.push(analysis);
     }
   }
@@ -183,7 +183,7 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
   };
 }
 
-function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource): FormReport {
+function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource, grid: Grid): FormReport {
   const layout = form.layout;
   const raw: Array<{ f: Finding; row: number; col: number; order: number }> = [];
   const lang = options.lang;
@@ -193,6 +193,9 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
   const proposed: ProposedFix[] = [];
   PROPOSED.set(form, proposed);
   RULES.forEach((rule, order) => {
+    // a review hint switched by a setting: off → not run; info / warning → its findings' severity
+    const switched = rule.meta.switchable ? options.rules?.[rule.id] : undefined;
+    if (switched === "off") return;
     const take = (input: FixInput): Fix => {
       const kind = rule.meta.proposes;
       if (!kind) throw new Error(`the rule proposes a fix but its meta names no kind (meta.proposes)`);
@@ -205,6 +208,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     };
     const ctx: RuleContext = {
       form,
+      grid,
       options,
       say,
       propose(input) {
@@ -213,7 +217,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
       report(f) {
         const template = rule.meta.messages[f.messageId];
         if (!template) throw new Error(`no message "${f.messageId}" in the rule's meta`);
-        const severity = f.severity ?? rule.meta.severity;
+        const severity = switched ?? f.severity ?? rule.meta.severity;
         if (!severity) throw new Error(`message "${f.messageId}" has no severity (in the report or the rule's meta)`);
         const fix = f.fix ? take(f.fix) : undefined;
         if (quiet.has(rule.id)) return;

@@ -6,6 +6,7 @@ import { roundTo } from "./numbers";
 import { formatNumber, formatPercent } from "./parse";
 import { isRoundingOf, sameAt2 } from "./scoring";
 import { CellValue } from "./snapshot";
+import type { Grid } from "./grid";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -89,6 +90,8 @@ export type Report = {
 
 export interface RuleContext {
   form: FormAnalysis;
+  /** the sheet the form is on, for a rule that reads a cell the analysis does not name (a grade printed in the 总分 row) */
+  grid?: Grid;
   options: CheckOptions;
   /** words in the language of the options (for data, hints and labels; messages come from meta.messages) */
   say(zh: string, en: string): string;
@@ -116,6 +119,13 @@ export interface RuleMeta {
   quiets?(form: FormAnalysis): Quieting | null;
   /** the kind of cell change it proposes (a rule without it proposes none) */
   proposes?: FixKind;
+  /**
+   * A review hint (审核提示): what a bureau's reviewer sends back beyond arithmetic. Never an error; settings may switch
+   * it off or show it as info or warning (`{"rules": {"<id>": "off" | "info" | "warning"}}`, 设置 → 审核提示).
+   */
+  switchable?: boolean;
+  /** for a review hint: its source (the document or practice it follows), shown in 设置 and the README */
+  source?: Bilingual;
 }
 
 export interface Rule {

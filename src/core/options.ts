@@ -34,6 +34,25 @@ export interface CheckOptions {
   presetSource: PresetSource | null;
   /** A template family forced by a setting (families/index.ts ids); null: recognised from the form's labels. */
   family: string | null;
+  /**
+   * Review hints (审核提示) switched by a setting: rule id → "off" (not run), "info" or "warning" (its findings'
+   * severity). Only rules whose meta says `switchable` obey it; an id of any other rule is ignored.
+   */
+  rules: RuleSwitches;
+}
+
+/** What a setting may do with a review hint: switch it off, or show it as 提示 or 警告 (never as an error). */
+export type RuleSwitch = "off" | "info" | "warning";
+export type RuleSwitches = Record<string, RuleSwitch>;
+
+/** A `rules` object from outside (--config, the workbook): kebab-case ids with one of the three switches survive. */
+export function sanitizeRuleSwitches(raw: unknown): RuleSwitches {
+  const out: RuleSwitches = {};
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
+  for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && (v === "off" || v === "info" || v === "warning")) out[id] = v;
+  }
+  return out;
 }
 
 /** Which settings decided a form's preset: --config, the workbook's saved settings, the form's family, or none (central). */
@@ -54,6 +73,7 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   preset: null,
   presetSource: null,
   family: null,
+  rules: {},
 };
 
 export function resolveOptions(partial?: Partial<CheckOptions>): CheckOptions {
@@ -62,11 +82,12 @@ export function resolveOptions(partial?: Partial<CheckOptions>): CheckOptions {
     ...(partial ?? {}),
     qualitativeTiers: { ...DEFAULT_OPTIONS.qualitativeTiers, ...(partial?.qualitativeTiers ?? {}) },
     level1Weights: { ...DEFAULT_OPTIONS.level1Weights, ...(partial?.level1Weights ?? {}) },
+    rules: { ...(partial?.rules ?? {}) },
   };
 }
 
 /** The policy settings a workbook can carry (RULES.md §2): everything but the language and the default year. */
-export type PolicySettings = Omit<CheckOptions, "lang" | "defaultYear" | "preset" | "presetSource" | "family">;
+export type PolicySettings = Omit<CheckOptions, "lang" | "defaultYear" | "preset" | "presetSource" | "family" | "rules">;
 
 // Presets and the families' ids are the families' (core/families: the central default, those the families bring, the
 // provincial variants); re-exported where their users have found them.
@@ -78,8 +99,8 @@ export { FAMILY_IDS, PRESETS, presetSettings };
  * so a malformed file cannot break a check. The precedence of the sources, and what counts as chosen, is
  * core/settings.ts (optionsFor).
  */
-export function sanitizeSettings(raw: unknown): Partial<PolicySettings> & { preset?: string; family?: string } {
-  const out: Partial<PolicySettings> & { preset?: string; family?: string } = {};
+export function sanitizeSettings(raw: unknown): Partial<PolicySettings> & { preset?: string; family?: string; rules?: RuleSwitches } {
+  const out: Partial<PolicySettings> & { preset?: string; family?: string; rules?: RuleSwitches } = {};
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
   const r = raw as Record<string, unknown>;
   const frac = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 10;
@@ -88,6 +109,9 @@ export function sanitizeSettings(raw: unknown): Partial<PolicySettings> & { pres
     out.preset = r.preset;
   }
   if (typeof r.family === "string" && FAMILY_IDS.includes(r.family)) out.family = r.family;
+  // review-hint switches: a top-level key {"rules": {...}} (also accepted inside "options")
+  const switches = sanitizeRuleSwitches(r.rules ?? (r.options as Record<string, unknown> | undefined)?.rules);
+  if (Object.keys(switches).length > 0) out.rules = switches;
   const src = (r.options && typeof r.options === "object" ? r.options : r) as Record<string, unknown>;
   if (frac(src.overachievementThreshold)) out.overachievementThreshold = src.overachievementThreshold as number;
   if (typeof src.overachievementDeduction === "number" && src.overachievementDeduction >= 0 && src.overachievementDeduction <= 100) out.overachievementDeduction = src.overachievementDeduction;

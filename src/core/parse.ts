@@ -82,7 +82,12 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 export function parseText(raw: string): Parsed {
   const s = raw ?? "";
   // the common cases first: a plain number written as text, a one-character placeholder
-  if (PLAIN_NUMBER.test(s)) return { kind: "number", op: null, value: Number(s), unit: "" };
+  if (PLAIN_NUMBER.test(s)) {
+    const n = Number(s);
+    // a 400-digit number is no quantity (Number gives Infinity): text, never a value to compute or write back
+    if (Number.isFinite(n)) return { kind: "number", op: null, value: n, unit: "" };
+    return { kind: "text", text: s };
+  }
   if (s.trim() === "") return { kind: "blank" };
   if (isErrorValue(s)) return { kind: "error", code: s.trim().toUpperCase() };
   const t = normalizeValueText(s);

@@ -1,5 +1,5 @@
 import { Severity } from "./findings";
-import { CheckOptions, FAMILY_IDS, Lang, PRESETS, PolicySettings, PresetSource, presetSettings, resolveOptions, sanitizeSettings } from "./options";
+import { CheckOptions, FAMILY_IDS, Lang, PRESETS, PolicySettings, PresetSource, RuleSwitches, presetSettings, resolveOptions, sanitizeRuleSwitches, sanitizeSettings } from "./options";
 
 /**
  * The settings a workbook carries, decided once for every surface (CLI, web page, pane, ribbon): the key they are
@@ -30,6 +30,8 @@ export interface WorkbookSettings {
   highlight: Severity[];
   /** a template family forced for every form (core/options FAMILY_IDS); absent: recognised from each form's labels */
   family?: string;
+  /** review hints (审核提示) switched explicitly: rule id → off / info / warning; a hint absent keeps its default */
+  rules?: RuleSwitches;
 }
 
 /** What we write into the workbook: the settings with the version that says "explicit choices only". */
@@ -71,7 +73,7 @@ export function presetPolicy(id: string | null): PolicySettings {
 
 /** The policy values only (no preset, family or source keys), each of the right type. */
 function policyOnly(raw: unknown): Partial<PolicySettings> {
-  const { preset: _p, family: _f, ...rest } = sanitizeSettings(raw && typeof raw === "object" && !Array.isArray(raw) ? { options: (raw as Record<string, unknown>).options ?? raw } : raw);
+  const { preset: _p, family: _f, rules: _r, ...rest } = sanitizeSettings(raw && typeof raw === "object" && !Array.isArray(raw) ? { options: (raw as Record<string, unknown>).options ?? raw } : raw);
   return rest;
 }
 
@@ -103,7 +105,8 @@ export function readWorkbookSettings(raw: unknown): WorkbookSettings {
     for (const [k, v] of Object.entries(options)) if (!samePolicyValue(v, base[k])) kept[k] = v;
     options = kept as Partial<PolicySettings>;
   }
-  return { preset, options, highlight, ...(family ? { family } : {}) };
+  const rules = sanitizeRuleSwitches(r.rules);
+  return { preset, options, highlight, ...(family ? { family } : {}), ...(Object.keys(rules).length > 0 ? { rules } : {}) };
 }
 
 /** The record to save in the workbook: the person's explicit choices, tagged with the current version. */
@@ -117,6 +120,7 @@ export function storedSettings(s: WorkbookSettings): StoredSettings {
     options: options as Partial<PolicySettings>,
     highlight: [...s.highlight],
     ...(s.family && FAMILY_IDS.includes(s.family) ? { family: s.family } : {}),
+    ...(s.rules && Object.keys(sanitizeRuleSwitches(s.rules)).length > 0 ? { rules: sanitizeRuleSwitches(s.rules) } : {}),
   };
 }
 
@@ -128,6 +132,7 @@ export function sameSettings(a: WorkbookSettings, b: WorkbookSettings): boolean 
     a.preset === b.preset &&
     (a.family ?? "") === (b.family ?? "") &&
     samePolicyValue(oa, ob) &&
+    samePolicyValue(sanitizeRuleSwitches(a.rules), sanitizeRuleSwitches(b.rules)) &&
     [...a.highlight].sort().join() === [...b.highlight].sort().join()
   );
 }
@@ -137,6 +142,7 @@ interface Choices {
   values: Partial<PolicySettings>;
   preset?: string;
   family?: string;
+  rules?: RuleSwitches;
 }
 
 function workbookChoices(s: WorkbookSettings): Choices {
@@ -145,13 +151,14 @@ function workbookChoices(s: WorkbookSettings): Choices {
     values: { ...(chosen ? presetPolicy(s.preset) : {}), ...s.options },
     ...(chosen ? { preset: s.preset } : {}),
     ...(s.family ? { family: s.family } : {}),
+    ...(s.rules ? { rules: s.rules } : {}),
   };
 }
 
 /** A --config file is what a person wrote: every value in it is a choice. */
 function configChoices(raw: unknown): Choices {
-  const { preset, family, ...values } = sanitizeSettings(raw);
-  return { values: { ...(preset ? presetPolicy(preset) : {}), ...values }, ...(preset ? { preset } : {}), ...(family ? { family } : {}) };
+  const { preset, family, rules, ...values } = sanitizeSettings(raw);
+  return { values: { ...(preset ? presetPolicy(preset) : {}), ...values }, ...(preset ? { preset } : {}), ...(family ? { family } : {}), ...(rules ? { rules } : {}) };
 }
 
 export interface SettingsSources {
@@ -179,6 +186,9 @@ export function optionsFor(src: SettingsSources): Partial<CheckOptions> {
   else if (w.preset) Object.assign(out, { preset: w.preset, presetSource: "workbook" as const });
   const family = c.family ?? w.family;
   if (family) out.family = family;
+  // review-hint switches, hint by hint: --config over the workbook's
+  const rules = { ...(w.rules ?? {}), ...(c.rules ?? {}) };
+  if (Object.keys(rules).length > 0) out.rules = rules;
   if (src.lang) out.lang = src.lang;
   for (const [k, v] of Object.entries(src.overrides ?? {})) if (v !== undefined && v !== null) (out as Record<string, unknown>)[k] = v;
   return out;

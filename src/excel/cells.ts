@@ -1,9 +1,10 @@
 import { quoteSheet } from "../core/a1";
 import { CellChange, CellRef, CellState, cellKey } from "../core/changes";
 import { CellValue } from "../core/snapshot";
+import type { CommentIndex, SheetIndex } from "../addin/port";
 import { Capabilities } from "./capabilities";
 
-export type { CellChange, CellRef, CellState };
+export type { CellChange, CellRef, CellState, CommentIndex, SheetIndex };
 
 /**
  * The batched reads and writes of cells. Everything the add-in changes in a workbook goes through here: read the
@@ -63,12 +64,6 @@ export async function syncInChunks<T, R>(context: Excel.RequestContext, items: T
 }
 
 /** The workbook's sheets now: names, and the name of each sheet id (ids survive a rename). */
-export interface SheetIndex {
-  names: Set<string>;
-  nameById: Map<string, string>;
-  idByName: Map<string, string>;
-}
-
 export async function readSheetIndex(context: Excel.RequestContext): Promise<SheetIndex> {
   const ws = context.workbook.worksheets;
   ws.load("items/name,items/id");
@@ -80,12 +75,6 @@ export async function readSheetIndex(context: Excel.RequestContext): Promise<She
     index.idByName.set(s.name, s.id);
   }
   return index;
-}
-
-/** Where a recorded cell is now: its sheet by id first (a renamed sheet), then by name; null when the sheet is gone. */
-export function currentSheet(index: SheetIndex, ref: { sheet: string; sheetId?: string }): string | null {
-  if (ref.sheetId && index.nameById.has(ref.sheetId)) return index.nameById.get(ref.sheetId)!;
-  return index.names.has(ref.sheet) ? ref.sheet : null;
 }
 
 /** The cells' values, formats, fills and notes. Every cell's sheet must exist (see readSheetIndex). */
@@ -121,12 +110,6 @@ export async function readCellStates(context: Excel.RequestContext, cells: CellR
 }
 
 /** The threaded comments of the workbook (ExcelApi 1.10): the ids that exist, and the cell each sits on. */
-export interface CommentIndex {
-  ids: Set<string>;
-  /** cell key → comment id */
-  byCell: Map<string, string>;
-}
-
 export async function readComments(context: Excel.RequestContext, caps: Capabilities): Promise<CommentIndex> {
   const index: CommentIndex = { ids: new Set(), byCell: new Map() };
   if (!caps.comments) return index;

@@ -5,6 +5,7 @@
  * Each runtime (the pane; the ribbon command, which without a shared runtime runs in its own) holds its own in-memory
  * copy of the settings, loaded when it starts, and saveAsync writes that whole copy back. So every change here is a
  * read-modify-write on a fresh copy: refreshAsync first, then change one key, then save — never a save of a stale copy.
+ * These three are the port's document store (src/addin/port.ts DocumentStore) for Office.
  */
 export function getSetting<T>(name: string): T | null {
   try {
@@ -44,15 +45,4 @@ export async function putSetting(name: string, value: unknown): Promise<void> {
   if (value === null) s.remove(name);
   else s.set(name, value);
   await save();
-}
-
-/** Read-modify-write of one setting on a fresh copy: `update` gets the saved value and returns the new one (null removes). */
-export async function updateSetting<T>(name: string, update: (current: T | null) => T | null): Promise<T | null> {
-  await refreshSettings();
-  const next = update(getSetting<T>(name));
-  const s = Office.context.document.settings;
-  if (next === null) s.remove(name);
-  else s.set(name, next);
-  await save();
-  return next;
 }

@@ -1,22 +1,17 @@
 import { CellChange, CellRef, CellState, cellKey, planRestore } from "../core/changes";
+import { WriteError } from "../addin/port";
 import { Capabilities } from "./capabilities";
 import { CommentIndex, readCellStates, writeCellChanges } from "./cells";
 
-/**
- * The one path for every write: read the cells first, write in as few batches as the payload limit allows, and if a
- * batch fails, read again and restore what differs from before. Nothing is left half-written.
- */
-export class WriteError extends Error {
-  constructor(
-    readonly cause: unknown,
-    readonly rolledBack: boolean,
-  ) {
-    super(cause instanceof Error ? cause.message : String(cause));
-  }
-}
+export { WriteError };
 
 export const formatsOf = (states: CellState[]): Map<string, string> => new Map(states.map((s) => [cellKey(s), s.numberFormat]));
 
+/**
+ * The one path for every write: read the cells first, write in as few batches as the payload limit allows, and if a
+ * batch fails, read again and restore what differs from before (a WriteError, from the port, says whether that worked).
+ * Nothing is left half-written.
+ */
 export async function writeSafely(
   context: Excel.RequestContext,
   caps: Capabilities,

@@ -2,7 +2,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { officeWorkbookHost } from "../addin/host";
-import { runningInExcel } from "../addin/office-helpers";
+import { runningInExcel } from "../excel/office-helpers";
 import { App } from "./components/App";
 import { OutsideOffice } from "./components/OutsideOffice";
 import { langOf } from "./i18n";

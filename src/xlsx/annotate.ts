@@ -9,6 +9,10 @@ import { buildReport } from "../core/report";
 import { CellValue } from "../core/snapshot";
 import { Proposal, finalizeSelection, proposalKey } from "../core/writeback";
 import type { Inflate } from "./inflate";
+import { browserInflate } from "./inflate-browser";
+import { readWorkbookPackage } from "./workbook-reader";
+import { LIMITS, ReadLimits, withLimits } from "./limits";
+import { ZipArchive } from "./zip-archive";
 import { NOTE_SEPARATOR } from "./patch/notes";
 import { WorkbookCopy } from "./patch/copy";
 
@@ -99,7 +103,9 @@ export function annotateCopy(
     for (const line of opts.notices.lines) rows.push([line]);
   }
   copy.setReportSheet({ name: REPORT_SHEET_NAME, rows, links, bold, widths: Object.fromEntries(sheet.columns.map((c, i) => [i, c.width])) });
-  return { bytes: copy.toBytes(opts.deflate), marked, keptNotes };
+  const bytes = copy.toBytes(opts.deflate);
+  copy.release();
+  return { bytes: readBack(bytes, opts.inflate), marked, keptNotes };
 }
 
 /** The part of a note a person wrote: none when we wrote it (the add-in or an earlier copy), else what precedes our separator. */
@@ -145,7 +151,44 @@ export function fixCopy(
     if (r === "written") written.push(p);
     else skipped.push({ proposal: p, reason: r === "formula" ? "formula" : "missing" });
   }
-  return { bytes: copy.toBytes(opts.deflate), written, skipped };
+  const bytes = copy.toBytes(opts.deflate);
+  copy.release();
+  return { bytes: readBack(bytes, opts.inflate), written, skipped };
+}
+
+/**
+ * The limits a copy is read back under: a copy of a file at a count limit may pass it by what the copy adds (the
+ * 校验报告 sheet and its relationship, a format per fill, a notes part and a drawing per marked sheet), and its parts,
+ * deflated by us, may pack tighter than the input's did; the read-back is for soundness, the input was held to LIMITS.
+ */
+const COPY_LIMITS: ReadLimits = {
+  ...LIMITS,
+  maxTotalBytes: LIMITS.maxTotalBytes * 1.25,
+  maxPartBytes: LIMITS.maxPartBytes * 1.25,
+  maxRatio: Infinity,
+  maxEntries: LIMITS.maxEntries * 2,
+  maxSheets: LIMITS.maxSheets + 1,
+  maxCells: LIMITS.maxCells * 1.25,
+  maxRelationships: LIMITS.maxRelationships * 2,
+  maxStyles: LIMITS.maxStyles * 2,
+};
+
+/**
+ * A copy is never less valid than its input: before it is handed out to be written, our reader reads it back — every
+ * entry unpacked and held to its size and CRC-32, the workbook read as `check` reads it. What does not read back
+ * throws (the CLI says it in one line and writes nothing; the input is never touched).
+ */
+export function readBack(bytes: Uint8Array, inflate: Inflate = browserInflate): Uint8Array {
+  try {
+    withLimits(COPY_LIMITS, () => {
+      const zip = new ZipArchive(bytes, inflate, { maxTotalBytes: COPY_LIMITS.maxTotalBytes, maxEntryBytes: COPY_LIMITS.maxPartBytes });
+      for (const e of zip.entries.values()) zip.verify(e);
+      readWorkbookPackage(zip);
+    });
+  } catch (e) {
+    throw new Error(`the copy does not read back: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return bytes;
 }
 
 export { NOTE_SEPARATOR };

@@ -1,5 +1,5 @@
 import { Inflate as FflateInflate } from "fflate";
-import type { Inflate } from "./inflate";
+import { Inflate, InflateOverflow } from "./inflate";
 
 /**
  * fflate's pure-JS inflate for the browser (Chromium 86+ has no DecompressionStream('deflate-raw')). The input is fed
@@ -12,7 +12,7 @@ export const browserInflate: Inflate = (data, size) => {
   const out = new Uint8Array(size);
   let n = 0;
   const stream = new FflateInflate((chunk) => {
-    if (n + chunk.length > size) throw new Error(`the data unpacks to more than its declared ${size} bytes`);
+    if (n + chunk.length > size) throw new InflateOverflow(`the data unpacks to more than its declared ${size} bytes`);
     out.set(chunk, n);
     n += chunk.length;
   });

@@ -1,4 +1,5 @@
-import { XlsxFormatError } from "./workbook-reader";
+import { LimitError } from "./limits";
+import { XlsxDamagedError, XlsxFormatError } from "./workbook-reader";
 import { ZipError } from "./zip-archive";
 
 /**
@@ -53,17 +54,28 @@ export function sniffBytes(name: string, bytes: Uint8Array): void {
 export function describeReadError(e: unknown): InputError {
   if (e instanceof InputError) return e;
   const msg = e instanceof Error ? e.message : String(e);
+  if (e instanceof LimitError)
+    return new InputError(
+      `工作簿超出读取上限：${e.zh}，已拒绝（不是 Excel 通常写出的文件）：请在 Excel 中重新保存，或拆分后再校验。`,
+      `the workbook is past a reading limit: ${e.en}; refused (not a file Excel writes): re-save it in Excel, or split it, then check it.`,
+      "too-large",
+    );
   if (e instanceof ZipError) {
-    if (/would unpack|cannot be unpacked|larger than/i.test(msg))
+    if (e.kind === "bomb")
       return new InputError(
         `文件解压后远大于正常的工作簿（可能是“zip 炸弹”），已拒绝，没有解压：请确认文件来源，或在 Excel 中重新保存。（${msg}）`,
         `the file would unpack to far more than a workbook does (a possible zip bomb); refused without unpacking it: check where it came from, or re-save it in Excel. (${msg})`,
         "zip-bomb",
       );
-    if (/encrypted/i.test(msg)) return new InputError("工作簿已加密：请在 Excel 中取消密码后另存为 .xlsx 再校验。", "the workbook is encrypted: remove the password in Excel, save as .xlsx, then check it.", "encrypted");
+    if (e.kind === "encrypted") return new InputError("工作簿已加密：请在 Excel 中取消密码后另存为 .xlsx 再校验。", "the workbook is encrypted: remove the password in Excel, save as .xlsx, then check it.", "encrypted");
     return new InputError(`不是有效的 .xlsx 文件（zip 内容损坏或被截断）：请在 Excel 中重新保存。（${msg}）`, `not a valid .xlsx file (the zip is damaged or truncated: ${msg}): re-save it in Excel.`, "damaged");
   }
+  if (e instanceof XlsxDamagedError)
+    return new InputError(`工作簿已损坏（${msg}）：请在 Excel 中打开并重新保存。`, `the workbook is damaged (${msg}): open it in Excel and save it again.`, "damaged");
   if (e instanceof XlsxFormatError) return new InputError(`不是 Excel 工作簿（${msg}）：请在 Excel 中另存为 .xlsx。`, `not an Excel workbook (${msg}): save it as .xlsx in Excel.`, "not-workbook");
+  if (e instanceof RangeError && /Invalid string length|Invalid array length|Set maximum size|Map maximum size|Array buffer allocation/i.test(msg))
+    // a JavaScript engine's limit reached anyway: told as what it is, never in the engine's words
+    return new InputError("工作簿过大或过于复杂，无法在内存中读取：请在 Excel 中重新保存，或拆分后再校验。", "the workbook is too large or too complex to read in memory: re-save it in Excel, or split it, then check it.", "too-large");
   if (/central directory|end of data|zip|corrupt|invalid signature|unexpected end/i.test(msg))
     return new InputError("不是有效的 .xlsx 文件（zip 内容损坏或被截断）：请在 Excel 中重新保存。", `not a valid .xlsx file (the zip is damaged or truncated: ${msg}): re-save it in Excel.`, "damaged");
   return new InputError(`无法读取工作簿：${msg}`, `the workbook cannot be read: ${msg}`);

@@ -1,3 +1,4 @@
+import { LimitError, limits } from "./limits";
 import { OPEN, END, XmlScanner, decodePart } from "./xml";
 
 /**
@@ -75,7 +76,8 @@ export function resolveTarget(source: string, target: string): string {
 
 /** The relationships of a part ("" for the package's own), targets resolved; one without a Target is left out. */
 export function readRelationships(zip: PartSource, source: string): Relationship[] {
-  const xml = partText(zip, relsPartOf(source));
+  const relsPart = relsPartOf(source);
+  const xml = partText(zip, relsPart);
   if (xml === null) return [];
   const out: Relationship[] = [];
   const x = new XmlScanner(xml);
@@ -88,6 +90,7 @@ export function readRelationships(zip: PartSource, source: string): Relationship
     const external = (x.attr("TargetMode") ?? "").toLowerCase() === "external";
     const kind = type.slice(type.lastIndexOf("/") + 1).toLowerCase();
     out.push({ id, type, kind, target: external ? target : resolveTarget(source, target), external });
+    if (out.length > limits().maxRelationships) throw new LimitError("maxRelationships", relsPart, null);
   }
   return out;
 }

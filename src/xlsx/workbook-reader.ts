@@ -1,4 +1,6 @@
-import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, PlacedCell, SheetSnapshot, WorkbookSnapshot, snapshotFromCells } from "../core/snapshot";
+import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, PlacedCell, SheetSnapshot, WorkbookSnapshot, distinctMerges, mergeSlaves, snapshotFromCells } from "../core/snapshot";
+import { address } from "../core/a1";
+import { LimitError, limits, within } from "./limits";
 import type { Inflate } from "./inflate";
 import { findWorkbookPart, partText, readRelationships } from "./package";
 import { CLOSE, END, OPEN, XmlError, XmlScanner, decodeEntities } from "./xml";
@@ -14,6 +16,8 @@ import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipLimits } from "./zip-archive";
  *   const pkg = openWorkbook(bytes, browserInflate); pkg.snapshot(); pkg.setting("selfeval.settings.v1");
  */
 export class XlsxFormatError extends Error {}
+/** A part that is not well-formed XML (cut short, an attribute given twice…): damage, told with the part it is in. */
+export class XlsxDamagedError extends XlsxFormatError {}
 
 /** Excel's built-in number formats (ECMA-376 18.8.30; the zh-CN ones for 27–36 and 50–58). */
 export const BUILTIN_FORMATS: Record<number, string> = {
@@ -78,6 +82,20 @@ function readPackage(zip: ZipArchive): WorkbookSnapshot {
   const formats = stylesXml === null ? [] : wellFormed(stylesPart!, () => readCellFormats(stylesXml));
 
   const sheets: SheetSnapshot[] = [];
+  wellFormed(wbPart, () => readSheets(zip, wbPart, workbook, rels, shared, formats, sheets));
+  return { sheets };
+}
+
+function readSheets(zip: ZipArchive, wbPart: string, workbook: string, rels: Map<string, { kind: string; target: string }>, shared: string[], formats: string[], sheets: SheetSnapshot[]): void {
+  // a part listed by several sheets is read once (5,000 sheets of one part are 5,000 names over one parse)
+  const byPart = new Map<string, SheetSnapshot | null>();
+  let listed = 0, cells = 0;
+  const push = (sheet: SheetSnapshot) => {
+    // the engine holds each sheet's box (and indexes it): all boxes together are bounded, shared parts counted each time
+    cells += sheet.values.length * (sheet.values[0]?.length ?? 1);
+    if (cells > limits().maxCells) throw new LimitError("maxCells", `sheet ${sheet.name}`, cells);
+    sheets.push(sheet);
+  };
   const x = new XmlScanner(workbook);
   let sheetsDepth = -1;
   for (let t = x.next(); t !== END; t = x.next()) {
@@ -90,19 +108,25 @@ function readPackage(zip: ZipArchive): WorkbookSnapshot {
       continue;
     }
     if (!x.is("sheet") || sheetsDepth < 0 || x.depth !== sheetsDepth + 1) continue;
+    within("maxSheets", ++listed, wbPart);
     const name = x.attr("name") ?? "";
     const rid = x.attr("id", true) ?? "";
     const rel = rels.get(rid);
     if (rel && NOT_WORKSHEETS.has(rel.kind)) continue;
+    const seen = rel ? byPart.get(rel.target.toLowerCase()) : undefined;
+    if (seen !== undefined) {
+      if (seen) push({ ...seen, name });
+      continue;
+    }
     const xml = rel ? partText(zip, rel.target) : null;
     if (xml === null) {
-      sheets.push({ name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges: [] });
+      push({ name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges: [] });
       continue;
     }
     const sheet = wellFormed(rel!.target, () => readSheet(name, xml, shared, formats), name);
-    if (sheet) sheets.push(sheet);
+    byPart.set(rel!.target.toLowerCase(), sheet);
+    if (sheet) push(sheet);
   }
-  return { sheets };
 }
 
 /** Runs a part's parse; XML that cannot be tokenized becomes a format error naming the part (and sheet). */
@@ -110,7 +134,9 @@ function wellFormed<T>(part: string, parse: () => T, sheet?: string): T {
   try {
     return parse();
   } catch (e) {
-    if (e instanceof XmlError) throw new XlsxFormatError(`the part ${part}${sheet ? ` (sheet ${sheet})` : ""} is not well-formed XML: ${e.message}`);
+    if (e instanceof XmlError) throw new XlsxDamagedError(`the part ${part}${sheet ? ` (sheet ${sheet})` : ""} is not well-formed XML: ${e.message}`);
+    // a limit passed deep in a parse: said with the part it was passed in
+    if (e instanceof LimitError && e.where === "") throw new LimitError(e.limit, `${part}${sheet ? `, sheet ${sheet}` : ""}`, e.found);
     throw e;
   }
 }
@@ -138,7 +164,13 @@ function richText(x: XmlScanner): string {
 export function readSharedStrings(xml: string): string[] {
   const out: string[] = [];
   const x = new XmlScanner(xml);
-  for (let t = x.next(); t !== END; t = x.next()) if (t === OPEN && x.is("si")) out.push(richText(x));
+  for (let t = x.next(); t !== END; t = x.next())
+    if (t === OPEN && x.is("si")) {
+      const text = richText(x);
+      if (text.length > limits().maxCellText) throw new LimitError("maxCellText", `shared string ${out.length}`, text.length);
+      out.push(text);
+      if (out.length > limits().maxSharedStrings) throw new LimitError("maxSharedStrings", "", null);
+    }
   return out;
 }
 
@@ -156,10 +188,12 @@ export function readCellFormats(xml: string): string[] {
     if (x.is("numFmt")) {
       const code = x.attr("formatCode");
       if (code !== null) custom.set(Number(x.attr("numFmtId")), code);
+      if (custom.size > limits().maxStyles) throw new LimitError("maxStyles", "", null);
     } else if (x.is("cellXfs")) xfsDepth = x.depth;
     else if (xfsDepth >= 0 && x.depth === xfsDepth + 1 && x.is("xf")) {
       const id = Number(x.attr("numFmtId") ?? 0);
       formats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General");
+      if (formats.length > limits().maxStyles) throw new LimitError("maxStyles", "", null);
     }
   }
   // numFmts come before cellXfs in the schema; a writer that puts them after still gets its codes
@@ -234,7 +268,7 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
         lastRefStart = -1;
         let at = cellRef(s, refStart, refEnd);
         if (at === -2) {
-          const v = decodeEntities(s.slice(refStart, refEnd), x.entities);
+          const v = decodeEntities(s.slice(refStart, refEnd), x.entities, x.budget);
           at = cellRef(v, 0, v.length);
         }
         if (at >= 0) {
@@ -303,12 +337,16 @@ export function readSheet(name: string, xml: string, shared: string[], formats: 
           const v = x.attrValue(i);
           m = mergeRange(v, 0, v.length);
         }
-        if (m) merges.push(m);
+        if (m) {
+          merges.push(m);
+          if (merges.length > limits().maxMerges) throw new LimitError("maxMerges", `sheet ${name}`, null);
+        }
         break;
       }
     } else if (x.is("extLst") || x.is("AlternateContent") || x.is("headerFooter") || x.is("drawing") || x.is("legacyDrawing")) x.skip();
   }
-  return cells.snapshot(name, merges);
+  // one area listed many times is one area (the engine's grid indexes each merge it is given)
+  return cells.snapshot(name, distinctMerges(merges));
 }
 
 /**
@@ -323,6 +361,7 @@ export class CellList {
   fmts: string[] = [];
 
   add(r: number, c: number, v: CellValue, f: string): void {
+    if (typeof v === "string" && v.length > limits().maxCellText) throw new LimitError("maxCellText", `cell ${address(r, c)}`, v.length);
     this.rows.push(r);
     this.cols.push(c);
     this.vals.push(v);
@@ -346,13 +385,12 @@ export class CellList {
       for (let i = 0; i < n; i++) placed.push({ r: rows[i], c: cols[i], v: vals[i], f: fmts[i] });
       return snapshotFromCells(name, placed, merges);
     }
-    let slave: Uint8Array | null = null;
-    for (const mg of merges) {
-      const r0 = Math.max(mg.top, top), r1 = Math.min(mg.bottom, bottom), c0 = Math.max(mg.left, left), c1 = Math.min(mg.right, right);
-      if (r0 > r1 || c0 > c1) continue;
-      slave ??= new Uint8Array(h * w);
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== mg.top || c !== mg.left) slave[(r - top) * w + (c - left)] = 1;
-    }
+    // every merge's slaves marked in one pass (core/snapshot.ts), never a box re-marked per merge; merges that
+    // overlap another within the cells are left out of the snapshot (Excel writes none; its repair drops them), so
+    // the engine's grid never marks one cell for many merges
+    const overlapping: boolean[] = [];
+    const slave = merges.length ? mergeSlaves(merges, top, left, h, w, overlapping) : null;
+    if (overlapping.length) merges = merges.filter((_, i) => !overlapping[i]);
     let kt = top, kl = left, kb = bottom, kr = right;
     if (slave) {
       (kt = Infinity), (kl = Infinity), (kb = -1), (kr = -1);

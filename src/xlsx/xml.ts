@@ -12,8 +12,14 @@
  * throws XmlError on what cannot be tokenized (an unterminated tag, comment or CDATA section).
  */
 import { strFromU8 } from "fflate";
+import { LimitError, limits } from "./limits";
 
 export class XmlError extends Error {}
+
+/** What DTD-declared entities may still expand to in one document (characters); shared by its scanner's calls. */
+export interface EntityBudget {
+  left: number;
+}
 
 export const END = 0;
 export const OPEN = 1;
@@ -21,8 +27,12 @@ export const CLOSE = 2;
 
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-/** Decodes entity and character references in raw (already line-normalised) text. */
-export function decodeEntities(raw: string, declared: Map<string, string> | null = null): string {
+/**
+ * Decodes entity and character references in raw (already line-normalised) text. Declared entities expand within
+ * `budget` (the document's: LIMITS.maxEntityChars in all), past which a LimitError is thrown: an entity of 150 KB used
+ * 100,000 times is refused, not expanded into the engine's "Invalid string length".
+ */
+export function decodeEntities(raw: string, declared: Map<string, string> | null = null, budget: EntityBudget | null = null): string {
   if (raw.indexOf("&") < 0) return raw;
   return raw.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[^\s&;<]+);/g, (whole, e: string) => {
     if (e.charCodeAt(0) === 35) {
@@ -32,7 +42,12 @@ export function decodeEntities(raw: string, declared: Map<string, string> | null
     const p = PREDEFINED[e];
     if (p !== undefined) return p;
     const d = declared?.get(e);
-    return d !== undefined ? d : whole;
+    if (d === undefined) return whole;
+    if (budget) {
+      budget.left -= d.length;
+      if (budget.left < 0) throw new LimitError("maxEntityChars", "", null);
+    }
+    return d;
   });
 }
 
@@ -41,8 +56,8 @@ function normaliseText(raw: string): string {
 }
 
 /** Raw character data decoded as XML says: line ends normalised, then references resolved. */
-export function decodeText(raw: string, declared: Map<string, string> | null = null): string {
-  return raw.indexOf("&") < 0 && raw.indexOf("\r") < 0 ? raw : decodeEntities(normaliseText(raw), declared);
+export function decodeText(raw: string, declared: Map<string, string> | null = null, budget: EntityBudget | null = null): string {
+  return raw.indexOf("&") < 0 && raw.indexOf("\r") < 0 ? raw : decodeEntities(normaliseText(raw), declared, budget);
 }
 
 type Decoder = InstanceType<typeof TextDecoder>;
@@ -110,6 +125,13 @@ export class XmlScanner {
   attrs = new Int32Array(5 * 32);
   /** entities declared in the DOCTYPE's internal subset */
   entities: Map<string, string> | null = null;
+  /** what the declared entities may still expand to, in characters, over the whole document */
+  readonly budget: EntityBudget = { left: limits().maxEntityChars };
+  /**
+   * well-formedness held at the document's edges: an end tag with no element open, a document that ends with elements
+   * still open, and an attribute given twice are errors. Off for a scan of part of a document (patch/xml.ts tags()).
+   */
+  strict = true;
   private pendingClose = false;
   private readonly n: number;
 
@@ -137,6 +159,7 @@ export class XmlScanner {
       const lt = s.charCodeAt(this.pos) === 60 ? this.pos : s.indexOf("<", this.pos);
       if (lt < 0) {
         this.pos = this.n;
+        if (this.strict && this.depth > 0) this.fail(`the document ends with ${this.depth} element${this.depth > 1 ? "s" : ""} still open (cut short?)`, this.n);
         return END;
       }
       const c = s.charCodeAt(lt + 1);
@@ -144,6 +167,7 @@ export class XmlScanner {
         // an end tag: its name is not read (well-formedness of nesting is not checked; depth is what callers use)
         const gt = s.indexOf(">", lt + 2);
         if (gt < 0) this.fail("an unterminated end tag", lt);
+        if (this.strict && this.depth <= 0) this.fail("an end tag with no element open", lt);
         this.pos = gt + 1;
         this.selfClosing = false;
         this.depth--;
@@ -276,7 +300,32 @@ export class XmlScanner {
       c = s.charCodeAt(i);
     }
     this.attrCount = count;
+    if (count > 1 && this.strict) this.noDuplicateAttributes(lt);
     this.depth++;
+  }
+
+  /** An attribute written twice in one tag is not well-formed XML (a reader might take either value). */
+  private noDuplicateAttributes(lt: number): void {
+    const a = this.attrs, s = this.s, n = this.attrCount;
+    if (n <= 16) {
+      for (let i = 1; i < n; i++) {
+        const si = a[i * 5], len = a[i * 5 + 2] - si;
+        for (let j = 0; j < i; j++) {
+          const sj = a[j * 5];
+          if (a[j * 5 + 2] - sj !== len) continue;
+          let k = 0;
+          while (k < len && s.charCodeAt(si + k) === s.charCodeAt(sj + k)) k++;
+          if (k === len) this.fail(`the attribute ${s.slice(si, si + len)} given twice`, lt);
+        }
+      }
+      return;
+    }
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const name = this.attrName(i);
+      if (seen.has(name)) this.fail(`the attribute ${name} given twice`, lt);
+      seen.add(name);
+    }
   }
 
   /** The current element's local name (without its prefix). */
@@ -306,7 +355,7 @@ export class XmlScanner {
   attrValue(i: number): string {
     let raw = this.s.slice(this.attrs[i * 5 + 3], this.attrs[i * 5 + 4]);
     if (/[\t\n\r]/.test(raw)) raw = raw.replace(/\r\n?|[\t\n]/g, " ");
-    return decodeEntities(raw, this.entities);
+    return decodeEntities(raw, this.entities, this.budget);
   }
 
   /** The value of the unprefixed attribute `name` (or, with `anyPrefix`, one with any prefix), decoded; null if absent. */
@@ -347,7 +396,7 @@ export class XmlScanner {
   /** Character data s[a..b) decoded: line ends normalised, references resolved. */
   decode(a: number, b: number): string {
     const raw = this.s.slice(a, b);
-    return raw.indexOf("&") < 0 && raw.indexOf("\r") < 0 ? raw : decodeEntities(normaliseText(raw), this.entities);
+    return raw.indexOf("&") < 0 && raw.indexOf("\r") < 0 ? raw : decodeEntities(normaliseText(raw), this.entities, this.budget);
   }
 
   /**
@@ -369,7 +418,7 @@ export class XmlScanner {
       if (gt < 0) this.fail("an unterminated end tag", lt);
       this.pos = gt + 1;
       this.depth--;
-      return raw.indexOf("&") < 0 && raw.indexOf("\r") < 0 ? raw : decodeEntities(normaliseText(raw), this.entities);
+      return raw.indexOf("&") < 0 && raw.indexOf("\r") < 0 ? raw : decodeEntities(normaliseText(raw), this.entities, this.budget);
     }
     return this.slowText();
   }
@@ -380,7 +429,7 @@ export class XmlScanner {
     for (;;) {
       const lt = s.indexOf("<", this.pos);
       if (lt < 0) this.fail("an unclosed element", this.pos);
-      if (lt > this.pos) out += decodeEntities(normaliseText(s.slice(this.pos, lt)), this.entities);
+      if (lt > this.pos) out += decodeEntities(normaliseText(s.slice(this.pos, lt)), this.entities, this.budget);
       const c = s.charCodeAt(lt + 1);
       if (c === 33 && s.startsWith("<![CDATA[", lt)) {
         const e = s.indexOf("]]>", lt + 9);

@@ -1,12 +1,27 @@
-import type { Inflate } from "./inflate";
+import { crc32 } from "./crc32";
+import { Inflate, InflateOverflow } from "./inflate";
+import { LIMITS, LimitError, limits as activeLimits } from "./limits";
 import { utf8 } from "./xml";
 
 /**
  * A minimal zip reader for .xlsx packages, browser-safe (Uint8Array in, no Buffer, no Node zlib): the central
- * directory (zip64 included), then each part inflated on demand through the given Inflate. Sizes are checked before
- * anything is inflated, and inflation is capped at the declared size, so a zip bomb is refused, not unpacked.
+ * directory (zip64 included), then each part inflated on demand through the given Inflate. Sizes and the packing
+ * ratio are checked before anything is inflated, and inflation is capped at the declared size, so a zip bomb is
+ * refused, not unpacked. Every entry unpacked is held to its declared size and CRC-32: a damaged part is said to be
+ * damaged. The directory is read to its end, as common readers (Python's zipfile, Excel) do, even when the end
+ * record counts fewer entries.
  */
-export class ZipError extends Error {}
+/** What is wrong with the zip: a possible bomb (a size or ratio excess), damage, encryption, or something unsupported. */
+export type ZipProblem = "bomb" | "damaged" | "encrypted" | "unsupported";
+
+export class ZipError extends Error {
+  constructor(
+    message: string,
+    readonly kind: ZipProblem = "damaged",
+  ) {
+    super(message);
+  }
+}
 
 export interface ZipEntry {
   name: string;
@@ -29,7 +44,8 @@ export interface ZipLimits {
   maxEntryBytes: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 512 * 1024 * 1024, maxEntryBytes: 256 * 1024 * 1024 };
+/** the figures of limits.ts (LIMITS), in the shape callers have passed since before it */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: LIMITS.maxTotalBytes, maxEntryBytes: LIMITS.maxPartBytes };
 
 /** A part name as the package is looked up by: no leading slash, forward slashes, case folded (Office ignores case). */
 export function partKey(name: string): string {
@@ -40,6 +56,8 @@ export class ZipArchive {
   readonly entries = new Map<string, ZipEntry>();
   private readonly byKey = new Map<string, ZipEntry>();
   private readonly view: DataView;
+  /** entries whose bytes were unpacked and matched their CRC-32 and size */
+  private readonly verified = new WeakSet<ZipEntry>();
 
   constructor(
     protected readonly bytes: Uint8Array,
@@ -70,10 +88,15 @@ export class ZipArchive {
     if (!zip64 && gap > 0 && count > 0 && !isDirectory(cdOffset) && isDirectory(cdOffset + gap)) shift = gap;
     cdOffset += shift;
     if (cdOffset + cdSize > b.length) throw new ZipError("the zip is truncated (its directory lies past the end of the file)");
+    if (count > activeLimits().maxEntries) throw new LimitError("maxEntries", "", count);
     let p = cdOffset;
     let total = 0;
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > b.length || this.u32(p) !== 0x02014b50) throw new ZipError("the zip directory is damaged");
+    // to the directory's end: the end record's count is the least there is (a record counting one fewer still has
+    // its last entry read, as Python's zipfile and Excel read it); fewer entries than it counts is damage
+    for (let i = 0; ; i++) {
+      if (i >= count && !isDirectory(p)) break;
+      if (i >= activeLimits().maxEntries) throw new LimitError("maxEntries", "", i + 1);
+      if (p + 46 > b.length || this.u32(p) !== 0x02014b50) throw new ZipError(i < count ? `the zip directory is damaged (it lists ${i} of the ${count} entries its end record counts)` : "the zip directory is damaged");
       const flags = this.u16(p + 8);
       const method = this.u16(p + 10);
       let compressedSize = this.u32(p + 20);
@@ -100,9 +123,11 @@ export class ZipArchive {
           x += 4 + len;
         }
       }
-      if (size > limits.maxEntryBytes) throw new ZipError(`the part ${name} would unpack to ${Math.round(size / 1048576)} MB (limit ${Math.round(limits.maxEntryBytes / 1048576)} MB)`);
+      if (size > limits.maxEntryBytes) throw new ZipError(`the part ${name} would unpack to ${Math.round(size / 1048576)} MB (limit ${Math.round(limits.maxEntryBytes / 1048576)} MB)`, "bomb");
+      if (method === 8 && size > activeLimits().ratioFrom && size > Math.max(compressedSize, 1) * activeLimits().maxRatio)
+        throw new ZipError(`the part ${name} would unpack to ${Math.round(size / 1048576)} MB from ${Math.round(compressedSize / 1024)} KB, ${Math.round(size / Math.max(compressedSize, 1))} times its packed size (limit ${activeLimits().maxRatio} times)`, "bomb");
       total += size;
-      if (total > limits.maxTotalBytes) throw new ZipError(`the workbook would unpack to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB: refused (possible zip bomb)`);
+      if (total > limits.maxTotalBytes) throw new ZipError(`the workbook would unpack to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB: refused (possible zip bomb)`, "bomb");
       const entry = { name, method, compressedSize, size, offset: offset + shift, encrypted: (flags & 1) === 1, flags, crc: this.u32(p + 16), time: this.u16(p + 12), date: this.u16(p + 14) };
       this.entries.set(name, entry);
       const key = partKey(name);
@@ -151,20 +176,43 @@ export class ZipArchive {
     return e ? this.unpack(e) : null;
   }
 
-  /** An entry's bytes, unpacked (capped at its declared size). */
+  /** An entry's bytes, unpacked (capped at its declared size), held to its declared size and CRC-32. */
   unpack(e: ZipEntry): Uint8Array {
-    if (e.encrypted) throw new ZipError("the workbook is encrypted");
+    if (e.encrypted) throw new ZipError("the workbook is encrypted", "encrypted");
     const data = this.raw(e);
+    let out: Uint8Array;
     if (e.method === 0) {
       if (e.compressedSize !== e.size) throw new ZipError(`the part ${e.name} is damaged (stored with two sizes)`);
-      return data;
+      out = data;
+    } else if (e.method !== 8) throw new ZipError(`the part ${e.name} uses an unsupported compression method (${e.method})`, "unsupported");
+    else
+      try {
+        // capped at the declared size: a part that lies about its size cannot inflate without bound
+        out = this.inflate(data, e.size);
+      } catch (err) {
+        // more than declared from more packed bytes than it declares unpacked: a size lie (a possible bomb);
+        // from fewer, a damaged stream that decodes to something else
+        if (err instanceof InflateOverflow)
+          throw data.length > e.size * 1.01 + 64
+            ? new ZipError(`the part ${e.name} would unpack to more than its declared ${e.size} bytes (its size is a lie)`, "bomb")
+            : new ZipError(`the part ${e.name} is damaged: it unpacks to more than its declared ${e.size} bytes`);
+        throw new ZipError(`the part ${e.name} is damaged: its compressed data cannot be unpacked (${(err as Error).message})`);
+      }
+    if (out.length !== e.size) throw new ZipError(`the part ${e.name} is damaged: it unpacks to ${out.length} bytes, not the ${e.size} its directory entry declares`);
+    if (!this.verified.has(e)) {
+      const crc = crc32(out);
+      if (crc !== e.crc) throw new ZipError(`the part ${e.name} is damaged: its CRC-32 is ${hex(crc)}, not the ${hex(e.crc)} its directory entry declares`);
+      this.verified.add(e);
     }
-    if (e.method !== 8) throw new ZipError(`the part ${e.name} uses an unsupported compression method (${e.method})`);
-    try {
-      // capped at the declared size: a part that lies about its size cannot inflate without bound
-      return this.inflate(data, e.size);
-    } catch (err) {
-      throw new ZipError(`the part ${e.name} cannot be unpacked (${(err as Error).message})`);
-    }
+    return out;
   }
+
+  /** Unpacks an entry to hold it to its size and CRC-32 (a copy writes it raw only when it is sound). */
+  verify(e: ZipEntry): void {
+    if (!this.verified.has(e)) this.unpack(e);
+  }
+}
+
+function hex(n: number): string {
+  return n.toString(16).padStart(8, "0");
 }

@@ -55,8 +55,9 @@ describe("family A: a county copy of the central template, and the seed's form 4
     const f = forms[0];
     expect(f.findings.filter((x) => /分值|得分|指标值/.test(String(x.actual ?? "")) || x.rule === "unparseable-value" || x.rule === "missing-value")).toEqual([]);
     // the one planted unmet indicator without a cause, in the 数量指标 group after the page break; its 2 is 1.6 rounded
-    expect(list(f)).toEqual(["info H27 indicator-score", "error I27 missing-deviation-cause"]);
-    expect(f.findings[0]).toMatchObject({ expected: 1.6, actual: 2 });
+    // a 2022 central-layout form without 成本指标: the review hint dimension-missing (财预〔2021〕101号), a warning
+    expect(list(f)).toEqual(["warning B14 dimension-missing", "info H27 indicator-score", "error I27 missing-deviation-cause"]);
+    expect(f.findings.find((x) => x.rule === "indicator-score")).toMatchObject({ expected: 1.6, actual: 2 });
     expect(f.findings[1].message).toContain("指标12:高庄村改厕户数");
   });
   test("产出指标 merged down over 社会效益/生态效益 rows: the 二级 decides, one info on the 一级 cell, no level-1 warning", () => {
@@ -244,5 +245,30 @@ describe("presets through the CLI: --config, then the workbook's settings, then 
     const forced = path.join(dir, "f.json");
     fs.writeFileSync(forced, JSON.stringify({ family: "central" }));
     expect((await formsOf("family-d-hubei-2020", "--config", forced)).map((f) => f.template.id)).toEqual(["central", "central"]);
+  });
+});
+
+describe("review hints through the CLI: --config {\"rules\": …}", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-hints-"));
+  test("off turns a hint off, info shows it as 提示; the exit code follows errors only", async () => {
+    const hint = (forms: JsonForm[]) => forms[0].findings.filter((x) => x.rule === "dimension-missing").map((x) => `${x.severity} ${x.cell}`);
+    expect(hint(await formsOf("family-a-county"))).toEqual(["warning B14"]);
+    const off = path.join(dir, "off.json");
+    fs.writeFileSync(off, JSON.stringify({ rules: { "dimension-missing": "off" } }));
+    expect(hint(await formsOf("family-a-county", "--config", off))).toEqual([]);
+    const info = path.join(dir, "info.json");
+    fs.writeFileSync(info, JSON.stringify({ preset: "central", rules: { "dimension-missing": "info" } }));
+    expect(hint(await formsOf("family-a-county", "--config", info))).toEqual(["info B14"]);
+    const none = () => undefined;
+    const code = await main(["check", fixturePath("review-hints"), "--json"], { out: none, err: none, isTTY: false });
+    const sheetErrors = async () => {
+      let out = "";
+      await main(["check", fixturePath("review-hints"), "--json"], { out: (s) => (out += s), err: none, isTTY: false });
+      return (JSON.parse(out).files[0].forms as JsonForm[]).flatMap((f) => f.findings).filter((x) => x.severity === "error").map((x) => x.rule);
+    };
+    // review-hints.xlsx: errors only from the arithmetic rules, never a hint; the exit code says whether there are errors
+    const errors = await sheetErrors();
+    expect(errors.every((r) => !["target-not-measurable", "dimension-missing", "target-contradicts-kind", "score-high-for-spending", "grade-mismatch", "indicator-misfiled"].includes(r))).toBe(true);
+    expect(code).toBe(errors.length > 0 ? 1 : 0);
   });
 });

@@ -115,3 +115,30 @@ describe("设置 saves what was chosen, and 保存 checks again", () => {
     expect(tierWarning()).toBe(0);
   });
 });
+
+describe("设置 › 审核提示", () => {
+  const hintCards = () => screen.queryAllByTestId("finding").filter((e) => e.getAttribute("data-rule") === "dimension-missing").length;
+  test("lists the six hints with their switches; 关闭 saves {rules} only for the hint switched, and the check follows at once", async () => {
+    const model = installFakeOffice(onlySheets(await loadFixture("family-a-county"), "稷山县（附件1）"));
+    renderApp();
+    await settled();
+    expect(hintCards()).toBe(1); // the 2022 county copy without 成本指标
+    const dialog = await openSettings();
+    const section = within(dialog).getByTestId("review-hints");
+    expect(within(section).getAllByRole("combobox", { hidden: true })).toHaveLength(6);
+    expect(section).toHaveTextContent("指标值不可衡量");
+    expect(section).toHaveTextContent("财预〔2021〕101号");
+    fireEvent.change(within(section).getByTestId("hint-dimension-missing"), { target: { value: "off" } });
+    await save(dialog);
+    await waitFor(() => expect(model.savedSettings.get(KEY)).toEqual({ version: 2, preset: "auto", options: {}, highlight: ["error", "warning"], rules: { "dimension-missing": "off" } }));
+    await settled();
+    expect(hintCards()).toBe(0);
+    // back to 默认: nothing about hints is stored
+    const again = await openSettings();
+    fireEvent.change(within(within(again).getByTestId("review-hints")).getByTestId("hint-dimension-missing"), { target: { value: "" } });
+    await save(again);
+    await waitFor(() => expect(model.savedSettings.get(KEY)).toEqual({ version: 2, preset: "auto", options: {}, highlight: ["error", "warning"] }));
+    await settled();
+    expect(hintCards()).toBe(1);
+  });
+});

@@ -1,5 +1,7 @@
 import JSZip from "jszip";
 import { CLOSE, END, OPEN, XmlError, XmlScanner, decodePart } from "../../src/xlsx/xml";
+import { tags } from "../../src/xlsx/patch/xml";
+import { LimitError } from "../../src/xlsx/limits";
 import { resolveTarget } from "../../src/xlsx/package";
 import { nodeInflate } from "../../src/xlsx/inflate-node";
 import { browserInflate } from "../../src/xlsx/inflate-browser";
@@ -142,5 +144,49 @@ describe("the zip directory", () => {
     const bytes = await pkg(S(`<row r="1"><c r="A1"><v>5</v></c></row>`));
     const prefixed = Buffer.concat([Buffer.from("MZ stub ".repeat(100)), bytes]);
     expect(readWorkbookBytes(prefixed, nodeInflate)).toEqual(readWorkbookBytes(bytes, nodeInflate));
+  });
+});
+
+describe("well-formedness at the document's edges (issue 28)", () => {
+  const scan = (xml: string) => {
+    const x = new XmlScanner(xml);
+    let n = 0;
+    for (let t = x.next(); t !== END; t = x.next()) n++;
+    return n;
+  };
+
+  test("a document cut after a </row>, with elements still open, is an error; a whole one is not", () => {
+    expect(scan("<worksheet><sheetData><row r=\"1\"></row></sheetData></worksheet>")).toBe(6);
+    expect(() => scan("<worksheet><sheetData><row r=\"1\"></row>")).toThrow(/ends with 2 elements still open/);
+    expect(() => scan("<a/></a>")).toThrow(/an end tag with no element open/);
+  });
+
+  test("an attribute given twice is an error, with or without a prefix, in short and long tags", () => {
+    expect(() => scan('<c r="A1" s="1" r="B2"/>')).toThrow(/the attribute r given twice/);
+    expect(() => scan('<c x:r="A1" x:r="B2"/>')).toThrow(/the attribute x:r given twice/);
+    expect(scan('<c r="A1" x:r="B2"/>')).toBe(2);
+    const many = Array.from({ length: 40 }, (_, i) => ` a${i}="${i}"`).join("");
+    expect(scan(`<c${many}/>`)).toBe(2);
+    expect(() => scan(`<c${many} a7="x"/>`)).toThrow(/the attribute a7 given twice/);
+  });
+
+  test("a scan from inside a document (the patcher's tags) is not held to the edges", () => {
+    const xml = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"/></row></sheetData></worksheet>";
+    const inner = [...tags(xml, xml.indexOf("<row"))].map((t) => `${t.kind}:${t.local}`);
+    expect(inner).toEqual(["open:row", "empty:c", "close:row", "close:sheetData", "close:worksheet"]);
+  });
+
+  test("declared entities expand within a budget for the whole document", () => {
+    const dtd = `<!DOCTYPE a [<!ENTITY e "${"x".repeat(1000)}">]>`;
+    const ok = new XmlScanner(`${dtd}<a><t>${"&e;".repeat(999)}</t></a>`);
+    ok.next();
+    ok.next();
+    expect(ok.text().length).toBe(999000);
+    const over = new XmlScanner(`${dtd}<a><t>${"&e;".repeat(600)}</t><t>${"&e;".repeat(600)}</t></a>`);
+    over.next();
+    over.next();
+    over.text();
+    over.next();
+    expect(() => over.text()).toThrow(LimitError);
   });
 });

@@ -22,6 +22,12 @@ import { formUnfilled } from "./form-unfilled";
 import { indicatorWeightUnknown } from "./indicator-weight-unknown";
 import { level1LabelMismatch } from "./level1-label-mismatch";
 import { sectionUnreadable } from "./section-unreadable";
+import { targetNotMeasurable } from "./target-not-measurable";
+import { dimensionMissing } from "./dimension-missing";
+import { targetContradictsKind } from "./target-contradicts-kind";
+import { scoreHighForSpending } from "./score-high-for-spending";
+import { gradeMismatch } from "./grade-mismatch";
+import { indicatorMisfiled } from "./indicator-misfiled";
 
 /** Every form rule, in the order their findings are listed for one cell. */
 export const RULES: readonly Rule[] = [
@@ -48,7 +54,17 @@ export const RULES: readonly Rule[] = [
   indicatorWeightUnknown,
   totalScore,
   executionCap,
+  // review hints (审核提示): never errors; each may be switched off or to info/warning by the settings' `rules`
+  targetNotMeasurable,
+  targetContradictsKind,
+  indicatorMisfiled,
+  dimensionMissing,
+  scoreHighForSpending,
+  gradeMismatch,
 ];
+
+/** The review hints (审核提示) a setting may switch: in 设置 and `{"rules": {"<id>": "off" | "info" | "warning"}}`. */
+export const REVIEW_HINTS: readonly Rule[] = RULES.filter((r) => r.meta.switchable);
 
 /** Findings the engine raises about a sheet or workbook rather than a form. */
 export const WORKBOOK_RULES = {

@@ -20,7 +20,8 @@ import {
 import { FOLLOW_TEMPLATE, WorkbookSettings } from "../../addin/host";
 import { FAMILIES } from "../../core/families";
 import { Severity } from "../../core/findings";
-import { Lang, PRESETS, PolicySettings } from "../../core/options";
+import { Lang, PRESETS, PolicySettings, RuleSwitch, RuleSwitches } from "../../core/options";
+import { REVIEW_HINTS } from "../../core/rules";
 import { presetPolicy } from "../../core/settings";
 import { Strings } from "../i18n";
 
@@ -59,6 +60,8 @@ export function SettingsDialog(props: {
   /** what the person chose (saved before, or changed here): only these are saved, never the values shown by default */
   const [chosen, setChosen] = React.useState<Partial<PolicySettings>>(props.value.options);
   const [highlight, setHighlight] = React.useState<Severity[]>(props.value.highlight);
+  /** review-hint switches chosen (saved before, or here): a hint left at 默认 is not saved */
+  const [rules, setRules] = React.useState<RuleSwitches>(props.value.rules ?? {});
   const [pane, setPane] = React.useState<PaneSettings>(props.pane);
   React.useEffect(() => {
     if (props.open) {
@@ -67,6 +70,7 @@ export function SettingsDialog(props: {
       setPolicy(policyOf(props.value));
       setChosen(props.value.options);
       setHighlight(props.value.highlight);
+      setRules(props.value.rules ?? {});
       setPane(props.pane);
     }
     // the dialog starts from the settings in force each time it opens
@@ -85,6 +89,11 @@ export function SettingsDialog(props: {
     });
   };
   const tiers = preset === FOLLOW_TEMPLATE && chosen.qualitativeTiers === undefined ? "template" : policy.qualitativeTiers.partly === 0.5 ? "80/50" : "80/60";
+  const switchHint = (id: string, v: string) =>
+    setRules((r) => {
+      const { [id]: _gone, ...rest } = r;
+      return v === "off" || v === "info" || v === "warning" ? { ...rest, [id]: v as RuleSwitch } : rest;
+    });
   const toggle = (sev: Severity, on: boolean) => setHighlight((h) => (on ? [...new Set([...h, sev])] : h.filter((x) => x !== sev)));
   return (
     <Dialog open={props.open} onOpenChange={(_, d) => (!d.open ? props.onCancel() : undefined)}>
@@ -164,9 +173,23 @@ export function SettingsDialog(props: {
               ))}
             </fieldset>
             </fieldset>
+            <fieldset className={s.fieldset} data-testid="review-hints">
+              <legend className={s.legend}>{t.hintsSection}</legend>
+              <div>{t.hintsNote}</div>
+              {REVIEW_HINTS.map((r) => (
+                <Field key={r.id} label={r.title?.[lang] ?? r.id} hint={r.meta.source?.[lang]}>
+                  <Select value={rules[r.id] ?? ""} onChange={(_, d) => switchHint(r.id, d.value)} data-testid={`hint-${r.id}`}>
+                    <option value="">{t.hintDefault(t.severity[r.meta.severity ?? "warning"])}</option>
+                    <option value="off">{t.hintOff}</option>
+                    <option value="info">{t.hintAs(t.severity.info)}</option>
+                    <option value="warning">{t.hintAs(t.severity.warning)}</option>
+                  </Select>
+                </Field>
+              ))}
+            </fieldset>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => props.onSave({ preset, options: chosen, highlight, ...(family ? { family } : {}) }, pane)} data-testid="settings-save">
+            <Button appearance="primary" onClick={() => props.onSave({ preset, options: chosen, highlight, ...(family ? { family } : {}), ...(Object.keys(rules).length > 0 ? { rules } : {}) }, pane)} data-testid="settings-save">
               {t.save}
             </Button>
             <Button onClick={props.onCancel}>{t.cancel}</Button>

@@ -52,6 +52,12 @@ export class WorkbookCopy {
     if (hit) return hit;
     const entry = this.parts.sheets.find((s) => s.name === name) ?? this.parts.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!entry || !entry.part || !entry.worksheet) return null;
+    // sheets that list one part share its patcher (else the last one written would drop the others' changes)
+    for (const o of this.open.values())
+      if (o.entry.part === entry.part) {
+        this.open.set(name, o);
+        return o;
+      }
     const xml = this.pkg.text(entry.part);
     if (xml === null) return null;
     const s: OpenSheet = { entry, patcher: new SheetPatcher(xml), notes: null };
@@ -133,7 +139,7 @@ export class WorkbookCopy {
 
   /** The copy as bytes (`deflate`: raw deflate for the changed parts; fflate when not given). */
   toBytes(deflate?: (data: Uint8Array) => Uint8Array): Uint8Array {
-    for (const s of this.open.values()) {
+    for (const s of new Set(this.open.values())) {
       s.notes?.finish();
       if (s.patcher.changed) this.pkg.write(s.entry.part!, s.patcher.result());
     }
@@ -141,6 +147,16 @@ export class WorkbookCopy {
     if (this.styles) this.styles.finish();
     if (this.recalc) this.fullCalcOnLoad();
     return this.pkg.toBytes(deflate);
+  }
+
+  /**
+   * Lets go of the sheets' texts, patchers and changed parts once the bytes are made (the copy is read back next, and
+   * a sheet near the part limit is held several times over otherwise). The copy cannot be written again after it.
+   */
+  release(): void {
+    this.open.clear();
+    this.styles = null;
+    this.pkg.release();
   }
 
   /** Formulas that read a written cell are recalculated when the copy is opened. */

@@ -67,6 +67,10 @@ export class SheetNotes {
    */
   add(row: number, col: number, text: string, ownPrefix: string): void {
     const ref = address(row, col);
+    // one note per cell: a part listed by several sheets is marked once for each, and a cell with two comments is
+    // one Excel repairs
+    if (this.queued.has(ref)) return;
+    this.queued.add(ref);
     const hit = this.existing.get(ref);
     if (this.threaded.has(ref)) {
       // Excel 365 shows the thread: ours is a reply in it (and, for other programs, also in the legacy note)
@@ -84,6 +88,7 @@ export class SheetNotes {
   }
 
   private readonly replaces: Array<{ el: Element; text: string }> = [];
+  private readonly queued = new Set<string>();
 
   private readonly threaded: ThreadedComments;
   private threadReplies = 0;

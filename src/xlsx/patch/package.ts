@@ -1,6 +1,7 @@
 import { deflateSync, strToU8 } from "fflate";
 import type { Inflate } from "../inflate";
 import { browserInflate } from "../inflate-browser";
+import { crc32 } from "../crc32";
 import { decodePart } from "../xml";
 import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipEntry, ZipError, ZipLimits, partKey } from "../zip-archive";
 
@@ -18,20 +19,8 @@ interface Entry extends ZipEntry {
   raw: Uint8Array;
 }
 
-let CRC_TABLE: Uint32Array | null = null;
-export function crc32(data: Uint8Array): number {
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+/** the zip CRC-32 (../crc32.ts; re-exported where callers have imported it from) */
+export { crc32 };
 
 export class XlsxPackage {
   /** part names in their original order, then new parts */
@@ -41,16 +30,20 @@ export class XlsxPackage {
   private readonly changed = new Map<string, Uint8Array>();
   private readonly removed = new Set<string>();
   private readonly textCache = new Map<string, string>();
+  /** part key (partKey) → the first stored name with it, for find() without a scan per lookup */
+  private readonly byKey = new Map<string, string>();
 
   private readonly zip: ZipArchive;
 
   constructor(bytes: Uint8Array, inflate: Inflate = browserInflate, limits: ZipLimits = DEFAULT_ZIP_LIMITS) {
     this.zip = new ZipArchive(bytes, inflate, limits);
     for (const [name, e] of this.zip.entries) {
-      if (e.encrypted) throw new ZipError("the workbook is encrypted");
+      if (e.encrypted) throw new ZipError("the workbook is encrypted", "encrypted");
       // every part's local header is checked now: a damaged package is refused before anything is patched
       this.order.push(name);
       this.entries.set(name, { ...e, raw: this.zip.raw(e) });
+      const key = partKey(name);
+      if (!this.byKey.has(key)) this.byKey.set(key, name);
     }
   }
 
@@ -65,7 +58,10 @@ export class XlsxPackage {
     if (this.removed.has(n)) return null;
     if (this.entries.has(n) || this.changed.has(n)) return n;
     const key = partKey(n);
-    for (const k of this.order) if (partKey(k) === key && !this.removed.has(k)) return k;
+    const k = this.byKey.get(key);
+    if (k !== undefined && !this.removed.has(k)) return k;
+    // the first one of that key was removed: a later one, if any (rare: a package with two spellings of one name)
+    if (k !== undefined) for (const o of this.order) if (partKey(o) === key && !this.removed.has(o)) return o;
     return null;
   }
 
@@ -78,10 +74,8 @@ export class XlsxPackage {
     if (n === null) return null;
     const c = this.changed.get(n);
     if (c) return c;
-    const e = this.entries.get(n)!;
-    const out = this.zip.unpack(e);
-    if (out.length !== e.size) throw new ZipError(`the part ${n} does not unpack to its declared size`);
-    return out;
+    // held to its declared size and CRC-32 by the archive
+    return this.zip.unpack(this.entries.get(n)!);
   }
 
   /** A part as text (UTF-8, UTF-16 or the encoding its XML declaration names, as the reader decodes it); null when absent. */
@@ -98,7 +92,10 @@ export class XlsxPackage {
   /** Replaces or adds a part (text is written as UTF-8; an XML declaration naming another encoding is corrected). */
   write(name: string, data: string | Uint8Array): void {
     const n = this.find(name) ?? name.replace(/^\//, "");
-    if (!this.entries.has(n) && !this.changed.has(n)) this.order.push(n);
+    if (!this.entries.has(n) && !this.changed.has(n)) {
+      this.order.push(n);
+      if (!this.byKey.has(partKey(n))) this.byKey.set(partKey(n), n);
+    }
     this.removed.delete(n);
     if (typeof data === "string") {
       const text = data.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])(?!utf-?8["'])[A-Za-z0-9._-]+(["'])/i, "$1UTF-8$2");
@@ -108,6 +105,12 @@ export class XlsxPackage {
       this.textCache.delete(n);
       this.changed.set(n, data);
     }
+  }
+
+  /** Drops the decoded texts and changed parts once the copy is made (they can be as large as the parts). */
+  release(): void {
+    this.textCache.clear();
+    this.changed.clear();
   }
 
   remove(name: string): void {
@@ -145,6 +148,9 @@ export class XlsxPackage {
         time = orig?.time ?? now.time;
         date = orig?.date ?? now.date;
       } else {
+        // copied as stored only when sound: unpacked once to hold it to its size and CRC-32 (a damaged entry is
+        // refused, never copied on for another reader to refuse)
+        this.zip.verify(this.zip.entries.get(name)!);
         ({ method, crc, size, raw, time, date } = orig);
       }
       if (offset > 0xfffffff0 || raw.length > 0xfffffff0 || size > 0xfffffff0) throw new PackageError("the copy would need zip64, which is not written");

@@ -35,8 +35,17 @@ export { relativeTarget, resolveTarget };
 
 /** A part's relationships, as the reader reads them (../package.ts), through the package's current text; each with an id. */
 export function readRels(pkg: XlsxPackage, part: string): Relationship[] {
-  return readRelationships(pkg, part).filter((r) => r.id !== "");
+  // read once per text of the relationships part (a part's relationships are asked for once per sheet, note, person…)
+  const text = pkg.text(relsPathOf(part));
+  let perPkg = relsCache.get(pkg);
+  if (!perPkg) relsCache.set(pkg, (perPkg = new Map()));
+  const hit = perPkg.get(part);
+  if (hit && hit.text === text) return hit.rels;
+  const rels = readRelationships(pkg, part).filter((r) => r.id !== "");
+  perPkg.set(part, { text, rels });
+  return rels;
 }
+const relsCache = new WeakMap<XlsxPackage, Map<string, { text: string | null; rels: Relationship[] }>>();
 
 /** Adds a relationship from `part` to `target` (a part name); returns its id. Creates the .rels part when missing. */
 export function addRel(pkg: XlsxPackage, part: string, type: string, target: string): string {
@@ -110,6 +119,8 @@ export function workbookParts(pkg: XlsxPackage): WorkbookParts {
   const workbook = found === null ? null : pkg.find(found);
   if (!workbook) throw new Error("the workbook part is missing: not an Excel workbook");
   const rels = readRels(pkg, workbook);
+  const byId = new Map<string, Relationship>();
+  for (const x of rels) if (!byId.has(x.id)) byId.set(x.id, x);
   const xml = pkg.text(workbook)!;
   const r = root(xml);
   const sheetsEl = child(xml, r, "sheets");
@@ -118,7 +129,7 @@ export function workbookParts(pkg: XlsxPackage): WorkbookParts {
     for (const s of children(xml, sheetsEl, "sheet")) {
       const tag = xml.slice(s.tag.start, s.tag.end);
       const rid = attrLocal(tag, "id");
-      const rel = rels.find((x) => x.id === rid);
+      const rel = rid === null ? undefined : byId.get(rid);
       sheets.push({
         name: attr(tag, "name") ?? "",
         part: rel && !rel.external ? pkg.find(rel.target) : null,

@@ -224,6 +224,8 @@ export class SheetPatcher {
   }
 
   set(row: number, col: number, patch: { style?: number; value?: NewValue }): void {
+    // a <v> holds a finite number: Infinity or NaN would make the copy one that Excel and openpyxl refuse
+    if (patch.value?.t === "n" && !Number.isFinite(patch.value.v)) throw new Error(`the value for ${address(row, col)} is not a finite number (${String(patch.value.v)})`);
     const k = `${row},${col}`;
     const cur = this.patches.get(k) ?? { row, col };
     this.patches.set(k, { ...cur, ...patch });

@@ -28,6 +28,8 @@ function named(kind: Tag["kind"], qname: string, start: number, end: number): Ta
 export function* tags(xml: string, from = 0, to = xml.length): Generator<Tag> {
   const x = new XmlScanner(xml);
   x.pos = from;
+  // a scan from inside the document meets end tags of elements opened before it
+  if (from !== 0) x.strict = false;
   for (let t = x.next(); t !== END; t = x.next()) {
     if (t === OPEN) {
       const start = x.nameStart - 1;

@@ -1,0 +1,41 @@
+import { CheckOptions, Lang } from "../core/options";
+import { SETTINGS_KEY, WorkbookSettings, optionsFor, readWorkbookSettings, storedSettings } from "../core/settings";
+import { DocumentStore, RefusedError } from "./port";
+
+/**
+ * The settings a workbook carries, in the document's store under core/settings' key. What they mean, what is stored and
+ * how they become check options is core/settings.ts (the same for the CLI and the web page); this module only reads and
+ * saves them.
+ */
+export const SETTINGS_SETTING = SETTINGS_KEY;
+
+/** The settings saved in the workbook (this runtime's copy; refresh the store first to see another runtime's save). */
+export function readSettings(store: DocumentStore): WorkbookSettings {
+  return readWorkbookSettings(store.get(SETTINGS_KEY));
+}
+
+/** Saves only what the person chose, with the version that says so; a document that cannot be saved refuses. */
+export async function saveSettings(store: DocumentStore, s: WorkbookSettings): Promise<void> {
+  try {
+    await store.put(SETTINGS_KEY, storedSettings(s));
+  } catch (e) {
+    throw new RefusedError(
+      `无法在工作簿中保存设置（工作簿可能为只读）：${(e as Error).message}`,
+      `Cannot save the settings in the workbook (it may be read-only): ${(e as Error).message}`,
+    );
+  }
+}
+
+/** The check options of the settings saved in the workbook now (read afresh: the other runtime may have saved), `overrides` on top. */
+export async function savedOptions(store: DocumentStore, overrides: Partial<CheckOptions>): Promise<Partial<CheckOptions>> {
+  await store.refresh();
+  return optionsFor({ saved: store.get(SETTINGS_KEY), overrides });
+}
+
+/**
+ * The check options the pane's settings stand for: core/settings optionsFor over the record these settings are
+ * saved as, so exactly what the CLI and the web page get from the same workbook.
+ */
+export function settingsOptions(s: WorkbookSettings, lang: Lang): Partial<CheckOptions> {
+  return optionsFor({ saved: storedSettings(s), lang });
+}

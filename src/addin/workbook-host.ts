@@ -1,0 +1,59 @@
+import { CellRef } from "../core/changes";
+import { WorkbookReport } from "../core/engine";
+import { Finding, Severity } from "../core/findings";
+import { CheckOptions, Lang } from "../core/options";
+import { WorkbookSettings } from "../core/settings";
+import { Proposal } from "../core/writeback";
+import { CheckOutcome, CheckProgress, checkWorkbook } from "./check";
+import { watchEdits, withOwnWrites } from "./live";
+import { clearMarks, highlight, markCount } from "./marks";
+import { HostCapabilities, WorkbookPort } from "./port";
+import { writeReport } from "./report-sheet";
+import { readSettings, saveSettings } from "./settings-store";
+import { WriteOutcome, applyWrites, canUndo, undoWrites } from "./undo";
+
+/**
+ * What the pane and the ribbon command do with the workbook, host-neutral: each operation is one module's function
+ * over the port (src/addin/port.ts), whichever host implements it.
+ */
+export interface WorkbookHost {
+  /**
+   * Checks the workbook with the settings saved in it (read afresh: the other runtime may have saved), through
+   * core/settings optionsFor as the CLI and the web page do; `overrides` (the language) go on top.
+   */
+  check(overrides: Partial<CheckOptions>, onProgress?: (p: CheckProgress) => void, sheets?: string[]): Promise<CheckOutcome>;
+  applyWrites(proposals: Proposal[]): Promise<WriteOutcome>;
+  undoWrites(): Promise<WriteOutcome>;
+  canUndo(): boolean;
+  settings(): WorkbookSettings;
+  saveSettings(s: WorkbookSettings): Promise<void>;
+  writeReport(report: WorkbookReport, options: CheckOptions, lang: Lang, checkedAt: string): Promise<void>;
+  highlight(findings: Finding[], severities: readonly Severity[]): Promise<number>;
+  clearMarks(): Promise<number>;
+  markCount(): number;
+  select(cell: CellRef): Promise<void>;
+  /** live mode: calls back with the sheet's name when a person edits it; returns the unsubscribe */
+  watch(onChanged: (sheet: string) => void): Promise<() => Promise<void>>;
+  capabilities: HostCapabilities;
+}
+
+/** The pane's host over any implementation of the port. */
+export function workbookHost(hostPort: WorkbookPort): WorkbookHost {
+  // every write through it opens live mode's quiet window (for hosts that cannot tell our own writes)
+  const port = withOwnWrites(hostPort);
+  return {
+    capabilities: port.capabilities,
+    check: (overrides, onProgress, sheets) => checkWorkbook(port, overrides, onProgress, sheets),
+    highlight: (findings, severities) => highlight(port, findings, severities),
+    clearMarks: () => clearMarks(port),
+    markCount: () => markCount(port.store),
+    applyWrites: (proposals) => applyWrites(port, proposals),
+    undoWrites: () => undoWrites(port),
+    canUndo: () => canUndo(port.store),
+    settings: () => readSettings(port.store),
+    saveSettings: (s) => saveSettings(port.store, s),
+    writeReport: (report, options, lang, checkedAt) => writeReport(port, report, options, lang, checkedAt),
+    select: (cell) => port.select(cell),
+    watch: (onChanged) => watchEdits(port, onChanged),
+  };
+}
