@@ -203,6 +203,22 @@ describe("Anhui 池州 2022 委托业务项目 as published: the 年度资金总
   });
 });
 
+describe("Hubei 2020: the block label in column A of the block's own header row, merged down (as published)", () => {
+  test("两个目标 reads as family D's clean 两个目标: weights 20 + 40 + 40, no weights-total error, no finding", async () => {
+    const f = (await formsOf("provinces/hubei-label-in-header"))[0];
+    expect(f).toMatchObject({ sheet: "两个目标" });
+    expect(figures(f)).toEqual({
+      template: "hubei-2020",
+      budget: { executionRate: 1, score: 20 },
+      totals: { weights: 100, reportedScore: 97.5, sumOfScores: 97.5, recalculatedScore: 97.5 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(f)).toEqual([]);
+    expect(f.verdict.kind).toBe("submit");
+  });
+});
+
 describe("Hubei 2020: tick boxes in symbol-font characters (R / £ of Wingdings, √, ■ □) are header choices", () => {
   test("the form reads as family D's clean 两个目标: weights 20 + 40 + 40, no finding", async () => {
     const f = (await formsOf("provinces/hubei-label-in-header"))[1];

@@ -16,9 +16,11 @@ export function findIndicatorHeader(find: Find, top: number, segEnd: number): Ce
   return find(top, segEnd, (l) => /^一级指标/.test(l)) ?? find(top, segEnd, (l) => /^三级指标/.test(l));
 }
 
-/** The first block's label when it stands just above the first header row (Hubei 2020). */
+/** The first block's label (Hubei 2020): in one of the two rows above the first header row, or in that row itself. */
 export function findFirstBlock(find: Find, top: number, header: CellRef): CellRef | null {
-  return find(Math.max(top, header.row - 2), header.row - 1, (l) => blockReaderOf(l) !== null);
+  // above the header (its own row, as our Hubei fixture has it) or in the header row itself, merged down over the
+  // block (年度绩效目标1（40分） | 一级指标 | 二级指标 … as the published Hubei 2020 forms have it)
+  return find(Math.max(top, header.row - 2), header.row, (l) => blockReaderOf(l) !== null);
 }
 
 /** A row of two or more header words and no number: a header row (a repeated one, or a block's own). */
