@@ -2,7 +2,7 @@ import { strToU8, zipSync } from "fflate";
 import { Lang } from "../core/options";
 import { FileOutcome, cliJsonText } from "./pipeline";
 import { SummaryRow, checkedName, summaryRows } from "./summary";
-import { summaryWorkbook } from "./summary-workbook";
+import { summaryWorkbook } from "../xlsx/summary-workbook";
 
 /**
  * What the batch downloads hold. Pure: names, the 汇总 workbook and the .zip's entries from the outcomes (and,
