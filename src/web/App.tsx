@@ -400,7 +400,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
         </div>
       ) : null}
 
-      {elapsed !== null && briefs.length ? (
+      {elapsed !== null && (briefs.length || cancelledAt) ? (
         <div role="status" data-testid="done" data-elapsed-ms={elapsed} data-workers={workers}>
           <span>
             {cancelledAt ? w.cancelled(cancelledAt.done, cancelledAt.total) : w.done(briefs.length, elapsed)}
