@@ -29,7 +29,10 @@ interface Busy {
 
 type Filter = FileVerdictKind | "all";
 
-export function App(props: { features: FeatureReport; initialLang: Lang; spawnWorker?: SpawnWorker | null }) {
+/** Rows the table shows at first (and adds a click): a province's 2,000 rows are filtered and sorted, not all laid out. */
+export const PAGE_ROWS = 200;
+
+export function App(props: { features: FeatureReport; initialLang: Lang; spawnWorker?: SpawnWorker | null; workers?: number }) {
   const [lang, setLang] = React.useState<Lang>(props.initialLang);
   const [briefs, setBriefs] = React.useState<FileBrief[]>([]);
   const [progress, setProgress] = React.useState<Progress | null>(null);
@@ -41,6 +44,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
   const [filter, setFilter] = React.useState<Filter>("all");
   const [busy, setBusy] = React.useState<Busy | null>(null);
   const [focusRow, setFocusRow] = React.useState<number | null>(null);
+  const [limit, setLimit] = React.useState(PAGE_ROWS);
   const [dragging, setDragging] = React.useState(false);
   const [copyError, setCopyError] = React.useState<string | null>(null);
   const [where, setWhere] = React.useState<"worker" | "page" | null>(null);
@@ -52,6 +56,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
   const input = React.useRef<HTMLInputElement>(null);
   const w = WEB_STRINGS[lang];
   const spawn = props.spawnWorker ?? null;
+  const size = props.workers ?? poolSize();
 
   React.useEffect(() => {
     document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
@@ -72,7 +77,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
   const full = React.useCallback(
     async (i: number): Promise<FileOutcome> => {
       if (detail && detail.index === i) return detail.outcome;
-      const cs = await (checkers.current ??= createCheckers(spawn, poolSize()));
+      const cs = await (checkers.current ??= createCheckers(spawn, size));
       const k = i % cs.length;
       try {
         return await cs[k].check(files.current[i].name, await readFileBytes(files.current[i]));
@@ -83,7 +88,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
         return { name: files.current[i].name, size: files.current[i].size, reports: null, settings: null, problem: { kind: "unreadable", zh: `无法读取文件：${msg}`, en: `the file cannot be read: ${msg}` }, ms: 0 };
       }
     },
-    [detail, spawn],
+    [detail, spawn, size],
   );
 
   // the chosen file's report, asked for again
@@ -109,10 +114,11 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
       setDetail(null);
       setSort(null);
       setFilter("all");
+      setLimit(PAGE_ROWS);
       setElapsed(null);
       setCancelledAt(null);
       const t0 = Date.now();
-      checkers.current ??= createCheckers(spawn, poolSize());
+      checkers.current ??= createCheckers(spawn, size);
       const cs = await checkers.current;
       setWhere(cs[0].where);
       setWorkers(cs[0].where === "worker" ? cs.length : 0);
@@ -122,17 +128,26 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
       let done = 0;
       setProgress({ done: 0, total: list.length, current: list[0].name });
       // each checker takes the next file when it is free: the two cores work at once, the results keep batch order
+      const replacing: Array<Promise<Checker> | undefined> = [];
       const lane = async (k: number) => {
         while (!cancel.current && next < list.length) {
           const i = next++;
+          const c = cs[k];
           try {
             const bytes = await readFileBytes(list[i]);
-            if (list.length === 1) out[i] = briefOf((one = await cs[k].check(list[i].name, bytes)));
-            else out[i] = await cs[k].brief(list[i].name, bytes);
+            if (list.length === 1) out[i] = briefOf((one = await c.check(list[i].name, bytes)));
+            else out[i] = await c.brief(list[i].name, bytes);
           } catch (e) {
-            // the worker failed on this file: the next file gets a fresh one
-            cs[k].dispose();
-            cs[k] = await createChecker(spawn);
+            // the worker failed on this file: the next file gets a fresh one (started once for the lanes it serves)
+            if (cs[k] === c && !replacing[k]) {
+              c.dispose();
+              replacing[k] = createChecker(spawn).then((fresh) => {
+                cs[k] = fresh;
+                replacing[k] = undefined;
+                return fresh;
+              });
+            }
+            await replacing[k];
             const msg = e instanceof Error ? e.message : String(e);
             out[i] = briefOf({ name: list[i].name, size: list[i].size, reports: null, settings: null, problem: { kind: "unreadable", zh: `无法读取文件：${msg}`, en: `the file cannot be read: ${msg}` }, ms: 0 });
           }
@@ -140,7 +155,8 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
           setProgress({ done, total: list.length, current: list[Math.min(next, list.length - 1)].name });
         }
       };
-      await Promise.all(cs.map((_, k) => lane(k)));
+      // two files in flight per worker: the next file's bytes are read and sent while the worker checks one
+      await Promise.all([...cs, ...cs].map((_, k) => lane(k % cs.length)));
       running.current = false;
       setProgress(null);
       if (cancel.current) {
@@ -156,7 +172,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
         setSelected(0);
       }
     },
-    [spawn],
+    [spawn, size],
   );
 
   const onFiles = (fl: FileList | null) => {
@@ -169,8 +185,12 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
     const r = filter === "all" ? allRows : allRows.filter((x) => x.verdict === filter);
     return sort ? sortRows(r, sort.key, sort.dir) : r;
   }, [allRows, filter, sort]);
-  const readable = rows.filter((r) => r.verdict !== "unreadable");
-  const unreadable = rows.filter((r) => r.verdict === "unreadable");
+  // the unreadable files after the forms, in a group of their own; the first `limit` rows laid out
+  const grouped = React.useMemo(() => [...rows.filter((r) => r.verdict !== "unreadable"), ...rows.filter((r) => r.verdict === "unreadable")], [rows]);
+  const visible = grouped.slice(0, limit);
+  const readable = visible.filter((r) => r.verdict !== "unreadable");
+  const unreadable = visible.filter((r) => r.verdict === "unreadable");
+  const unreadableFiles = React.useMemo(() => new Set(rows.filter((r) => r.verdict === "unreadable").map((r) => r.fileIndex)).size, [rows]);
   const firstRowOf = React.useMemo(() => {
     const m = new Set<SummaryRow>();
     const seen = new Set<number>();
@@ -193,7 +213,11 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
     el.querySelector<HTMLButtonElement>("button.link")?.focus();
   }, [focusRow, rows]);
   const backToRow = (i: number) => {
-    if (!allRows.some((r) => r.fileIndex === i && (filter === "all" || r.verdict === filter))) setFilter("all");
+    const hidden = !allRows.some((r) => r.fileIndex === i && (filter === "all" || r.verdict === filter));
+    if (hidden) setFilter("all");
+    // a row past the rows laid out: enough of them shown to reach it
+    const at = (hidden ? [...allRows.filter((r) => r.verdict !== "unreadable"), ...allRows.filter((r) => r.verdict === "unreadable")] : grouped).findIndex((r) => r.fileIndex === i);
+    if (at >= limit) setLimit(Math.ceil((at + 1) / PAGE_ROWS) * PAGE_ROWS);
     setFocusRow(null);
     setTimeout(() => setFocusRow(i), 0);
   };
@@ -463,7 +487,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
                 <tbody data-testid="unreadable-group">
                   <tr>
                     <th className="group-head" colSpan={SORT_KEYS.length} scope="colgroup">
-                      {w.unreadableGroup(new Set(unreadable.map((r) => r.fileIndex)).size)}
+                      {w.unreadableGroup(unreadableFiles)}
                     </th>
                   </tr>
                   {unreadable.map(rowOf)}
@@ -471,6 +495,17 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
               ) : null}
             </table>
           </div>
+          {grouped.length > limit ? (
+            <div className="actions" data-testid="more-rows">
+              <span>{w.rowsShown(limit, grouped.length)}</span>
+              <button type="button" onClick={() => setLimit(limit + PAGE_ROWS)} data-testid="show-more">
+                {w.showMore(Math.min(PAGE_ROWS, grouped.length - limit))}
+              </button>
+              <button type="button" onClick={() => setLimit(grouped.length)} data-testid="show-all">
+                {w.showAll(grouped.length)}
+              </button>
+            </div>
+          ) : null}
         </section>
       ) : null}
 
