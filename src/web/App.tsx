@@ -126,6 +126,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
       let one: FileOutcome | null = null;
       let next = 0;
       let done = 0;
+      let painted = 0;
       setProgress({ done: 0, total: list.length, current: list[0].name });
       // each checker takes the next file when it is free: the two cores work at once, the results keep batch order
       const replacing: Array<Promise<Checker> | undefined> = [];
@@ -152,7 +153,12 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
             out[i] = briefOf({ name: list[i].name, size: list[i].size, reports: null, settings: null, problem: { kind: "unreadable", zh: `无法读取文件：${msg}`, en: `the file cannot be read: ${msg}` }, ms: 0 });
           }
           done++;
-          setProgress({ done, total: list.length, current: list[Math.min(next, list.length - 1)].name });
+          // a big batch repaints its progress at most every 50 ms: the page's thread feeds the workers meanwhile
+          const now = Date.now();
+          if (list.length <= 100 || now - painted >= 50 || done === list.length) {
+            painted = now;
+            setProgress({ done, total: list.length, current: list[Math.min(next, list.length - 1)].name });
+          }
         }
       };
       // two files in flight per worker: the next file's bytes are read and sent while the worker checks one
