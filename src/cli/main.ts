@@ -1,15 +1,19 @@
 import * as fsSync from "fs";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { FileEntry } from "../core/file-json";
 import { Lang } from "../core/options";
-import { FileTask } from "./process";
+import { SummaryRow, fileRows } from "../core/summary-rows";
+import { summaryWorkbook } from "../xlsx/summary-workbook";
+import { InputError, writeAtomic } from "./errors";
+import { FileTask, copyName } from "./process";
 import { DEFAULT_MAX_TIME_S, PoolFile, PoolOutcome, defaultJobs, defaultMaxMemoryMb, jsonElement, runPool, totalSize } from "./pool";
 
 const USAGE = `selfeval — 项目支出绩效自评表校验 / checks project performance self-evaluation forms
 
 用法 / usage:
-  selfeval check FILE|FOLDER… [--json] [--out DIR] [--force] [--lang zh|en] [--config FILE.json] [--jobs N]
-                 [--max-memory MB] [--max-time S]
+  selfeval check FILE|FOLDER… [--json] [--out DIR] [--summary 汇总.xlsx] [--force] [--lang zh|en]
+                 [--config FILE.json] [--jobs N] [--max-memory MB] [--max-time S]
   selfeval fix FILE|FOLDER… --out DIR [--indicator-scores] [--json] [--force] [--lang zh|en] [--config FILE.json]
                  [--jobs N] [--max-memory MB] [--max-time S]
 
@@ -20,7 +24,10 @@ const USAGE = `selfeval — 项目支出绩效自评表校验 / checks project p
   --out DIR       write <name>.checked.xlsx into DIR: flagged cells filled, notes, a 校验报告 sheet; the files of a
                   folder keep their sub-folders (check 收到的表/ --out 已标注/ → 已标注/a/x.checked.xlsx for
                   收到的表/a/x.xlsx); two inputs that would get one name get "x (2).checked.xlsx"
-  --force         overwrite existing files in --out
+  --summary FILE  also write the batch's 汇总 workbook (the web page's 汇总.xlsx): one row per form with its 结论,
+                  主要问题 and figures, a 统计 sheet with the count line, the reason of each file that cannot be read;
+                  each 文件 cell links to the annotated copy (with --out) or to the file itself
+  --force         overwrite existing files in --out (and the --summary file)
   --lang zh|en    language of messages (default zh)
   --jobs N        files checked at once, each in a process of its own (default: min(cores, 8, files, available
                   memory ÷ --max-memory), at least 1; one for a single file or a few small ones)
@@ -43,6 +50,7 @@ interface Args {
   inputs: string[];
   json: boolean;
   out: string | null;
+  summary: string | null;
   force: boolean;
   lang: Lang;
   config: string | null;
@@ -55,7 +63,7 @@ interface Args {
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args {
-  const a: Args = { command: "", inputs: [], json: false, out: null, force: false, lang: "zh", config: null, indicatorScores: false, jobs: null, maxMemoryMb: null, maxTimeS: null };
+  const a: Args = { command: "", inputs: [], json: false, out: null, summary: null, force: false, lang: "zh", config: null, indicatorScores: false, jobs: null, maxMemoryMb: null, maxTimeS: null };
   const rest = [...argv];
   a.command = rest.shift() ?? "";
   while (rest.length) {
@@ -63,7 +71,7 @@ export function parseArgs(argv: string[]): Args {
     if (x === "--json") a.json = true;
     else if (x === "--force") a.force = true;
     else if (x === "--indicator-scores") a.indicatorScores = true;
-    else if (x === "--out" || x === "--lang" || x === "--config" || x === "--jobs" || x === "--max-memory" || x === "--max-time") {
+    else if (x === "--out" || x === "--summary" || x === "--lang" || x === "--config" || x === "--jobs" || x === "--max-memory" || x === "--max-time") {
       const v = rest.shift();
       if (v === undefined) throw new UsageError(`${x} needs a value`);
       if (x === "--max-memory") {
@@ -79,6 +87,10 @@ export function parseArgs(argv: string[]): Args {
         if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not ${v}`);
         a.jobs = n;
       } else if (x === "--out") a.out = v;
+      else if (x === "--summary") {
+        if (!/\.xlsx$/i.test(v)) throw new UsageError(`--summary names an .xlsx file to write, not ${v}`);
+        a.summary = v;
+      }
       else if (x === "--config") a.config = v;
       else if (v === "zh" || v === "en") a.lang = v;
       else throw new UsageError(`--lang takes zh or en, not ${v}`);
@@ -175,6 +187,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (args.command !== "check" && args.command !== "fix") throw new UsageError(`unknown command ${args.command}`);
     if (args.inputs.length === 0) throw new UsageError("name at least one .xlsx file or folder");
     if (args.command === "fix" && !args.out) throw new UsageError("fix needs --out DIR: it writes a copy, never the input");
+    if (args.command === "fix" && args.summary) throw new UsageError("--summary is for check: fix writes its copies, the summary of a check says what is in them");
+    if (args.summary && !args.force && fsSync.existsSync(args.summary)) throw new UsageError(`the summary ${args.summary} exists (use --force to overwrite)`);
     config = await loadConfig(args.config);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -184,7 +198,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const lang = args.lang;
-  const entries = expandInputEntries(args.inputs);
+  // the summary written into the folder checked is not one of its inputs (the next run finds it there)
+  const summaryAt = args.summary ? path.resolve(args.summary) : null;
+  const entries = expandInputEntries(args.inputs).filter((e) => path.resolve(e.file) !== summaryAt);
   const files = entries.map((e) => e.file);
   if (files.length === 0) {
     io.err(lang === "en" ? "selfeval: no .xlsx file found in the inputs" : "selfeval：输入中没有 .xlsx 文件");
@@ -197,6 +213,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // --json is written as the files come, one element held back for its comma: the same bytes as
   // JSON.stringify({ files }, null, 2), without holding every file's report until the end
   let heldJson: string | null = null;
+  // --summary: each file's rows as it comes (its entry dropped then), the workbook written at the end
+  const summaryRows: SummaryRow[] = [];
+  const copyFailed = new Set<number>();
   let unreadable = 0;
   let errors = 0;
   const progress = files.length > 1;
@@ -216,14 +235,44 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       heldJson = o.jsonElement ?? jsonElement(o.json);
     }
     else if (o.text) io.out(o.text + "\n");
+    if (summaryAt) {
+      const entry = (o.json ?? (o.jsonElement ? JSON.parse(o.jsonElement) : null)) as FileEntry | null;
+      if (entry?.error) copyFailed.add(i);
+      if (entry) summaryRows.push(...fileRows(i, entries[i].rel.split(path.sep).join("/"), entry, lang));
+    }
   };
   // every file in a child process under its bounds, even one file: a runaway ends its process, never this one
   await runPool(entries, task, jobs, emit, {}, bounds);
   if (progress && io.isTTY) io.err("\n");
   if (args.json) io.out(`${heldJson}\n  ]\n}`);
+  if (summaryAt) {
+    const links = summaryLinks(entries, summaryAt, args.out);
+    const bytes = summaryWorkbook(summaryRows, { lang, linkFile: (r) => (r.status === "unreadable" ? null : links(r.fileIndex, copyFailed.has(r.fileIndex))) });
+    try {
+      await fs.mkdir(path.dirname(summaryAt), { recursive: true });
+      await writeAtomic(summaryAt, bytes, true);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e instanceof InputError ? e.en : "");
+      io.err(lang === "en" ? `selfeval: cannot write the summary ${args.summary} (${code})` : `selfeval：无法写出汇总 ${args.summary}（${code}）`);
+      return 2;
+    }
+  }
   return unreadable > 0 ? 2 : errors > 0 ? 1 : 0;
 }
 
+/**
+ * Where each row of the 汇总 workbook links, relative to the workbook: the annotated copy under --out (unless the
+ * copy could not be written), else the file itself; "/" between folders, as a HYPERLINK takes it on every system.
+ */
+function summaryLinks(entries: PoolFile[], summaryAt: string, out: string | null): (i: number, copyFailed: boolean) => string {
+  const from = path.dirname(summaryAt);
+  const rel = (p: string) => path.relative(from, path.resolve(p)).split(path.sep).join("/");
+  return (i, copyFailed) => {
+    const e = entries[i];
+    if (!out || copyFailed) return rel(e.file);
+    return rel(path.join(out, path.dirname(e.rel), copyName(path.basename(e.rel), "checked", e.file, /\.(xls|et|ett)$/i.test(e.rel))));
+  };
+}
 
 if (require.main === module) {
   main(process.argv.slice(2), { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s.endsWith("\n") || s.startsWith("\r") ? s : s + "\n"), isTTY: !!process.stderr.isTTY })

@@ -122,7 +122,7 @@ function copyPath(out: string, rel: string, kind: "checked" | "fixed", file: str
  * An .xls / .et becomes <name>.checked.xlsx too — <name>.xls.checked.xlsx when <name>.xlsx (or .xlsm, .xls, .et) sits
  * beside the input, so that the two copies never share a name.
  */
-function copyName(base: string, kind: "checked" | "fixed", file: string, xls = false): string {
+export function copyName(base: string, kind: "checked" | "fixed", file: string, xls = false): string {
   const m = /\.(xls|et|ett)$/i.exec(base);
   if (xls && m) {
     const stem = base.slice(0, m.index);

@@ -1,8 +1,11 @@
 import { FileOutcome, processFile } from "./pipeline";
+import { FileBrief, briefOf } from "./summary";
 
 /**
- * Reads and checks files one at a time: in a Web Worker when the browser allows one (not from file://), else in the
- * page itself, yielding between files so the progress bar moves. One file's bytes are alive at a time.
+ * Reads and checks files: in a pool of Web Workers when the browser allows them (not from file://) — one per core,
+ * two at most, each file's bytes transferred to one of them and only its summary rows (a FileBrief) sent back — else in
+ * the page itself, one at a time, yielding between files so the progress bar moves. A file's full report is asked for
+ * again when it is shown or downloaded, so the page's memory does not grow with every report of the batch.
  */
 export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
@@ -19,6 +22,8 @@ export interface Checker {
   /** "worker" or "page": where the files are checked */
   readonly where: "worker" | "page";
   check(name: string, buffer: ArrayBuffer): Promise<FileOutcome>;
+  /** the same check, only the file's summary rows back */
+  brief(name: string, buffer: ArrayBuffer): Promise<FileBrief>;
   dispose(): void;
 }
 
@@ -29,32 +34,37 @@ function pageChecker(): Checker {
       await new Promise((r) => setTimeout(r, 0)); // let the page paint the progress
       return processFile(name, new Uint8Array(buffer));
     },
+    async brief(name, buffer) {
+      await new Promise((r) => setTimeout(r, 0));
+      return briefOf(await processFile(name, new Uint8Array(buffer)));
+    },
     dispose() {},
   };
 }
 
 function workerChecker(worker: Worker): Checker {
   let next = 0;
-  const pending = new Map<number, { resolve: (o: FileOutcome) => void; reject: (e: unknown) => void }>();
-  worker.onmessage = (e: MessageEvent<{ id: number; outcome: FileOutcome }>) => {
+  const pending = new Map<number, { resolve: (o: never) => void; reject: (e: unknown) => void }>();
+  worker.onmessage = (e: MessageEvent<{ id: number; outcome: FileOutcome | FileBrief }>) => {
     const p = pending.get(e.data.id);
     pending.delete(e.data.id);
-    p?.resolve(e.data.outcome);
+    p?.resolve(e.data.outcome as never);
   };
   worker.onerror = (e) => {
     e.preventDefault?.();
     for (const p of pending.values()) p.reject(new Error(e.message || "worker failed"));
     pending.clear();
   };
+  const ask = <T>(name: string, buffer: ArrayBuffer, brief: boolean) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, name, buffer, brief }, [buffer]);
+    });
   return {
     where: "worker",
-    check(name, buffer) {
-      const id = ++next;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, name, buffer }, [buffer]);
-      });
-    },
+    check: (name, buffer) => ask<FileOutcome>(name, buffer, false),
+    brief: (name, buffer) => ask<FileBrief>(name, buffer, true),
     dispose() {
       worker.terminate();
     },
@@ -84,4 +94,17 @@ export async function createChecker(spawn: SpawnWorker | null): Promise<Checker>
     // SecurityError (file://, a sandbox): check in the page
   }
   return pageChecker();
+}
+
+/** Workers the page runs at once: one per core, two at most (the machine's other work keeps the rest). */
+export function poolSize(cores = typeof navigator !== "undefined" ? navigator.hardwareConcurrency || 1 : 1): number {
+  return Math.max(1, Math.min(2, cores));
+}
+
+/** `size` checkers: workers when they start (each probed), else the one page checker. */
+export async function createCheckers(spawn: SpawnWorker | null, size: number): Promise<Checker[]> {
+  const first = await createChecker(spawn);
+  if (first.where === "page" || size <= 1) return [first];
+  const rest = await Promise.all(Array.from({ length: size - 1 }, () => createChecker(spawn)));
+  return [first, ...rest.filter((c) => c.where === "worker")];
 }

@@ -13,7 +13,13 @@ function initialLang(): Lang {
   return "zh";
 }
 
+/** ?workers=1 (or 2): the pool's size, for the benchmark's one-against-two; else one per core, two at most. */
+function workers(): number | undefined {
+  const n = Number(new URLSearchParams(location.search).get("workers"));
+  return Number.isInteger(n) && n >= 1 && n <= 4 ? n : undefined;
+}
+
 const container = document.getElementById("container")!;
 createRoot(container).render(
-  <App features={checkFeatures()} initialLang={initialLang()} spawnWorker={() => new Worker(new URL("./worker.ts", import.meta.url))} />,
+  <App features={checkFeatures()} initialLang={initialLang()} workers={workers()} spawnWorker={() => new Worker(new URL("./worker.ts", import.meta.url))} />,
 );

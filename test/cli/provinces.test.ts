@@ -9,6 +9,7 @@ import { fixturePath } from "../support/workbooks";
  */
 interface JsonFinding { rule: string; messageId: string; severity: string; cell: string; message: string; expected?: unknown; actual?: unknown }
 interface JsonForm {
+  verdict: { kind: string };
   sheet: string;
   range: string;
   projectName: string;

@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import { batchZip, summaryWorkbookFor, uniqueNames } from "../../src/web/bundle";
 import { FileOutcome, processBytes } from "../../src/web/pipeline";
 import { SummaryRow, checkedName, sortRows, summaryRows } from "../../src/web/summary";
-import { quoteSheetName } from "../../src/web/summary-workbook";
+import { quoteSheetName } from "../../src/xlsx/summary-workbook";
 
 /** The batch summary (rows, sorting), the 汇总 workbook read back by exceljs, and the .zip read back by JSZip. */
 const ROOT = path.resolve(__dirname, "../..");
@@ -23,7 +23,7 @@ describe("summary rows", () => {
     expect(rows.filter((r) => r.file === "official.xlsx").map((r) => r.errors)).toEqual(official.map((f) => f.counts.error));
     expect(rows.find((r) => r.file === "no-form.xlsx")).toMatchObject({ status: "no-form", form: "未找到项目支出绩效自评表", warnings: 1 });
     // an unreadable file is not a form with one error: it has a verdict of its own
-    expect(rows.find((r) => r.file === "old-binary.xls")).toMatchObject({ status: "unreadable", verdict: "unreadable", form: ".xls/.et：请在 Excel 或 WPS 中另存为 .xlsx", errors: 0 });
+    expect(rows.find((r) => r.file === "old-binary.xls")).toMatchObject({ status: "unreadable", verdict: "unreadable", form: "", errors: 0, note: o[2].problem!.zh });
     expect(rows.filter((r) => r.file === "official.xlsx").map((r) => r.verdict)).toEqual(official.map((f) => f.verdict.kind));
     const first = rows.find((r) => r.file === "official.xlsx")!;
     expect(first).toMatchObject({ sheet: official[0].sheet, cell: official[0].range.split(":")[0], rate: official[0].budget.executionRate, written: official[0].totals.reportedScore, recalculated: official[0].totals.recalculatedScore });
@@ -32,7 +32,10 @@ describe("summary rows", () => {
     expect(withError.grade).toBeNull();
     expect(official.find((f) => f.counts.error > 0)!.grade).not.toBeNull();
     expect(rows.find((r) => r.file === "official.xlsx" && r.errors === 0)!.grade).toBe(official.find((f) => f.counts.error === 0)!.grade);
-    expect(summaryRows(o, "en").find((r) => r.file === "old-binary.xls")!.form).toContain("save it as .xlsx");
+    expect(summaryRows(o, "en").find((r) => r.file === "old-binary.xls")!.note).toContain("save it as .xlsx");
+    // the top problem of each form: its verdict's
+    official.forEach((f, i) => expect(rows.filter((r) => r.file === "official.xlsx")[i].top).toBe(f.verdict.top ? `${f.verdict.top.cell} ${f.verdict.top.message}` : ""));
+    expect(rows.some((r) => r.top !== "")).toBe(true);
   });
 
   test("sorting: by number either way with blanks last, by grade in 优良中差 order, ties in batch order", () => {
@@ -64,17 +67,18 @@ describe("the 汇总 workbook and the .zip", () => {
     await wb.xlsx.load(summaryWorkbookFor(o, "zh", false) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("汇总")!;
     const rows = summaryRows(o, "zh");
-    expect(ws.getRow(1).values).toEqual([undefined, "文件", "表（项目）", "结论", "模板", "执行率", "填写总分", "重算总分", "等级", "错误", "警告", "说明"]);
+    expect(ws.getRow(1).values).toEqual([undefined, "文件", "表（项目）", "结论", "主要问题", "模板", "执行率", "填写总分", "重算总分", "等级", "错误", "警告", "说明"]);
     expect(ws.rowCount).toBe(rows.length + 1);
     rows.forEach((r, i) => {
       const a = ws.getCell(i + 2, 1).value as { formula?: string; result?: string } | string;
       if (r.status === "unreadable") expect(a).toBe(r.file);
       else if (r.sheet) expect(a).toEqual({ formula: `HYPERLINK("${r.file}#${quoteSheetName(r.sheet)}!${r.cell}","${r.file}")`, result: r.file });
-      expect(ws.getCell(i + 2, 2).value).toBe(r.form);
+      expect(ws.getCell(i + 2, 2).value ?? "").toBe(r.form);
       expect(ws.getCell(i + 2, 3).value).toBe(VERDICT_LABEL.zh[r.verdict]);
-      expect(ws.getCell(i + 2, 5).value ?? null).toBe(r.rate);
-      expect(ws.getCell(i + 2, 7).value ?? null).toBe(r.recalculated);
-      expect(ws.getCell(i + 2, 9).value).toBe(r.errors);
+      expect(ws.getCell(i + 2, 4).value ?? "").toBe(r.top);
+      expect(ws.getCell(i + 2, 6).value ?? null).toBe(r.rate);
+      expect(ws.getCell(i + 2, 8).value ?? null).toBe(r.recalculated);
+      expect(ws.getCell(i + 2, 10).value).toBe(r.errors);
     });
   });
 

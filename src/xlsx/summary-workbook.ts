@@ -1,12 +1,16 @@
 import { strToU8, zipSync } from "fflate";
 import { Lang } from "../core/options";
 import { VERDICT_LABEL } from "../core/outcome";
-import { COLUMN_LABEL, SORT_KEYS, SummaryRow } from "./summary";
+import { COLUMN_LABEL, COUNT_ORDER, SORT_KEYS, SummaryRow, countLine, verdictCounts } from "../core/summary-rows";
 
 /**
- * The 汇总 workbook: the summary rows as one sheet, each row's 文件 cell a HYPERLINK to its form (file#'sheet'!A1),
- * written as minimal SpreadsheetML (ECMA-376 Part 1: content types, relationships, workbook, styles, one worksheet)
- * zipped with fflate — a few KB of code instead of a spreadsheet library in the page. Pure.
+ * The 汇总 workbook, the one writer of it: the web page's download (src/web/bundle.ts) and
+ * `selfeval check FOLDER --summary 汇总.xlsx` (src/cli/main.ts) both call summaryWorkbook with the rows of
+ * src/core/summary-rows.ts. Sheet 1 (汇总): one row per form, each row's 文件 cell a HYPERLINK to its form
+ * (file#'sheet'!A1) or to its annotated copy, the 结论 column, the top problem, the reason of a file that cannot be
+ * read in 说明, a frozen header and an autofilter. Sheet 2 (统计): the count line, one verdict a row. Written as minimal
+ * SpreadsheetML (ECMA-376 Part 1) zipped with fflate — a few KB of code instead of a spreadsheet library in the page.
+ * Pure (no Node, no DOM).
  */
 function esc(s: string): string {
   // XML 1.0 forbids most control characters: drop them
@@ -73,13 +77,13 @@ export function summaryWorkbookXml(rows: SummaryRow[], o: SummaryWorkbookOptions
       else if (key === "rate") cells.push(num(ref, r.rate, 2));
       else if (key === "written" || key === "recalculated") cells.push(num(ref, r[key], 4));
       else if (key === "errors" || key === "warnings") cells.push(num(ref, r[key]));
-      else if (r[key]) cells.push(str(ref, String(r[key])));
+      else if (r[key] !== null && r[key] !== "") cells.push(str(ref, String(r[key])));
     });
     if (r.note) cells.push(str(`${lastCol}${n}`, r.note));
     out.push(`<row r="${n}">${cells.join("")}</row>`);
   });
   const last = `${lastCol}${rows.length + 1}`;
-  const WIDTH: Record<string, number> = { file: 32, form: 36, verdict: 10, template: 22, rate: 10, written: 10, recalculated: 10, grade: 6, errors: 6, warnings: 6 };
+  const WIDTH: Record<string, number> = { file: 32, form: 36, verdict: 10, top: 40, template: 22, rate: 10, written: 10, recalculated: 10, grade: 6, errors: 6, warnings: 6 };
   const widths = [...SORT_KEYS.map((k) => WIDTH[k] ?? 10), 60];
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
@@ -92,19 +96,33 @@ export function summaryWorkbookXml(rows: SummaryRow[], o: SummaryWorkbookOptions
 </worksheet>`;
 }
 
+/** The 统计 sheet: the count line, then one verdict a row with its count, then the total. */
+export function countsSheetXml(rows: SummaryRow[], lang: Lang): string {
+  const counts = verdictCounts(rows);
+  const str = (ref: string, v: string, s = 0) => `<c r="${ref}" t="inlineStr"${s ? ` s="${s}"` : ""}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+  const head = lang === "en" ? ["Verdict", "Forms"] : ["结论", "表数"];
+  const lines = [`<row r="1">${str("A1", countLine(counts, lang), 1)}</row>`, `<row r="3">${str("A3", head[0], 1)}${str("B3", head[1], 1)}</row>`];
+  let n = 4;
+  for (const k of COUNT_ORDER) lines.push(`<row r="${n}">${str(`A${n}`, VERDICT_LABEL[lang][k])}<c r="B${n}"><v>${counts[k]}</v></c></row>`), n++;
+  lines.push(`<row r="${n}">${str(`A${n}`, lang === "en" ? "Total" : "合计", 1)}<c r="B${n}"><v>${rows.length}</v></c></row>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:B${n}"/><cols><col min="1" max="1" width="14" customWidth="1"/><col min="2" max="2" width="10" customWidth="1"/></cols><sheetData>${lines.join("")}</sheetData></worksheet>`;
+}
+
 export function summaryWorkbook(rows: SummaryRow[], o: SummaryWorkbookOptions): Uint8Array {
   const sheetName = esc(o.sheetName ?? (o.lang === "en" ? "Summary" : "汇总"));
   const files: Record<string, Uint8Array> = {
     "[Content_Types].xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`),
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`),
     "_rels/.rels": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     "xl/workbook.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${quoteSheetName(sheetName)}!$A$1:$${col(SORT_KEYS.length)}$${rows.length + 1}</definedName></definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`),
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/><sheet name="${o.lang === "en" ? "Counts" : "统计"}" sheetId="2" r:id="rId3"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${quoteSheetName(sheetName)}!$A$1:$${col(SORT_KEYS.length)}$${rows.length + 1}</definedName></definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`),
     "xl/_rels/workbook.xml.rels": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`),
     "xl/styles.xml": strToU8(STYLES),
     "xl/worksheets/sheet1.xml": strToU8(summaryWorkbookXml(rows, o)),
+    "xl/worksheets/sheet2.xml": strToU8(countsSheetXml(rows, o.lang)),
   };
   return zipSync(files, { level: 6, mtime: new Date(1980, 0, 1) });
 }
