@@ -4,34 +4,13 @@ import * as path from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { SETTINGS_KEY } from "../../src/xlsx/settings";
+import { JsonForm, figures, formsOf, list } from "../support/cli-json";
 import { fixturePath } from "../support/workbooks";
 
 /**
  * The template families of RULES.md §5 through the CLI's JSON: each fixture is laid out as its published original
  * (scripts/make-fixtures.js, test/fixtures/README.md) with errors planted; every figure and every finding is asserted.
  */
-interface JsonFinding { rule: string; severity: string; cell: string; message: string; expected?: unknown; actual?: unknown }
-interface JsonForm {
-  sheet: string;
-  range: string;
-  projectName: string;
-  year: number;
-  budget: { executionRate: number | null; score: number | null };
-  totals: { weights: number; reportedScore: number | null; sumOfScores: number; recalculatedScore: number };
-  grade: string | null;
-  template: { id: string; name: string };
-  preset: { id: string; name: string; source: string };
-  unchecked: string[];
-  findings: JsonFinding[];
-}
-
-async function formsOf(name: string, ...args: string[]): Promise<JsonForm[]> {
-  let out = "";
-  await main(["check", fs.existsSync(name) ? name : fixturePath(name), "--json", ...args], { out: (s) => (out += s + "\n"), err: () => undefined, isTTY: false });
-  return JSON.parse(out).files[0].forms;
-}
-const list = (f: JsonForm) => f.findings.map((x) => `${x.severity} ${x.cell} ${x.rule}`);
-const figures = (f: JsonForm) => ({ template: f.template.id, budget: f.budget, totals: f.totals, grade: f.grade, unchecked: f.unchecked });
 
 describe("family A: a county copy of the central template, and the seed's form 4 as printed", () => {
   let forms: JsonForm[];

@@ -1,34 +1,10 @@
-import * as fs from "fs";
-import { main } from "../../src/cli/main";
-import { fixturePath } from "../support/workbooks";
+import { JsonForm, figures, formsOf, list } from "../support/cli-json";
 
 /**
  * Issue 30: forms of more provinces (RULES.md §6) through the CLI's JSON. Each fixture is laid out from a published
  * form (scripts/make-province-fixtures.js; sources in test/fixtures/README.md, "Provinces"); every figure and every
  * finding is asserted. The variants still read wrong are listed under "Known gaps (issue 30 phase 2)" in that README.
  */
-interface JsonFinding { rule: string; messageId: string; severity: string; cell: string; message: string; expected?: unknown; actual?: unknown }
-interface JsonForm {
-  verdict: { kind: string };
-  sheet: string;
-  range: string;
-  projectName: string;
-  year: number;
-  budget: { executionRate: number | null; score: number | null };
-  totals: { weights: number; reportedScore: number | null; sumOfScores: number; recalculatedScore: number };
-  grade: string | null;
-  template: { id: string; name: string };
-  unchecked: string[];
-  findings: JsonFinding[];
-}
-
-async function formsOf(name: string): Promise<JsonForm[]> {
-  let out = "";
-  await main(["check", fs.existsSync(name) ? name : fixturePath(name), "--json"], { out: (s) => (out += s + "\n"), err: () => undefined, isTTY: false });
-  return JSON.parse(out).files[0].forms;
-}
-const list = (f: JsonForm) => f.findings.map((x) => `${x.severity} ${x.cell} ${x.rule}`);
-const figures = (f: JsonForm) => ({ template: f.template.id, budget: f.budget, totals: f.totals, grade: f.grade, unchecked: f.unchecked });
 
 describe("Shanghai 普陀区 2022 财政项目支出绩效自评表: money in 元 with thousands separators, 执行率 one unit off", () => {
   let forms: JsonForm[];
