@@ -236,6 +236,13 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
         if (f.actualLabel) finding.actualLabel = f.actualLabel;
         if (f.hint) finding.hint = f.hint;
         if (fix) finding.fix = { ...fix };
+        if (f.steps?.length)
+          finding.steps = f.steps.map((st) => ({
+            result: r4(st.result),
+            ...(st.resultFormat ? { resultFormat: st.resultFormat } : {}),
+            op: st.op,
+            terms: st.terms.map((t) => ({ value: r4(t.value), ...(t.format ? { format: t.format } : {}), ...(t.at ? { cell: address(t.at.row, t.at.col) } : {}) })),
+          }));
         raw.push({ f: finding, row: f.at.row, col: f.at.col, order });
       },
     };

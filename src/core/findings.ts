@@ -34,6 +34,36 @@ export interface Finding {
   hint?: string;
   /** the change the rule that judged this cell proposes (ESLint's fix on the report): what 改为 … writes */
   fix?: Fix;
+  /**
+   * How the rule computed its figure (计算过程, Excel's "Show Calculation Steps"): each line a result and the form's own
+   * figures it came from, with their cells — 94.8 = 9 (I6) + 10 (H14) + …; 9 = 10 (G7) × 90%; 90% = 18 (F7) ÷ 20 (E7).
+   * The figures are the engine's, as computed: surfaces show them, never derive them.
+   */
+  steps?: CalcStep[];
+}
+
+/** One line of a calculation: `result = terms[0] op terms[1] op …`. */
+export interface CalcStep {
+  result: number;
+  /** "percent": the result is a fraction shown as a percentage */
+  resultFormat?: "percent";
+  op: "+" | "×" | "÷";
+  terms: CalcTerm[];
+}
+
+/** A figure in a calculation: its value and, when it is read from the form, its cell (A1, on the finding's sheet). */
+export interface CalcTerm {
+  value: number;
+  format?: "percent";
+  cell?: string;
+}
+
+/** A calculation as a rule reports it: terms name their cell by position (the engine turns it into A1). */
+export interface StepInput {
+  result: number;
+  resultFormat?: "percent";
+  op: CalcStep["op"];
+  terms: Array<{ value: number; format?: "percent"; at?: CellRef | null }>;
 }
 
 /** What a proposed edit changes: a rate, a score (the total follows it), or the total itself. */
@@ -86,6 +116,8 @@ export type Report = {
   messageId: string;
   data?: MessageData;
   fix?: FixInput;
+  /** how the figure was computed (计算过程) */
+  steps?: StepInput[];
 } & Pick<Finding, "expected" | "actual" | "valueFormat" | "expectedLabel" | "actualLabel" | "hint">;
 
 export interface RuleContext {

@@ -19,6 +19,11 @@ export interface Score {
   over: number | null;
   /** the units of target and actual could not be compared */
   unitMismatch: { target: string; actual: string } | null;
+  /**
+   * When the score is the weight scaled by a ratio (a missed target: B ÷ A; a reverse indicator over its target:
+   * A ÷ B): the ratio's figures in the units compared ("percent": fractions of a percent target).
+   */
+  ratio?: { num: number; den: number; percent: boolean };
 }
 
 const COST_WORDS = /费用|经费|成本|资金(?!.*(率|及时|到位|使用|执行|支付))/;
@@ -69,7 +74,9 @@ export function scoreQuantitative(
     else if (options.reverseFormula === "linear") expected = Math.max(0, (1 - (b - a) / a) * weight);
     else expected = (a / b) * weight;
   }
-  return { method: dir, expected, range: null, met: dir === "positive" ? b >= a || a <= 0 : b <= a, over, unitMismatch: null };
+  // the ratio the score came from, when it is one (a missed target, ratio formulas): the finding's 计算过程 shows it
+  const scaled = over === null && a > 0 && (dir === "positive" ? b < a : b > a && options.reverseFormula !== "linear");
+  return { method: dir, expected, range: null, met: dir === "positive" ? b >= a || a <= 0 : b <= a, over, unitMismatch: null, ...(scaled ? { ratio: dir === "positive" ? { num: b, den: a, percent: c.unit === "%" } : { num: a, den: b, percent: c.unit === "%" } } : {}) };
 }
 
 export const DONE = /^(已?完成|已?达成|是|已?达到|已?实现|按时完成|按期完成|达到预期|达标|全部完成|已落实|落实)$/;

@@ -1,4 +1,6 @@
-import { FixInput, Rule, r4, scoreDifference } from "../findings";
+import { BudgetAnalysis } from "../analyse";
+import { FixInput, Rule, StepInput, r4, scoreDifference } from "../findings";
+import { rateStep } from "./execution-rate";
 import { round } from "../scoring";
 
 export const budgetScore: Rule = {
@@ -34,6 +36,7 @@ export const budgetScore: Rule = {
         expected: r4(b.computedScore),
         actual: null,
         fix,
+        steps: scoreSteps(b),
       });
       return;
     }
@@ -51,6 +54,16 @@ export const budgetScore: Rule = {
       expected: r4(b.computedScore),
       actual: b.score.value,
       fix,
+      steps: scoreSteps(b),
     });
   },
 };
+
+/** 预算执行得分 = 分值 × min(执行率, 1), and the rate's own line (budget.ts computes them so). */
+function scoreSteps(b: BudgetAnalysis): StepInput[] {
+  const rate = b.computedRate ?? 0;
+  return [
+    { result: b.computedScore ?? 0, op: "×", terms: [{ value: b.weightValue ?? 0, at: b.weight?.value != null ? b.weight.cell : null }, { value: Math.min(Math.max(rate, 0), 1), format: "percent" }] },
+    rateStep(b),
+  ];
+}

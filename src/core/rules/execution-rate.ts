@@ -1,5 +1,5 @@
-import { ValueCell, rateValue } from "../analyse";
-import { FixInput, Rule, pct, r4, scoreDifference } from "../findings";
+import { BudgetAnalysis, ValueCell, rateValue } from "../analyse";
+import { FixInput, Rule, StepInput, pct, r4, scoreDifference } from "../findings";
 import { formatNumber, normalizeValueText } from "../parse";
 import { round } from "../scoring";
 import { CellValue } from "../snapshot";
@@ -75,6 +75,7 @@ export const executionRate: Rule = {
         actual: null,
         valueFormat: "percent",
         fix,
+        steps: [rateStep(b)],
       });
       return;
     }
@@ -98,6 +99,7 @@ export const executionRate: Rule = {
         actual: r4(written),
         valueFormat: "percent",
         fix,
+        steps: [rateStep(b)],
       });
       return;
     }
@@ -110,6 +112,20 @@ export const executionRate: Rule = {
       actual: r4(written),
       valueFormat: "percent",
       fix,
+      steps: [rateStep(b)],
     });
   },
 };
+
+/** 执行率 = 全年执行数 ÷ 全年预算数, with their cells (budget.ts computes it so). */
+export function rateStep(b: BudgetAnalysis): StepInput {
+  return {
+    result: b.computedRate ?? 0,
+    resultFormat: "percent",
+    op: "÷",
+    terms: [
+      { value: b.executed?.value ?? 0, at: b.executed?.cell },
+      { value: b.annual?.value ?? 0, at: b.annual?.cell },
+    ],
+  };
+}

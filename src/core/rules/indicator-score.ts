@@ -1,5 +1,6 @@
 import { IndicatorAnalysis } from "../analyse";
-import { FixInput, Report, Rule, fmt, r4, scoreDifference } from "../findings";
+import { FixInput, Report, Rule, StepInput, fmt, r4, scoreDifference } from "../findings";
+import { Score } from "../scoring";
 import { isRoundingOf, round, sameAt2 } from "../scoring";
 
 /**
@@ -62,6 +63,7 @@ function judge(i: IndicatorAnalysis, acceptRounding: boolean): Report | null {
       data: sev === "info" ? { name: i.name, written, rule: s.expected } : { name: i.name, written, rule: s.expected, method: { zh: methodZh(s.method), en: s.method } },
       expected: r4(s.expected),
       actual: written,
+      ...(s.ratio ? { steps: ratioSteps(i, s.expected, s.ratio) } : {}),
     };
   }
   if (!s.range) return null;
@@ -84,4 +86,25 @@ function judge(i: IndicatorAnalysis, acceptRounding: boolean): Report | null {
 
 function methodZh(m: string): string {
   return m === "positive" ? "正向指标 B÷A×分值" : m === "reverse" ? "反向指标" : m === "date" ? "时间节点" : "定性指标";
+}
+
+/**
+ * The rule's score as scoring.ts computes it: 分值 × ratio, and the ratio from the indicator's 完成值 and 指标值 (B ÷ A;
+ * A ÷ B for a reverse indicator), in the units compared.
+ */
+function ratioSteps(i: IndicatorAnalysis, expected: number, ratio: NonNullable<Score["ratio"]>): StepInput[] {
+  const positive = i.scoring.method === "positive";
+  const pc = ratio.percent ? ("percent" as const) : undefined;
+  return [
+    { result: expected, op: "×", terms: [{ value: i.weight?.value ?? 0, at: i.weight?.cell }, { value: ratio.num / ratio.den, format: "percent" }] },
+    {
+      result: ratio.num / ratio.den,
+      resultFormat: "percent",
+      op: "÷",
+      terms: [
+        { value: ratio.num, format: pc, at: (positive ? i.actual : i.target)?.cell },
+        { value: ratio.den, format: pc, at: (positive ? i.target : i.actual)?.cell },
+      ],
+    },
+  ];
 }

@@ -1,4 +1,5 @@
-import { FixInput, Rule, r4 } from "../findings";
+import { ValueCell } from "../analyse";
+import { FixInput, Rule, StepInput, r4 } from "../findings";
 import { isRoundingOf, round, sameAt2 } from "../scoring";
 
 export const totalScore: Rule = {
@@ -45,8 +46,14 @@ export const totalScore: Rule = {
       expected: r4(form.sumOfScores),
       actual: t.value,
       expectedLabel: say("各项得分之和", "sum of scores"),
+      steps: [sumStep(form.sumOfScores, [form.budget?.score ?? null, ...form.indicators.map((i) => i.score)])],
       ...(changes ? { fix } : {}),
     });
     if (!changes) propose(fix);
   },
 };
+
+/** A sum as the form holds it: every figure that went into it, with its cell (a blank one adds nothing and is left out). */
+export function sumStep(result: number, cells: ReadonlyArray<ValueCell | null>): StepInput {
+  return { result, op: "+", terms: cells.filter((c): c is ValueCell => c !== null && c.value !== null).map((c) => ({ value: c.value!, at: c.cell })) };
+}

@@ -1,4 +1,5 @@
-import { Rule, r4 } from "../findings";
+import { FormAnalysis } from "../analyse";
+import { Rule, StepInput, r4 } from "../findings";
 import { sameAt2 } from "../scoring";
 
 export const weightsTotal: Rule = {
@@ -28,6 +29,7 @@ export const weightsTotal: Rule = {
         actual: r4(form.weights),
         // the cell may well hold 100: 95 is the sum, not what is written there
         actualLabel: say("各项分值之和", "the weights add up to"),
+        steps: [weightsStep(form)],
       });
       return;
     }
@@ -43,3 +45,13 @@ export const weightsTotal: Rule = {
     }
   },
 };
+
+/** The weights as totals.ts adds them: the budget's, then each indicator's (or, with weights in blocks, each block's). */
+function weightsStep(form: FormAnalysis): StepInput {
+  const terms: StepInput["terms"] = [];
+  const b = form.budget;
+  if (b?.weightValue != null) terms.push({ value: b.weightValue, at: b.weight?.value != null ? b.weight.cell : null });
+  if (form.blocks.length) for (const k of form.blocks) terms.push(...(k.weight !== null ? [{ value: k.weight, at: k.cell }] : []));
+  else for (const i of form.indicators) if (i.weight?.value != null) terms.push({ value: i.weight.value, at: i.weight.cell });
+  return { result: form.weights, op: "+", terms };
+}
