@@ -139,3 +139,23 @@ export async function undoWrites(port: WorkbookPort): Promise<WriteOutcome> {
   await port.store.put(UNDO_SETTING, left.length ? { ...record, before: left, written: left.map((b) => written.get(cellKey(b))!) } : null);
   return { written: mine.length - left.length, skipped };
 }
+
+/**
+ * After the person's own Ctrl+Z (Excel's undo; one step per write from ExcelApi 1.20): once every written cell holds
+ * its earlier value again, the record is dropped — 撤销写回 has nothing left to put back. Returns whether it was.
+ */
+export async function dropUndoneRecord(port: WorkbookPort): Promise<boolean> {
+  await port.store.refresh();
+  const record = port.store.get<UndoRecord>(UNDO_SETTING);
+  if (!record) return false;
+  const index = await port.readSheets();
+  const { live } = relocate(record.before, index);
+  if (live.length === 0) return false;
+  const now = new Map((await port.readCells(live)).map((s) => [cellKey(s), s]));
+  const back = live.every((b) => {
+    const cur = now.get(cellKey(b));
+    return !!cur && sameCell(cur, b);
+  });
+  if (back) await port.store.put(UNDO_SETTING, null);
+  return back;
+}

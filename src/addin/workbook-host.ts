@@ -10,7 +10,7 @@ import { clearMarks, highlight, markCount } from "./marks";
 import { HostCapabilities, WorkbookPort } from "./port";
 import { writeReport } from "./report-sheet";
 import { readSettings, saveSettings } from "./settings-store";
-import { WriteOutcome, applyWrites, canUndo, undoWrites } from "./undo";
+import { WriteOutcome, applyWrites, canUndo, dropUndoneRecord, undoWrites } from "./undo";
 
 /**
  * What the pane and the ribbon command do with the workbook, host-neutral: each operation is one module's function
@@ -43,7 +43,12 @@ export function workbookHost(hostPort: WorkbookPort): WorkbookHost {
   const port = withOwnWrites(hostPort);
   return {
     capabilities: port.capabilities,
-    check: (overrides, onProgress, sheets) => checkWorkbook(port, overrides, onProgress, sheets),
+    // each check also notices a write-back the person undid with Excel's own Ctrl+Z (the record then goes)
+    check: async (overrides, onProgress, sheets) => {
+      const outcome = await checkWorkbook(port, overrides, onProgress, sheets);
+      if (canUndo(port.store)) await dropUndoneRecord(port).catch(() => false);
+      return outcome;
+    },
     highlight: (findings, severities) => highlight(port, findings, severities),
     clearMarks: () => clearMarks(port),
     markCount: () => markCount(port.store),

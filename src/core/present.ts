@@ -74,3 +74,22 @@ export function detailLine(f: Finding, lang: Lang): string | null {
   if (lang === "zh") return `应为 ${e}${f.expectedLabel ? `（${f.expectedLabel}）` : ""}，${f.actualLabel ? `${f.actualLabel}为 ${a}` : `填写的是 ${a}`}`;
   return `expected ${e}${f.expectedLabel ? ` (${f.expectedLabel})` : ""}, ${f.actualLabel ? `${f.actualLabel} ${a}` : `written ${a}`}`;
 }
+
+/**
+ * A finding's calculation (计算过程), one line per step, in the engine's figures: 94.8 = 9（I6）+ 10（H14）+ …;
+ * 9 = 10（G7）× 90%. Nothing is computed here: each figure is the one the rule put on the finding.
+ */
+export function stepLines(f: Finding, lang: Lang): string[] {
+  const open = lang === "zh" ? "（" : " (";
+  const close = lang === "zh" ? "）" : ")";
+  return (f.steps ?? []).map((st) => {
+    const terms = st.terms.map((t) => `${showValue(t.value, t.format === "percent")}${t.cell ? `${open}${t.cell}${close}` : ""}`);
+    return `${showValue(st.result, st.resultFormat === "percent")} = ${terms.join(` ${st.op} `)}`;
+  });
+}
+
+/** A grade in the language asked: 优 / 良 / 中 / 差, or Excellent / Good / Fair / Poor (the grade stays 优 in --json). */
+export function gradeWord(g: string, lang: Lang): string {
+  if (lang === "zh") return g;
+  return ({ 优: "Excellent", 良: "Good", 中: "Fair", 差: "Poor" } as Record<string, string>)[g] ?? g;
+}

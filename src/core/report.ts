@@ -3,7 +3,7 @@ import { SEVERITY_LABEL } from "./labels";
 import { CheckOptions, Lang } from "./options";
 import { formatPercent } from "./parse";
 import { VERDICT_LABEL } from "./outcome";
-import { allFindings, roundShown, ruleTitle } from "./present";
+import { allFindings, gradeWord, roundShown, ruleTitle } from "./present";
 import { rulesInForce } from "./settings";
 import { CellValue } from "./snapshot";
 
@@ -100,7 +100,7 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
       v.figures.writtenTotal === null ? "" : roundShown(v.figures.writtenTotal),
       f.checked ? num(v.figures.sumOfScores) : "",
       f.checked ? num(v.figures.recalculatedTotal) : "",
-      v.grade ?? "",
+      v.grade ? gradeWord(v.grade, lang) : "",
       v.counts.error,
       v.counts.warning,
       v.counts.info,
@@ -111,11 +111,12 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
   if (report.forms.length === 0) rows.push([zh ? "没有找到项目支出绩效自评表" : "No self-evaluation form found"]);
   rows.push([]);
   bold.push(rows.length);
-  rows.push(zh ? ["工作表", "单元格", "说明", "严重程度", "问题", "应为", "填写的是", "规则编号"] : ["Sheet", "Cell", "Message", "Severity", "Problem", "Expected", "Written", "Rule id"]);
+  // in Chinese the problem's name says it: no column of English rule ids beside it (the English sheet keeps the id)
+  rows.push(zh ? ["工作表", "单元格", "说明", "严重程度", "问题", "应为", "填写的是"] : ["Sheet", "Cell", "Message", "Severity", "Problem", "Expected", "Written", "Rule id"]);
   for (const f of allFindings(report)) {
     if (f.sheet && f.cell) links.push({ row: rows.length, col: 1, sheet: f.sheet, address: f.cell, text: f.cell });
     const v = (x: number | string | null | undefined) => (x === null || x === undefined ? "" : typeof x === "number" ? (f.valueFormat === "percent" ? formatPercent(x) : roundShown(x)) : x);
-    rows.push([f.sheet, f.cell, f.message, SEVERITY_LABEL[lang][f.severity], ruleTitle(f.rule, lang), v(f.expected), v(f.actual), f.rule]);
+    rows.push([f.sheet, f.cell, f.message, SEVERITY_LABEL[lang][f.severity], ruleTitle(f.rule, lang), v(f.expected), v(f.actual), ...(zh ? [] : [f.rule])]);
   }
   return { rows, links, bold, columns: REPORT_COLUMNS };
 }

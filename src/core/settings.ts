@@ -32,6 +32,8 @@ export interface WorkbookSettings {
   family?: string;
   /** review hints (审核提示) switched explicitly: rule id → off / info / warning; a hint absent keeps its default */
   rules?: RuleSwitches;
+  /** the pane's 实时校验 is on for this workbook (remembered with it; no check option, the CLI ignores it) */
+  live?: boolean;
 }
 
 /** What we write into the workbook: the settings with the version that says "explicit choices only". */
@@ -106,7 +108,7 @@ export function readWorkbookSettings(raw: unknown): WorkbookSettings {
     options = kept as Partial<PolicySettings>;
   }
   const rules = sanitizeRuleSwitches(r.rules);
-  return { preset, options, highlight, ...(family ? { family } : {}), ...(Object.keys(rules).length > 0 ? { rules } : {}) };
+  return { preset, options, highlight, ...(family ? { family } : {}), ...(Object.keys(rules).length > 0 ? { rules } : {}), ...(r.live === true ? { live: true } : {}) };
 }
 
 /** The record to save in the workbook: the person's explicit choices, tagged with the current version. */
@@ -121,6 +123,7 @@ export function storedSettings(s: WorkbookSettings): StoredSettings {
     highlight: [...s.highlight],
     ...(s.family && FAMILY_IDS.includes(s.family) ? { family: s.family } : {}),
     ...(s.rules && Object.keys(sanitizeRuleSwitches(s.rules)).length > 0 ? { rules: sanitizeRuleSwitches(s.rules) } : {}),
+    ...(s.live ? { live: true } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export const FORM_WORDS = {
     notChecked: "部门整体支出绩效自评表：规则不同，未校验",
     noProblems: "未发现问题",
     severity: { error: "错误", warning: "警告", info: "提示" },
+    /** one finding's severity (a badge on each item): singular where the language has plurals */
+    severityOne: { error: "错误", warning: "警告", info: "提示" },
     workbookLevel: "工作簿",
     unnamed: "（未填写项目名称）",
   },
@@ -28,6 +30,7 @@ export const FORM_WORDS = {
     notChecked: "Whole-department form: other rules, not checked",
     noProblems: "No problems found",
     severity: { error: "Errors", warning: "Warnings", info: "Info" },
+    severityOne: { error: "Error", warning: "Warning", info: "Info" },
     workbookLevel: "Workbook",
     unnamed: "(no project name)",
   },

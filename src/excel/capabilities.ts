@@ -24,6 +24,8 @@ export interface Capabilities {
   collectionChanged: boolean;
   /** WorksheetChangedEventArgs.triggerSource: our own writes say "ThisLocalAddin" — ExcelApi 1.14 */
   triggerSource: boolean;
+  /** Excel.run({ mergeUndoGroup: true }): every sync of one run is one step of Excel's own undo — ExcelApi 1.20 */
+  undoGroups: boolean;
 }
 
 export const MINIMUM_EXCEL_API = "1.7";
@@ -48,5 +50,6 @@ export function detectCapabilities(office: typeof Office | undefined = typeof Of
     events: has("1.7"),
     collectionChanged: has("1.9"),
     triggerSource: has("1.14"),
+    undoGroups: has("1.20"),
   };
 }

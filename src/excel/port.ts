@@ -22,12 +22,38 @@ export function officePort(): WorkbookPort {
     readSheets: () => Excel.run((context) => readSheetIndex(context)),
     readCells: (cells) => (cells.length ? Excel.run((context) => readCellStates(context, cells, caps)) : Promise.resolve([])),
     readComments: () => Excel.run((context) => readComments(context, caps)),
-    writeCells: (changes, before, comments) => Excel.run((context) => writeSafely(context, caps, before, changes, comments)),
+    // one write is one step of Excel's own undo (Ctrl+Z) where the host can group (ExcelApi 1.20)
+    writeCells: (changes, before, comments) => undoStep(caps, (context) => writeSafely(context, caps, before, changes, comments)),
     writeSheet: (name, plan) => writeWholeSheet(name, plan),
     store,
     select: (cell) => Excel.run((context) => selectCell(context, cell)),
     watch: (onEdit, mayBeOurs) => watchEdits(caps, onEdit, mayBeOurs),
   };
+}
+
+/** Office.js's error code when a call in a merged undo group cannot be undone (ExcelApi 1.20). */
+export const UNDO_NOT_SUPPORTED = "UndoNotSupported";
+
+const codeOf = (e: unknown): string | undefined => {
+  const x = e as { code?: unknown; cause?: unknown } | null;
+  if (x && typeof x.code === "string") return x.code;
+  return x?.cause ? codeOf(x.cause) : undefined;
+};
+
+/**
+ * One Excel.run that is one undo step: at ExcelApi 1.20 with `mergeUndoGroup` (every sync of the run merged into one
+ * step of Excel's Ctrl+Z). A call that cannot join the group throws UndoNotSupported — writeSafely has put the cells
+ * back by then — and the same batch runs again without the group, as below 1.20 (each sync its own step).
+ */
+export async function undoStep<T>(caps: { undoGroups: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  if (!caps.undoGroups) return Excel.run(batch);
+  try {
+    const run = Excel.run as unknown as (options: { mergeUndoGroup: boolean }, b: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+    return await run({ mergeUndoGroup: true }, batch);
+  } catch (e) {
+    if (codeOf(e) !== UNDO_NOT_SUPPORTED) throw e;
+    return Excel.run(batch);
+  }
 }
 
 /** Rows of a sheet per sync, under the request budget in UTF-8 bytes. */

@@ -1,4 +1,5 @@
 import { suggestionsSentence } from "../core/families";
+import { gradeWord } from "../core/present";
 import { FORM_WORDS } from "../core/words";
 import { Lang } from "../core/options";
 
@@ -93,6 +94,13 @@ const zh = {
   gradeLabel: (g: string) => `等级 ${g}`,
   template: (name: string) => `模板：${name}`,
   templateUnknown: "未识别",
+  liveOn: "实时校验已开启：每次编辑后自动重新校验改动的工作表",
+  liveChecking: "实时校验：正在重新校验…",
+  hiddenCount: (n: number) => `已隐藏 ${n} 个问题`,
+  showAll: "全部显示",
+  steps: "计算过程",
+  stepsLabel: "计算过程",
+  totalNoteKept: (cell: string) => `${cell} 已有他人的批注，未加标记说明；该单元格的问题见下方列表。`,
 };
 
 export type Strings = typeof zh;
@@ -184,9 +192,16 @@ const en: Strings = {
   copy: "Copy",
   copied: "Copied",
   openReport: "Open the 校验报告 sheet",
-  gradeLabel: (g: string) => `Grade ${g}`,
+  gradeLabel: (g: string) => `Grade: ${gradeWord(g, "en")}`,
   template: (name: string) => `template: ${name}`,
   templateUnknown: "not recognised",
+  liveOn: "Live check is on: each edit checks the changed sheet again",
+  liveChecking: "Live check: checking again…",
+  hiddenCount: (n: number) => `${n} problem(s) hidden`,
+  showAll: "Show all",
+  steps: "Calculation",
+  stepsLabel: "Calculation steps",
+  totalNoteKept: (cell: string) => `${cell} already holds someone's note, so no explanation was added there; its problems are in the list below.`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

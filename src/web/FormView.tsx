@@ -3,7 +3,7 @@ import { FormReport } from "../core/engine";
 import { Finding, Severity } from "../core/findings";
 import { Lang } from "../core/options";
 import { formatPercent } from "../core/parse";
-import { detailLine, ruleTitle, showNumber, triage } from "../core/present";
+import { detailLine, gradeWord, ruleTitle, showNumber, triage } from "../core/present";
 import { rulesInForce } from "../core/settings";
 import { FORM_WORDS } from "../core/words";
 
@@ -22,7 +22,7 @@ export function FindingLine(props: { finding: Finding; lang: Lang }) {
   const detail = detailLine(f, props.lang);
   return (
     <li className={`finding sev-${f.severity}`} data-testid="finding" data-rule={f.rule} data-cell={f.cell ? where : ""}>
-      <span className={`badge sev-${f.severity}`}>{t.severity[f.severity]}</span> <strong>{where}</strong> <span className="meta">{ruleTitle(f.rule, props.lang)}</span>
+      <span className={`badge sev-${f.severity}`}>{t.severityOne[f.severity]}</span> <strong>{where}</strong> <span className="meta">{ruleTitle(f.rule, props.lang)}</span>
       <div className="message">{f.message}</div>
       {detail ? <div className="meta">{detail}</div> : null}
     </li>
@@ -49,7 +49,7 @@ export function FormView(props: { form: FormReport; lang: Lang }) {
         </div>
         <div className={verdict.kind === "fix" ? "verdict bad" : verdict.kind === "submit" ? "verdict ok" : "verdict muted"} data-testid="form-verdict" data-verdict={verdict.kind}>
           {verdict.text}
-          {verdict.grade ? ` · ${t.grade} ${verdict.grade}` : ""}
+          {verdict.grade ? ` · ${t.grade} ${gradeWord(verdict.grade, props.lang)}` : ""}
         </div>
       </header>
       {form.checked ? (

@@ -7,7 +7,7 @@ import { loadFixture } from "../support/workbooks";
 
 afterEach(uninstallFakeOffice);
 
-const ALL = { level: "1.18", merges: true, notes: true, comments: true, commentOrNull: true, fillPattern: true, screenUpdating: true, events: true, collectionChanged: true, triggerSource: true };
+const ALL = { level: "1.18", merges: true, notes: true, comments: true, commentOrNull: true, fillPattern: true, screenUpdating: true, events: true, collectionChanged: true, triggerSource: true, undoGroups: false };
 
 async function officeRead(model: FakeWorkbook, maxBytesPerSync?: number) {
   const { Excel } = createFakeOffice(model);

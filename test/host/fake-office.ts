@@ -15,7 +15,11 @@
  * - comments.add refuses a cell that already holds a comment or a note (OfficeDev/office-js#1416);
  * - requests and responses are counted in UTF-8 bytes and fail above 5 MB (Excel on the web's payload limit);
  * - the add-in's own value writes fire onChanged, with triggerSource "ThisLocalAddin" from ExcelApi 1.14;
- * - worksheets have ids; getItem takes a name or an id; renaming, adding and deleting sheets fire their events.
+ * - worksheets have ids; getItem takes a name or an id; renaming, adding and deleting sheets fire their events;
+ * - Excel's own undo stack (the person's Ctrl+Z, `undo()`): each sync that writes is one step, and from ExcelApi 1.20
+ *   an `Excel.run({ mergeUndoGroup: true }, …)` is one step for all its syncs (RunOptions.mergeUndoGroup, ExcelApi
+ *   1.20; below it the option is not known and ignored); a write listed in `undoUnsupported` fails such a run with
+ *   UndoNotSupported, as an API without undo support does.
  *
  * Test code only: used by Jest (installed as globals) and bundled for the browser tests. Never shipped.
  */
@@ -58,6 +62,8 @@ export interface FakeOptions {
   readOnly?: boolean;
   /** the runtime this Office instance stands for: each has its own in-memory copy of the document settings */
   runtime?: string;
+  /** write descriptions ("note.add", "comment.add", …) that cannot join a merged undo group (UndoNotSupported) */
+  undoUnsupported?: string[];
 }
 
 /** The ExcelApi level each API the fake implements needs (from the [Api set] annotations of @types/office-js). */
@@ -154,8 +160,27 @@ export class FakeWorkbook {
   payloadLimit = PAYLOAD_LIMIT;
   /** in-memory settings of the runtimes other than the first */
   runtimeSettings = new Map<string, Map<string, unknown>>();
+  /** Excel's undo stack: the workbook as it was before each step (newest last) */
+  undoStack: Array<{ sheets: FakeSheet[]; comments: Map<string, { sheet: string; address: string; content: string }> }> = [];
+  /** writes that fail a merged undo group (FakeOptions.undoUnsupported) */
+  undoUnsupported: string[] = [];
   private nextComment = 1;
   private nextSheetId = 1;
+
+  /** A new step on Excel's undo stack: the workbook as it is before the step's writes. */
+  pushUndoStep(): void {
+    this.undoStack.push({ sheets: structuredClone(this.sheets), comments: structuredClone(this.comments) });
+  }
+
+  /** The person's Ctrl+Z: the last step is undone (values, formats, fills, notes, comments, sheets); false if none. */
+  undo(): boolean {
+    const step = this.undoStack.pop();
+    if (!step) return false;
+    this.sheets = step.sheets;
+    this.comments = step.comments;
+    this.activeSheet = Math.min(this.activeSheet, Math.max(0, this.sheets.length - 1));
+    return true;
+  }
 
   newSheetId(): string {
     return `{${String(this.nextSheetId++).padStart(8, "0")}-0001-0000-0000-000000000000}`;
@@ -183,6 +208,7 @@ export class FakeWorkbook {
 
   /** A person edits a cell: the value changes and the sheet's onChanged handlers run (triggerSource "Unknown"). */
   async userEdit(sheetName: string, address: string, value: CellValue): Promise<void> {
+    this.pushUndoStep();
     const sheet = this.sheet(sheetName);
     const at = parseAddress(address)!;
     this.setCell(sheet, at.row, at.col, { value });
@@ -325,7 +351,14 @@ export class FakeContext {
   private queue: Op[] = [];
   private bytes = 0;
   private request = 0;
-  constructor(readonly model: FakeWorkbook) {
+  /** the queue holds a write: its sync is a step of Excel's undo (or joins the run's step) */
+  private writes = false;
+  private stepTaken = false;
+  constructor(
+    readonly model: FakeWorkbook,
+    /** Excel.run({ mergeUndoGroup: true }) at ExcelApi 1.20+: every sync of this run is one undo step */
+    readonly mergeUndo = false,
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
   }
   enqueue(op: Op): void {
@@ -363,6 +396,8 @@ export class FakeContext {
   private async run(): Promise<void> {
     const ops = this.queue;
     const request = this.request;
+    const writes = this.writes;
+    this.writes = false;
     this.queue = [];
     this.bytes = 0;
     this.request = 0;
@@ -371,6 +406,11 @@ export class FakeContext {
     if (request > this.model.payloadLimit) {
       this.model.responseBytes.push(0);
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${request} bytes) has exceeded the limit (${this.model.payloadLimit}).`);
+    }
+    // one undo step per sync that writes; in a merged group, one for the whole run
+    if (writes && !(this.mergeUndo && this.stepTaken)) {
+      this.model.pushUndoStep();
+      this.stepTaken = true;
     }
     try {
       for (const op of ops) op();
@@ -383,7 +423,9 @@ export class FakeContext {
   /** For writes: check the failure hook, then apply. */
   write(description: string, apply: () => void, payload?: unknown): void {
     this.send([description, payload ?? null]);
+    this.writes = true;
     this.enqueue(() => {
+      if (this.mergeUndo && this.model.undoUnsupported.includes(description)) throw new FakeOfficeError("UndoNotSupported", `${description} does not support undo and cannot join the undo group.`);
       if (this.model.failWrite?.(description)) throw new FakeOfficeError("GeneralException", `Injected failure: ${description}`);
       apply();
       this.model.writesApplied++;
@@ -1158,6 +1200,7 @@ export function excelTyped(v: CellValue, format: string): { value: CellValue; fo
 export function createFakeOffice(model: FakeWorkbook, options: FakeOptions = {}) {
   const excelApi = options.excelApi ?? "1.18";
   model.excelApi = excelApi;
+  model.undoUnsupported = options.undoUnsupported ?? [];
   const runtime = options.runtime ?? "pane";
   const clone = (m: Map<string, unknown>) => new Map([...m].map(([k, v]) => [k, structuredClone(v)]));
   // the first runtime ("pane") keeps its in-memory copy in model.settings; each other runtime loads its own copy now
@@ -1211,8 +1254,11 @@ export function createFakeOffice(model: FakeWorkbook, options: FakeOptions = {})
   const Excel = {
     ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied", apiNotFound: "ApiNotFound", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded" },
     EventTriggerSource: { unknown: "Unknown", thisLocalAddin: "ThisLocalAddin" },
-    async run<T>(batch: (ctx: FakeContext) => Promise<T>): Promise<T> {
-      const ctx = new FakeContext(model);
+    /** Excel.run(batch) or Excel.run(options, batch); RunOptions.mergeUndoGroup from ExcelApi 1.20 (ignored below) */
+    async run<T>(a: ((ctx: FakeContext) => Promise<T>) | { mergeUndoGroup?: boolean }, b?: (ctx: FakeContext) => Promise<T>): Promise<T> {
+      const batch = typeof a === "function" ? a : b!;
+      const merge = typeof a === "object" && a !== null && a.mergeUndoGroup === true && versionAtLeast(excelApi, "1.20");
+      const ctx = new FakeContext(model, merge);
       return batch(ctx);
     },
   };

@@ -12,7 +12,9 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Link,
   ProgressBar,
+  Switch,
   Text,
   ToggleButton,
   makeStyles,
@@ -24,7 +26,7 @@ import { Finding, Severity } from "../../core/findings";
 import { Lang } from "../../core/options";
 import { sameSettings } from "../../core/settings";
 import { Proposal, fixFor } from "../../core/writeback";
-import { allFindings, showDateTime, triage } from "../../core/present";
+import { allFindings, ruleTitle, showDateTime, triage } from "../../core/present";
 import { countBySeverity, decideWorkbook } from "../../core/outcome";
 import { REPORT_SHEET_NAME } from "../../core/labels";
 import { STRINGS } from "../i18n";
@@ -49,6 +51,14 @@ const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   summary: { fontWeight: tokens.fontWeightSemibold },
   filter: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  // a chip that shows its findings: brand border and tint with a check mark; one that hides them: dashed, struck through
+  chipOn: { border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
+  chipOff: { border: `1px dashed ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground2, textDecorationLine: "line-through" },
+  chipMark: { display: "inline-block", width: "1em", textAlign: "center", fontWeight: tokens.fontWeightSemibold },
+  hidden: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
+  notice: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  liveStatus: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
+  srOnly: { position: "absolute", width: "1px", height: "1px", margin: "-1px", padding: 0, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", border: 0 },
   stepper: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   forms: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   workbook: { display: "flex", flexDirection: "column", gap: "2px" },
@@ -109,7 +119,8 @@ export function App(props: AppProps) {
   const [notice, setNotice] = React.useState<string | null>(null);
   const [reportReady, setReportReady] = React.useState(false);
   const [highlight, setHighlight] = React.useState(true);
-  const [live, setLive] = React.useState(false);
+  /** 实时校验: remembered in the workbook's settings (per workbook), switched on the toolbar */
+  const [live, setLive] = React.useState(() => !!host.settings().live && host.capabilities.events);
   const [marks, setMarks] = React.useState(() => host.markCount());
   const [visible, setVisible] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [current, setCurrent] = React.useState<Finding | null>(null);
@@ -169,8 +180,11 @@ export function App(props: AppProps) {
         if (mark.highlight) {
           setProgress({ phase: "mark", done: 0, total: 1 });
           const n = await host.highlight(allFindings(merged.report), mark.severities);
-          setNotice(t.marked(n));
+          // nothing to say about marks on a workbook with no form (the no-form message says it all)
+          if (merged.report.forms.length > 0) setNotice(t.marked(n));
         }
+        // the clerk's own Ctrl+Z may have put the written cells back: the add-in's undo record then goes
+        setCanUndo(host.canUndo());
       } catch (e) {
         setError(describe(e, lang));
       } finally {
@@ -236,11 +250,12 @@ export function App(props: AppProps) {
       setReportReady(true);
       return t.reportDone;
     });
-  const saveSettings = (next: WorkbookSettings, pane: { highlight: boolean; live: boolean }) => {
+  const saveSettings = (dialog: WorkbookSettings, pane: { highlight: boolean; live: boolean }) => {
     setSettingsOpen(false);
     returnFocus();
     setHighlight(pane.highlight);
-    setLive(pane.live);
+    // 实时校验 is the toolbar's: the dialog's save keeps it as it is
+    const next: WorkbookSettings = { ...dialog, ...(settings.live ? { live: true } : {}) };
     // only the pane's own switches changed: nothing is written to the workbook
     if (sameSettings(next, settings)) return Promise.resolve();
     let message: string | null = null;
@@ -258,8 +273,21 @@ export function App(props: AppProps) {
     });
   };
 
+  /** 实时校验 on the toolbar: on at once, remembered in the workbook (a read-only one keeps it for this session) */
+  const switchLive = (on: boolean) => {
+    setLive(on);
+    const next: WorkbookSettings = { ...settings };
+    if (on) next.live = true;
+    else delete next.live;
+    setSettings(next);
+    void host.saveSettings(next).catch((e: unknown) => setError(describe(e, lang)));
+    // turned on: the list is brought up to date now, then follows each edit
+    if (on && !running) void run();
+  };
+
   React.useEffect(() => {
-    if (props.autorun) void run();
+    // the ribbon's 一键校验, or 实时校验 remembered on for this workbook: the list is there when the pane opens
+    if (props.autorun || live) void run();
     // run once, on open
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -307,11 +335,32 @@ export function App(props: AppProps) {
     const next = at < 0 ? (by === 1 ? 0 : listed.length - 1) : (at + by + listed.length) % listed.length;
     select(listed[next]);
   };
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key !== "F8" || settingsOpen || previewOpen) return;
-    e.preventDefault();
-    step(e.shiftKey ? -1 : 1);
-  };
+  // F8 / ⇧F8 wherever focus is in the pane (the toolbar, a chip, the page itself), not only inside <main>; never
+  // while a dialog is open
+  const stepRef = React.useRef(step);
+  stepRef.current = step;
+  const dialogOpen = settingsOpen || previewOpen;
+  React.useEffect(() => {
+    if (dialogOpen) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "F8" || e.altKey || e.ctrlKey || e.metaKey) return;
+      e.preventDefault();
+      stepRef.current(e.shiftKey ? -1 : 1);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [dialogOpen]);
+  // the current finding is brought into view (the pane scrolls with it) once it is drawn as current
+  React.useEffect(() => {
+    if (!current) return;
+    const el = document.querySelector<HTMLElement>("[data-testid=finding-item][data-current=true]");
+    el?.scrollIntoView({ block: "nearest" });
+  }, [current]);
+  // a notice (written back, restored, saved) is kept in view: after a dialog closes it may be above the fold
+  const noticeRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (notice && !running) noticeRef.current?.scrollIntoView({ block: "nearest" });
+  }, [notice, running]);
   const actions: FindingActions = {
     onSelect: select,
     current,
@@ -326,9 +375,13 @@ export function App(props: AppProps) {
   };
   const phaseText = progress ? { read: t.phaseRead, check: t.phaseCheck, mark: t.phaseMark }[progress.phase] : t.checking;
   const position = current && listed.includes(current) ? listed.indexOf(current) + 1 : 0;
+  /** findings the chips hide now (with a cell or not) */
+  const hiddenCount = findings.filter((f) => !visible[f.severity]).length;
+  const hasForm = !!report && report.forms.length > 0;
+  const announce = position && current ? `${t.position(position, listed.length)}：${ruleTitle(current.rule, lang)} · ${current.sheet}!${current.cell}。${current.message}` : "";
 
   return (
-    <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en-US"} onKeyDown={onKeyDown}>
+    <main className={s.root} lang={lang === "zh" ? "zh-CN" : "en-US"}>
       <h1 className={s.h1}>{t.appName}</h1>
       <div className={s.toolbar}>
         <Button appearance="primary" ref={checkButton} onClick={() => void run()} disabledFocusable={running} data-testid="check">
@@ -347,7 +400,7 @@ export function App(props: AppProps) {
                   setFixing(null);
                   pending.current = "preview";
                 }}
-                disabled={!outcome}
+                disabled={!hasForm}
                 data-testid="write-back"
               >
                 {t.writeBack}
@@ -355,7 +408,7 @@ export function App(props: AppProps) {
               <MenuItem onClick={() => void undo()} disabled={!canUndo} data-testid="undo">
                 {t.undoWriteBack}
               </MenuItem>
-              <MenuItem onClick={() => void makeReport()} disabled={!outcome} data-testid="make-report">
+              <MenuItem onClick={() => void makeReport()} disabled={!hasForm} data-testid="make-report">
                 {t.report}
               </MenuItem>
               <MenuItem onClick={() => void clear()} disabled={marks === 0} data-testid="clear">
@@ -372,7 +425,15 @@ export function App(props: AppProps) {
             </MenuList>
           </MenuPopover>
         </Menu>
+        {host.capabilities.events ? (
+          <Switch label={t.live} checked={live} onChange={(_, d) => switchLive(d.checked)} data-testid="live" />
+        ) : null}
       </div>
+      {live ? (
+        <Caption1 className={s.liveStatus} data-testid="live-status">
+          {running ? t.liveChecking : t.liveOn}
+        </Caption1>
+      ) : null}
       <SettingsDialog
         open={settingsOpen}
         t={t}
@@ -416,8 +477,12 @@ export function App(props: AppProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <div role="status" aria-live="polite">
-        {notice ? <Caption1 data-testid="notice">{notice}</Caption1> : null}
+      <div role="status" aria-live="polite" ref={noticeRef}>
+        {notice ? (
+          <Text className={s.notice} data-testid="notice">
+            {notice}
+          </Text>
+        ) : null}
         {notice && reportReady ? (
           <Button appearance="transparent" size="small" onClick={() => void host.select({ sheet: REPORT_SHEET_NAME, address: "A1" }).catch(() => undefined)} data-testid="open-report">
             {t.openReport}
@@ -444,25 +509,48 @@ export function App(props: AppProps) {
                 key={sev}
                 size="small"
                 checked={visible[sev]}
+                className={visible[sev] ? s.chipOn : s.chipOff}
                 onClick={() => setVisible((v) => ({ ...v, [sev]: !v[sev] }))}
                 data-testid={`filter-${sev}`}
-                icon={<CounterBadge count={counts[sev]} showZero color={SEVERITY_BADGE[sev] === "danger" ? "danger" : SEVERITY_BADGE[sev] === "warning" ? "important" : "informative"} size="small" aria-hidden />}
+                data-pressed={visible[sev] ? "true" : "false"}
+                icon={
+                  <CounterBadge
+                    count={counts[sev]}
+                    showZero
+                    // a zero is no alarm: grey, never the danger red
+                    color={counts[sev] === 0 ? "informative" : SEVERITY_BADGE[sev] === "danger" ? "danger" : SEVERITY_BADGE[sev] === "warning" ? "important" : "informative"}
+                    size="small"
+                    aria-hidden
+                  />
+                }
               >
+                <span className={s.chipMark} aria-hidden data-testid="chip-mark">
+                  {visible[sev] ? "✓" : "–"}
+                </span>
                 {t.severity[sev]}
               </ToggleButton>
             ))}
           </div>
-          {listed.length > 0 ? (
+          {hiddenCount > 0 ? (
+            <Text className={s.hidden} data-testid="hidden-count">
+              {t.hiddenCount(hiddenCount)} ·{" "}
+              <Link as="button" onClick={() => setVisible({ error: true, warning: true, info: true })} data-testid="show-all">
+                {t.showAll}
+              </Link>
+            </Text>
+          ) : null}
+          {findings.some((f) => f.cell) ? (
             <div className={s.stepper} data-testid="stepper">
-              <Button size="small" onClick={() => step(-1)} data-testid="prev" title="⇧F8">
+              <Button size="small" onClick={() => step(-1)} disabledFocusable={listed.length === 0} data-testid="prev" title="⇧F8">
                 {t.prev}
               </Button>
-              <Button size="small" onClick={() => step(1)} data-testid="next" title="F8">
+              <Button size="small" onClick={() => step(1)} disabledFocusable={listed.length === 0} data-testid="next" title="F8">
                 {t.next}
               </Button>
-              <Caption1 aria-live="polite" data-testid="position">
-                {position ? t.position(position, listed.length) : t.stepHelp}
-              </Caption1>
+              <Caption1 data-testid="position">{position ? t.position(position, listed.length) : t.stepHelp}</Caption1>
+              <span className={s.srOnly} role="status" aria-live="polite" data-testid="announce">
+                {announce}
+              </span>
             </div>
           ) : null}
           {report.findings.length > 0 ? (

@@ -5,7 +5,7 @@ import { rulesInForce } from "../../core/settings";
 import { FormReport } from "../../core/engine";
 import { Finding, Severity } from "../../core/findings";
 import { Lang } from "../../core/options";
-import { detailLine, ruleTitle, showNumber, showValue, triage } from "../../core/present";
+import { detailLine, ruleTitle, showNumber, showValue, stepLines, triage } from "../../core/present";
 import { Proposal } from "../../core/writeback";
 import { Strings } from "../i18n";
 
@@ -50,6 +50,8 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, paddingLeft: tokens.spacingHorizontalXS, paddingBottom: "2px" },
   hint: { margin: `0 0 ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, overflowWrap: "anywhere" },
   hintList: { margin: `2px 0`, paddingLeft: "1.4em" },
+  steps: { margin: `0 0 ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
+  stepsList: { listStyleType: "none", margin: 0, padding: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
   hintText: { display: "block", padding: "4px", backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, userSelect: "all", whiteSpace: "normal" },
 });
 
@@ -103,6 +105,9 @@ export function FindingItem(props: { finding: Finding; t: Strings; lang: Lang; a
   const { finding: f, t, lang, actions } = props;
   const s = useStyles();
   const [hintOpen, setHintOpen] = React.useState(false);
+  const [stepsOpen, setStepsOpen] = React.useState(false);
+  const steps = stepLines(f, lang);
+  const stepsId = React.useId();
   const where = f.cell ? sheetCellKey(f.sheet, f.cell) : t.workbookLevel;
   const detail = detailLine(f, lang);
   const isCurrent = actions.current === f;
@@ -130,11 +135,16 @@ export function FindingItem(props: { finding: Finding; t: Strings; lang: Lang; a
           {detail ? <Caption1 className={s.muted}>{detail}</Caption1> : null}
         </span>
       </Button>
-      {fix || f.hint ? (
+      {fix || f.hint || steps.length ? (
         <div className={s.actions}>
           {fix ? (
             <Button size="small" appearance="outline" disabled={actions.disabled} onClick={() => actions.onFix?.(f, fix)} data-testid="fix" data-cell={where}>
               {t.fixTo(showValue(fix.new, fix.valueFormat === "percent"))}
+            </Button>
+          ) : null}
+          {steps.length ? (
+            <Button size="small" appearance="subtle" aria-expanded={stepsOpen} aria-controls={stepsOpen ? stepsId : undefined} onClick={() => setStepsOpen((o) => !o)} data-testid="steps-toggle">
+              {t.steps}
             </Button>
           ) : null}
           {f.hint ? (
@@ -142,6 +152,17 @@ export function FindingItem(props: { finding: Finding; t: Strings; lang: Lang; a
               {t.hintShow}
             </Button>
           ) : null}
+        </div>
+      ) : null}
+      {steps.length && stepsOpen ? (
+        <div className={s.steps} id={stepsId} data-testid="steps">
+          <ul className={s.stepsList} aria-label={t.stepsLabel}>
+            {steps.map((line, k) => (
+              <li key={k} data-testid="step-line">
+                {line}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {f.hint && hintOpen ? <CauseHint hint={f.hint} t={t} id={hintId} /> : null}

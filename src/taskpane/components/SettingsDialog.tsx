@@ -104,7 +104,6 @@ export function SettingsDialog(props: {
             <fieldset className={s.fieldset}>
               <legend className={s.legend}>{t.paneSection}</legend>
               <Switch label={t.highlight} checked={pane.highlight} onChange={(_, d) => setPane((p) => ({ ...p, highlight: d.checked }))} />
-              <Switch label={t.live} checked={pane.live} disabled={!props.liveAvailable} onChange={(_, d) => setPane((p) => ({ ...p, live: d.checked }))} />
             </fieldset>
             <fieldset className={s.fieldset}>
               <legend className={s.legend}>{t.workbookSection}</legend>

@@ -9,7 +9,7 @@ import { WORDS } from "./words";
  */
 export const HUBEI_2020: Family = {
   id: "hubei-2020",
-  name: { zh: "湖北省 2020 项目绩效自评表", en: "Hubei 2020 项目绩效自评表" },
+  name: { zh: "湖北省 2020 项目绩效自评表", en: "Hubei 2020 project self-evaluation form" },
   detect: (s) =>
     (s.blocks ? 10 : 0) +
     (has(s, /20分\*执行率/m) || header(s.fundsHeader, /20分\*执行率/) ? 6 : 0) +

@@ -8,7 +8,7 @@ import { WORDS } from "./words";
  */
 export const SICHUAN_2023: Family = {
   id: "sichuan-2023",
-  name: { zh: "四川省 2023 部门预算项目支出绩效自评表", en: "Sichuan 2023 部门预算项目支出绩效自评表" },
+  name: { zh: "四川省 2023 部门预算项目支出绩效自评表", en: "Sichuan 2023 departmental-budget project self-evaluation form" },
   detect: (s) =>
     (has(s, /510000_0013zp/m) ? 10 : 0) +
     (has(s, /^部门预算项目支出绩效自评表/m) ? 8 : 0) +

@@ -6,7 +6,7 @@ import { Family, has, header } from "../family";
  */
 export const SICHUAN_COUNTY: Family = {
   id: "sichuan-county",
-  name: { zh: "四川省县级衔接资金项目支出绩效自评表", en: "Sichuan county 衔接资金 form" },
+  name: { zh: "四川省县级衔接资金项目支出绩效自评表", en: "Sichuan county transition-fund project self-evaluation form" },
   detect: (s) =>
     (header(s.indicatorHeader, /^未完成原因及拟采取的改进措施/) ? 5 : 0) +
     (has(s, /^资金情况(\(万元\))?$/m) ? 4 : 0) +
