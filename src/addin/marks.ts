@@ -19,8 +19,13 @@ const recorded = (store: DocumentStore): StoredMark[] => store.get<StoredMark[]>
 /** The marks on record in this runtime's copy of the store. */
 export const markCount = (store: DocumentStore): number => recorded(store).length;
 
-/** Marks the flagged cells of these severities, replacing the previous marks; returns how many cells are marked. */
-export async function highlight(port: WorkbookPort, findings: Finding[], severities: readonly Severity[]): Promise<number> {
+/**
+ * Marks the flagged cells of these severities, replacing the previous marks; returns how many cells are marked.
+ * `unannotated` receives the marked cells that carry no explanation (below ExcelApi 1.18 a person's note, which the
+ * host cannot see, refuses our comment; a person's comment is never written over): the pane says their problems are
+ * in its list.
+ */
+export async function highlight(port: WorkbookPort, findings: Finding[], severities: readonly Severity[], unannotated?: CellRef[]): Promise<number> {
   const caps = port.capabilities;
   await port.store.refresh();
   const old = recorded(port.store);
@@ -37,7 +42,7 @@ export async function highlight(port: WorkbookPort, findings: Finding[], severit
   // Clear the previous marks, then mark on top of the cleared state; a cell marked again keeps its first original.
   const clear = planClear(live, states);
   const cleared = afterChanges(states, clear);
-  const plan = planHighlights(cells, cleared, { notes: caps.notes, comments: !caps.notes && caps.comments });
+  const plan = planHighlights(cells, cleared, { notes: caps.notes, comments: !caps.notes && caps.comments, appendToNotes: caps.notes });
   const oldByKey = new Map(live.map((m) => [cellKey(m), m]));
   for (const m of plan.marks) {
     const prev = oldByKey.get(cellKey(m));
@@ -87,6 +92,10 @@ export async function highlight(port: WorkbookPort, findings: Finding[], severit
     return { ...m, ...(id ? { commentId: id } : {}), sheetId: index.idByName.get(m.sheet) };
   });
   await port.store.put(MARKS_SETTING, [...kept, ...stored]);
+  if (unannotated && (caps.notes || caps.comments)) {
+    unannotated.length = 0;
+    for (const m of stored) if (!m.note && !m.commentId) unannotated.push({ sheet: m.sheet, address: m.address });
+  }
   return plan.marks.length;
 }
 

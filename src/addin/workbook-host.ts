@@ -29,6 +29,8 @@ export interface WorkbookHost {
   saveSettings(s: WorkbookSettings): Promise<void>;
   writeReport(report: WorkbookReport, options: CheckOptions, lang: Lang, checkedAt: string): Promise<void>;
   highlight(findings: Finding[], severities: readonly Severity[]): Promise<number>;
+  /** the cells the last highlight marked without an explanation of their own (someone's note or comment is there) */
+  unannotated(): CellRef[];
   clearMarks(): Promise<number>;
   markCount(): number;
   select(cell: CellRef): Promise<void>;
@@ -41,6 +43,7 @@ export interface WorkbookHost {
 export function workbookHost(hostPort: WorkbookPort): WorkbookHost {
   // every write through it opens live mode's quiet window (for hosts that cannot tell our own writes)
   const port = withOwnWrites(hostPort);
+  const unannotated: CellRef[] = [];
   return {
     capabilities: port.capabilities,
     // each check also notices a write-back the person undid with Excel's own Ctrl+Z (the record then goes)
@@ -49,7 +52,8 @@ export function workbookHost(hostPort: WorkbookPort): WorkbookHost {
       if (canUndo(port.store)) await dropUndoneRecord(port).catch(() => false);
       return outcome;
     },
-    highlight: (findings, severities) => highlight(port, findings, severities),
+    highlight: (findings, severities) => highlight(port, findings, severities, unannotated),
+    unannotated: () => [...unannotated],
     clearMarks: () => clearMarks(port),
     markCount: () => markCount(port.store),
     applyWrites: (proposals) => applyWrites(port, proposals),

@@ -18,6 +18,8 @@ export interface Mark {
   original: { color: string; pattern: string | null };
   /** we added the cell's note */
   note: boolean;
+  /** the person's note the cell held, which ours was added after (restored when the mark is cleared) */
+  personNote?: string;
   /** the comment we added, where notes are unsupported */
   commentId?: string;
 }
@@ -25,11 +27,23 @@ export interface Mark {
 /** Notes the add-in writes start with this, so clearing never deletes a note a person wrote. */
 export const NOTE_PREFIX = "【绩效自评校验】";
 
+/** Between a person's note and ours, where a cell already held one (copies and the pane alike). */
+export const NOTE_SEPARATOR = "— 绩效自评校验 —";
+
+/** The part of a note a person wrote: none when we wrote it all, else what precedes our separator. */
+export function personsPart(note: string | null): string | null {
+  if (note === null || note.startsWith(NOTE_PREFIX)) return null;
+  const sep = note.indexOf(`\n${NOTE_SEPARATOR}\n`);
+  return sep >= 0 ? note.slice(0, sep) : note;
+}
+
 export const severityColor = (s: Severity): string => `#${SEVERITY_FILL[s].slice(2)}`;
 
 export interface AnnotationSupport {
   notes: boolean;
   comments: boolean;
+  /** a cell with a person's note gets ours after it, under the separator (the pane from ExcelApi 1.18; copies add it themselves) */
+  appendToNotes?: boolean;
 }
 
 /** The cells to mark: one per flagged cell, its worst severity, its messages. */
@@ -59,6 +73,11 @@ export function planClear(marks: Mark[], states: Map<string, CellState>): CellCh
       ch.fill = isNoFill(m.original) ? "none" : m.original.color;
     }
     if (m.note && s.note !== null && s.note.startsWith(NOTE_PREFIX)) ch.note = null;
+    else if (m.note && m.personNote !== undefined && s.note !== null && s.note.includes(`\n${NOTE_SEPARATOR}\n${NOTE_PREFIX}`)) {
+      // ours came after the person's: the person's note is put back as it was (a note is replaced by delete, then add)
+      changes.push({ sheet: m.sheet, address: m.address, note: null });
+      ch.note = personsPart(s.note) ?? m.personNote;
+    }
     if (m.commentId) ch.deleteComment = m.commentId;
     if (Object.keys(ch).length > 2) changes.push(ch);
   }
@@ -105,6 +124,13 @@ export function planHighlights(
         changes.push({ sheet: c.sheet, address: c.address, note: null });
         ch.note = text;
         mark.note = true;
+      } else if (support.appendToNotes) {
+        // a person's note stays first; ours follows it, as a copy writes it
+        const person = personsPart(s.note) ?? s.note;
+        changes.push({ sheet: c.sheet, address: c.address, note: null });
+        ch.note = `${person}\n${NOTE_SEPARATOR}\n${text}`;
+        mark.note = true;
+        mark.personNote = person;
       }
     } else if (support.comments) ch.addComment = text;
     changes.push(ch);

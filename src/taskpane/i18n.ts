@@ -100,7 +100,7 @@ const zh = {
   showAll: "全部显示",
   steps: "计算过程",
   stepsLabel: "计算过程",
-  totalNoteKept: (cell: string) => `${cell} 已有他人的批注，未加标记说明；该单元格的问题见下方列表。`,
+  unannotated: (cells: string) => `${cells} 已有他人的批注，未加校验说明（此版本的 Excel 无法在其后添加）；这些单元格的问题见下方列表。`,
 };
 
 export type Strings = typeof zh;
@@ -201,7 +201,7 @@ const en: Strings = {
   showAll: "Show all",
   steps: "Calculation",
   stepsLabel: "Calculation steps",
-  totalNoteKept: (cell: string) => `${cell} already holds someone's note, so no explanation was added there; its problems are in the list below.`,
+  unannotated: (cells: string) => `${cells} already hold(s) someone's note, so no explanation was added there (this Excel cannot add one after it); the problems of those cells are in the list below.`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

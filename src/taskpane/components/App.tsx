@@ -117,6 +117,8 @@ export function App(props: AppProps) {
   const [canUndo, setCanUndo] = React.useState(() => host.canUndo());
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
+  /** marked cells without our explanation (a person's note there, below ExcelApi 1.18) */
+  const [unannotated, setUnannotated] = React.useState<string[]>([]);
   const [reportReady, setReportReady] = React.useState(false);
   const [highlight, setHighlight] = React.useState(true);
   /** 实时校验: remembered in the workbook's settings (per workbook), switched on the toolbar */
@@ -182,6 +184,7 @@ export function App(props: AppProps) {
           const n = await host.highlight(allFindings(merged.report), mark.severities);
           // nothing to say about marks on a workbook with no form (the no-form message says it all)
           if (merged.report.forms.length > 0) setNotice(t.marked(n));
+          setUnannotated(host.unannotated().map((c) => `${c.sheet}!${c.address}`));
         }
         // the clerk's own Ctrl+Z may have put the written cells back: the add-in's undo record then goes
         setCanUndo(host.canUndo());
@@ -481,6 +484,11 @@ export function App(props: AppProps) {
         {notice ? (
           <Text className={s.notice} data-testid="notice">
             {notice}
+          </Text>
+        ) : null}
+        {notice && unannotated.length && !reportReady ? (
+          <Text as="p" block className={s.notice} data-testid="unannotated">
+            {t.unannotated(unannotated.slice(0, 3).join(lang === "zh" ? "、" : ", ") + (unannotated.length > 3 ? "…" : ""))}
           </Text>
         ) : null}
         {notice && reportReady ? (

@@ -88,7 +88,10 @@ export function WriteBackDialog(props: { open: boolean; t: Strings; title?: stri
                           <Checkbox checked={isTotal ? totals.some((x) => proposalKey(x) === key) : ticked.has(key)} onChange={(_, d) => flip(key, !!d.checked)} aria-label={`${key} ${p.label}`} />
                         </TableCell>
                         <TableCell style={{ overflowWrap: "anywhere" }}>
-                          {key}
+                          {/* a cell address is read whole (运行监测!H14), never broken mid-name */}
+                          <span style={{ display: "inline-block", maxWidth: "100%", whiteSpace: "nowrap", wordBreak: "keep-all", overflow: "hidden", textOverflow: "ellipsis", verticalAlign: "bottom" }} title={key} data-testid="address">
+                            {key}
+                          </span>
                           <br />
                           <Text size={200}>{isTotal ? (totals.find((x) => proposalKey(x) === key)?.label ?? p.label) : p.label}</Text>
                         </TableCell>
