@@ -85,6 +85,14 @@ export async function highlight(port: WorkbookPort, findings: Finding[], severit
         const id = now.byCell.get(cellKey(ch));
         if (id && !comments.ids.has(id)) added.set(cellKey(ch), id);
       }
+      // one refused cell (a note the host cannot see) must not cost the others their comment: each on its own
+      for (const ch of toComment.filter((c) => !added.has(cellKey(c)))) {
+        try {
+          for (const [k, id] of await port.writeCells([ch], [])) added.set(k, id);
+        } catch {
+          // that cell's explanation stays in the pane's list (unannotated)
+        }
+      }
     }
   }
   const stored: StoredMark[] = plan.marks.map((m) => {

@@ -84,7 +84,9 @@ export function stepLines(f: Finding, lang: Lang): string[] {
   const close = lang === "zh" ? "）" : ")";
   return (f.steps ?? []).map((st) => {
     const terms = st.terms.map((t) => `${showValue(t.value, t.format === "percent")}${t.cell ? `${open}${t.cell}${close}` : ""}`);
-    return `${showValue(st.result, st.resultFormat === "percent")} = ${terms.join(` ${st.op} `)}`;
+    const line = `${showValue(st.result, st.resultFormat === "percent")} = ${terms.join(` ${st.op} `)}`;
+    // Chinese sets no space after a full-width bracket: 9（I6）+ 10（H14）
+    return lang === "zh" ? line.replace(/）\s/g, "）") : line;
   });
 }
 

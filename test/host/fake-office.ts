@@ -64,6 +64,8 @@ export interface FakeOptions {
   runtime?: string;
   /** write descriptions ("note.add", "comment.add", …) that cannot join a merged undo group (UndoNotSupported) */
   undoUnsupported?: string[];
+  /** document settings the workbook was saved with (a reopened workbook: what the pane saved before) */
+  settings?: Record<string, unknown>;
 }
 
 /** The ExcelApi level each API the fake implements needs (from the [Api set] annotations of @types/office-js). */
@@ -1201,6 +1203,11 @@ export function createFakeOffice(model: FakeWorkbook, options: FakeOptions = {})
   const excelApi = options.excelApi ?? "1.18";
   model.excelApi = excelApi;
   model.undoUnsupported = options.undoUnsupported ?? [];
+  if (options.settings)
+    for (const [k, v] of Object.entries(options.settings)) {
+      model.savedSettings.set(k, structuredClone(v));
+      model.settings.set(k, structuredClone(v));
+    }
   const runtime = options.runtime ?? "pane";
   const clone = (m: Map<string, unknown>) => new Map([...m].map(([k, v]) => [k, structuredClone(v)]));
   // the first runtime ("pane") keeps its in-memory copy in model.settings; each other runtime loads its own copy now
