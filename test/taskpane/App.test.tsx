@@ -184,7 +184,8 @@ describe("the task pane", () => {
     await toggleInSettings("标记有问题的单元格");
     await checkNow();
     expect(screen.getAllByTestId("finding").some((e) => e.getAttribute("data-cell") === "项目1!H26")).toBe(true);
-    await toggleInSettings("实时校验");
+    // 实时校验 is the toolbar's switch now (issue 32)
+    fireEvent.click(screen.getByRole("switch", { name: "实时校验" }));
     // wait until the pane listens to the sheet (the state), then edit
     await waitFor(() => expect(model.changeHandlers.length).toBeGreaterThan(0));
     await act(async () => {
@@ -338,7 +339,8 @@ describe("the pane a clerk understands in three seconds", () => {
     expect(info).toBeChecked();
     expect(errors).toBeChecked();
     expect(within(dialog).getByRole("switch", { name: "标记有问题的单元格", hidden: true })).toBeChecked();
-    expect(within(dialog).getByRole("switch", { name: "实时校验", hidden: true })).not.toBeChecked();
+    // 实时校验 is on the toolbar, not in the dialog
+    expect(within(dialog).queryByRole("switch", { name: "实时校验", hidden: true })).toBeNull();
     fireEvent.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
     await waitFor(() => expect(screen.getByRole("button", { name: "更多操作" })).toHaveFocus());
   });
@@ -358,15 +360,15 @@ describe("acting from the pane", () => {
     renderApp();
     await checkNow();
     const listed = screen.getAllByTestId("finding").map((e) => e.getAttribute("data-cell")!);
-    fireEvent.keyDown(screen.getByRole("main"), { key: "F8" });
+    fireEvent.keyDown(document.body, { key: "F8" });
     await waitFor(() => expect(`${model.selection?.sheet}!${model.selection?.address}`).toBe(listed[0]));
     expect(screen.getAllByTestId("finding")[0]).toHaveAttribute("aria-current", "true");
     expect(screen.getByTestId("position")).toHaveTextContent(`第 1 / ${listed.length} 个问题`);
     fireEvent.click(screen.getByRole("button", { name: "下一个问题" }));
     await waitFor(() => expect(`${model.selection?.sheet}!${model.selection?.address}`).toBe(listed[1]));
-    fireEvent.keyDown(screen.getByRole("main"), { key: "F8" });
+    fireEvent.keyDown(document.body, { key: "F8" });
     await waitFor(() => expect(`${model.selection?.sheet}!${model.selection?.address}`).toBe(listed[2]));
-    fireEvent.keyDown(screen.getByRole("main"), { key: "F8", shiftKey: true });
+    fireEvent.keyDown(document.body, { key: "F8", shiftKey: true });
     await waitFor(() => expect(`${model.selection?.sheet}!${model.selection?.address}`).toBe(listed[1]));
     expect(screen.getAllByTestId("finding")[1]).toHaveAttribute("aria-current", "true");
     expect(screen.getAllByTestId("finding")[0]).not.toHaveAttribute("aria-current");
