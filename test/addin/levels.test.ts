@@ -201,7 +201,10 @@ describe("limits", () => {
     model.sheet(flagged[1].sheet).notes.set(flagged[1].address, "经办人备注");
     const withNote = structuredClone(model.state());
     expect(await host.highlight(findings, [...ALL])).toBe(flagged.length);
-    expect(model.failedSyncs).toHaveLength(1); // the comments' batch, which the add-in survives
+    // the comments' batch, which the add-in survives, then that one cell's comment on its own: every other comment lands
+    expect(model.failedSyncs).toHaveLength(2);
+    expect(model.failedSyncs.every((s) => s.includes(`${flagged[1].address} already has a note`))).toBe(true);
+    expect(host.unannotated()).toEqual([{ sheet: flagged[1].sheet, address: flagged[1].address }]);
     await host.clearMarks();
     expect(model.state()).toEqual(withNote);
     expect(original).not.toEqual(withNote);

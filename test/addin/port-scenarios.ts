@@ -1,6 +1,6 @@
 import { WorkbookHost } from "../../src/addin/workbook-host";
 import { REPORT_SHEET_NAME } from "../../src/core/labels";
-import { NOTE_PREFIX, flaggedCells, severityColor } from "../../src/core/marks";
+import { NOTE_PREFIX, NOTE_SEPARATOR, flaggedCells, severityColor } from "../../src/core/marks";
 import { resolveOptions } from "../../src/core/options";
 import { CellValue } from "../../src/core/snapshot";
 import { defaultTicks, finalizeSelection } from "../../src/core/writeback";
@@ -43,7 +43,8 @@ export async function checkHighlightClearWriteUndoReportSettings(world: World): 
   flagged.forEach((c, i) => {
     const cell = world.cell(c.sheet, c.address);
     expect(cell.fill).toEqual({ color: severityColor(c.severity), pattern: "Solid" });
-    if (i === 1 && notes) expect(cell.note).toBe("经办人备注"); // never over a person's note
+    // never over a person's note: theirs stays first, ours follows under the separator (as copies write it)
+    if (i === 1 && notes) expect(cell.note).toMatch(new RegExp(`^经办人备注\n${NOTE_SEPARATOR}\n${NOTE_PREFIX}`));
     else if (notes && !(i === 0 && comments)) expect(cell.note).toMatch(new RegExp(`^${NOTE_PREFIX}`));
     else expect(cell.note).toBeNull();
   });

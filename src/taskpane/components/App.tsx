@@ -357,12 +357,14 @@ export function App(props: AppProps) {
   React.useEffect(() => {
     if (!current) return;
     const el = document.querySelector<HTMLElement>("[data-testid=finding-item][data-current=true]");
-    el?.scrollIntoView({ block: "nearest" });
+    if (typeof el?.scrollIntoView === "function") el.scrollIntoView({ block: "nearest" });
   }, [current]);
   // a notice (written back, restored, saved) is kept in view: after a dialog closes it may be above the fold
   const noticeRef = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    if (notice && !running) noticeRef.current?.scrollIntoView({ block: "nearest" });
+    const el = noticeRef.current;
+    // (jsdom has no scrollIntoView; every webview the add-in runs in has)
+    if (notice && !running && typeof el?.scrollIntoView === "function") el.scrollIntoView({ block: "nearest" });
   }, [notice, running]);
   const actions: FindingActions = {
     onSelect: select,
