@@ -115,6 +115,12 @@ suite("the web page in Chromium", () => {
     const en = await downloadOf(page, "download-json");
     expect(JSON.parse(en.bytes.toString("utf8")).files[0].forms[0].findings.map((f: { rule: string }) => f.rule)).toEqual((forms[0].findings as Array<{ rule: string }>).map((f) => f.rule));
     expect(en.bytes.toString("utf8")).not.toEqual(json.bytes.toString("utf8"));
+    // issue 32: each item's badge is one finding's severity (Error, not Errors); grades in English words
+    const badges = await page.locator("[data-testid=finding] .badge").allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    expect([...new Set(badges)].sort()).toEqual(expect.arrayContaining(["Error"]));
+    for (const b of badges) expect(["Error", "Warning", "Info"]).toContain(b);
+    expect(await page.locator("body").innerText()).not.toMatch(/Grade [优良中差]/);
   });
 
   test("three files: a summary table that sorts, a 汇总 workbook with links, and the .zip", async () => {
