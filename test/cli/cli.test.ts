@@ -145,7 +145,9 @@ describe("selfeval check: output, exit codes, files", () => {
     const report = wb.getWorksheet("校验报告")!;
     const cells: string[] = [];
     report.eachRow((row) => cells.push(row.values!.toString()));
-    expect(cells.join("\n")).toContain("total-score");
+    // the problem by its Chinese name, without the English rule id beside it (issue 32)
+    expect(cells.join("\n")).toContain("总分填写为 90.5，但各项得分之和为 91.5。");
+    expect(cells.join("\n")).not.toContain("total-score");
     // an existing output is not overwritten without --force
     const again = await run("check", input, "--out", path.join(dir, "out"));
     expect(again.code).toBe(2);

@@ -257,7 +257,9 @@ describe("copies of the rich submission (chart, logo, drop-down, conditional for
     expect(reportSheet.name).toBe("校验报告");
     const flat = reportSheet.values.flat().map(String);
     expect(flat.some((v) => v.includes("审核意见：总分请复核"))).toBe(true);
-    expect(flat).toContain("total-score");
+    // the problem by its Chinese name; no column of English rule ids beside it (issue 32)
+    expect(flat).toContain("总分填写为 90.5，但各项得分之和为 91.5。");
+    expect(flat).not.toContain("total-score");
     expect(JSON.stringify(allFindings(findingsOf(output)))).toBe(JSON.stringify(allFindings(report)));
   });
 
