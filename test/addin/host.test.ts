@@ -1,5 +1,5 @@
 import { officeWorkbookHost, MARKS_SETTING } from "../../src/addin/host";
-import { NOTE_PREFIX } from "../../src/core/marks";
+import { NOTE_PREFIX, NOTE_SEPARATOR } from "../../src/core/marks";
 import { parseAddress } from "../../src/core/a1";
 import { FakeWorkbook } from "../host/fake-office";
 import { installFakeOffice, installModel, reopen, uninstallFakeOffice } from "../support/office";
@@ -41,7 +41,8 @@ describe("the workbook host over Office.js", () => {
     expect(fillAt(model, "项目1", "H20")).toEqual({ color: "#DDEBF7", pattern: "Solid" });
     expect(sheet.notes.get("H26")).toMatch(new RegExp(`^${NOTE_PREFIX}`));
     expect(sheet.notes.get("H26")).toContain("91.5");
-    expect(sheet.notes.get("E14")).toBe("本人备注：目标值待核实");
+    // the person's note stays first, ours follows it under the separator (issue 32, as copies write it)
+    expect(sheet.notes.get("E14")!.startsWith(`本人备注：目标值待核实\n${NOTE_SEPARATOR}\n${NOTE_PREFIX}`)).toBe(true);
     expect(model.settings.get(MARKS_SETTING)).toHaveLength(6);
 
     expect(await host.clearMarks()).toBe(6);
