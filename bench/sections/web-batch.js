@@ -38,8 +38,8 @@ async function submissions(ROOT) {
   return want;
 }
 
-/** Resident bytes of the Chromium renderer processes started with this profile (Linux /proc), or null elsewhere. */
-function rendererRss(userDataDir) {
+/** The processes of the Chromium started with this profile (Linux /proc): pid → command line, or null elsewhere. */
+function browserTree(userDataDir) {
   let pids;
   try {
     pids = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
@@ -63,9 +63,16 @@ function rendererRss(userDataDir) {
     for (let q = p, n = 0; q && n < 20; q = parent.get(q), n++) if (q === root[0]) return true;
     return false;
   };
+  return new Map([...cmd].filter(([p]) => inTree(p)));
+}
+
+/** Resident bytes of the Chromium renderer processes started with this profile, or null where /proc is not there. */
+function rendererRss(userDataDir) {
+  const tree = browserTree(userDataDir);
+  if (!tree) return null;
   let rss = 0;
-  for (const [p, c] of cmd) {
-    if (!c.includes("--type=renderer") || !inTree(p)) continue;
+  for (const [p, c] of tree) {
+    if (!c.includes("--type=renderer")) continue;
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"));
       if (m) rss += Number(m[1]) * 1024;
@@ -77,37 +84,15 @@ function rendererRss(userDataDir) {
 }
 
 /**
- * CPU seconds of every thread of the Chromium started with this profile (Linux /proc: utime + stime of each task),
- * keyed by process/thread, with the thread's name and its process type — or null where /proc is not there.
+ * CPU seconds of every thread of the Chromium started with this profile (utime + stime of each task), keyed by
+ * process/thread, with the thread's name and its process type — or null where /proc is not there.
  */
 function browserThreads(userDataDir) {
-  let pids;
-  try {
-    pids = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
-  } catch {
-    return null;
-  }
-  const parent = new Map();
-  const cmd = new Map();
-  for (const p of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
-      parent.set(p, stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      cmd.set(p, fs.readFileSync(`/proc/${p}/cmdline`, "utf8"));
-    } catch {
-      // gone
-    }
-  }
-  const root = [...cmd].find(([, c]) => c.includes(userDataDir) && !c.includes("--type="));
-  if (!root) return null;
-  const inTree = (p) => {
-    for (let q = p, n = 0; q && n < 20; q = parent.get(q), n++) if (q === root[0]) return true;
-    return false;
-  };
+  const tree = browserTree(userDataDir);
+  if (!tree) return null;
   const tick = 100; // USER_HZ on Linux
   const out = new Map();
-  for (const [p, c] of cmd) {
-    if (!inTree(p)) continue;
+  for (const [p, c] of tree) {
     const type = (/--type=([a-z-]+)/.exec(c) || [null, "browser"])[1];
     let tasks = [];
     try {
