@@ -1,7 +1,7 @@
 import { Grid } from "../grid";
 import type { FormLayout } from "../locate";
 import type { CheckOptions } from "../options";
-import { gradeOf } from "../scoring";
+import { gradeOf, sameAt2 } from "../scoring";
 import { analyseBlocks, weightsInBlocks } from "./blocks";
 import { analyseBudget } from "./budget";
 import { isEmpty } from "./cells";
@@ -44,6 +44,8 @@ export function analyseForm(grid: Grid, layout: FormLayout, options: CheckOption
     unchecked,
     unfilled,
     blocks,
-    gradeOrNull: unchecked.length > 0 || unfilled ? null : gradeOf(sums.recalculatedScore),
+    // no grade for a form that could not be fully read, is not filled in, or whose weights do not add up to 100 (a
+    // recalculated 180 of 190 is no score out of 100: RULES.md §6, a budget 分值 other than the family's)
+    gradeOrNull: unchecked.length > 0 || unfilled || !sameAt2(sums.weights, 100) ? null : gradeOf(sums.recalculatedScore),
   };
 }
