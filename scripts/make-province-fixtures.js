@@ -50,8 +50,9 @@ function groups(plan, rows, first, col, key) {
 
 /**
  * The central layout (财预〔2020〕10号 附件1) as the provinces print it, A–I: `f` = { above: [lines above the title],
- * title, year, name, dept, unit, fundsLabel, fundsHeader (the six header words after the label), funds: [[label, initial, annual, executed, weight, rate, score]], goals:
- * [planned, done], indicators: [{ l1, l2, name, target, actual, weight, score, cause }], total: [weight, score] }.
+ * title, year, header: [rows of cells under the year line, e.g. [["自评得分：92分"]]], name, dept, unit, fundsLabel, fundsHeader (the six
+ * header words after the label), funds: [[label, initial, annual, executed, weight, rate, score]], goals: [planned, done],
+ * indicators: [{ l1, l2, name, target, actual, weight, score, cause }], total: [weight, score] (none: no 总分 row) }.
  */
 function central(plan, f) {
   let r = 0;
@@ -62,6 +63,10 @@ function central(plan, f) {
   L.put(plan, r, 0, `（${f.year}年度）`);
   L.merge(plan, r, 0, r, 8);
   r++;
+  for (const line of f.header ?? []) {
+    r = row(plan, r, 0, line);
+    if (line.length === 1) L.merge(plan, r - 1, 0, r - 1, 8);
+  }
   r = row(plan, r, 0, ["项目名称", f.name]);
   L.merge(plan, r - 1, 1, r - 1, 8);
   r = row(plan, r, 0, ["主管部门", f.dept, "", "", "", "实施单位", f.unit]);
@@ -89,6 +94,7 @@ function central(plan, f) {
   groups(plan, f.indicators, first, 1, "l1");
   groups(plan, f.indicators, first, 2, "l2");
   L.merge(plan, indTop, 0, r - 1, 0);
+  if (!f.total) return r; // no 总分 row: the total is in the header (f.header) or the form is cut short
   r = row(plan, r, 0, ["总分", "", "", "", "", "", ...f.total]);
   L.merge(plan, r - 1, 0, r - 1, 5);
   return r;
@@ -151,6 +157,73 @@ function hubeiLabelInHeader(plan, form) {
   L.put(plan, r, 0, "备注：1.预算执行情况口径：预算数为调整后财政资金预算数，执行数为财政资金实际支出数；2.产出、效益指标：正向指标得分=B/A×该指标分值，反向指标得分=A/B×该指标分值；定性指标分达成、部分达成、未达成三档，分别按该指标分值的100%-80%、80%-50%、50%-0%计分。");
   L.merge(plan, r, 0, r, 6);
   return r + 1;
+}
+
+/**
+ * 银川市本级部门项目支出绩效自评表 (2021, 初中公用经费, 银川市第六中学), A–H, as laid out for fixture 6 (see there); with
+ * `withTotalRow` false the form ends after its last indicator row, as the published text does: its total is 自评得分 in
+ * the header.
+ */
+function yinchuan(p, withTotalRow) {
+  let r = 0;
+  L.put(p, r, 0, "银川市本级部门项目支出绩效自评表");
+  L.merge(p, r, 0, r, 7);
+  r++;
+  L.put(p, r, 0, "（2021年）");
+  L.merge(p, r, 0, r, 7);
+  r++;
+  r = row(p, r, 0, ["项目名称", "初中公用经费", "", "", "", "自评得分", 94]);
+  L.merge(p, r - 1, 1, r - 1, 4);
+  r = row(p, r, 0, ["主管部门", "银川市教育局", "", "", "", "财政审核评分", ""]);
+  L.merge(p, r - 1, 1, r - 1, 4);
+  r = row(p, r, 0, ["实施单位", "银川市第六中学"]);
+  L.merge(p, r - 1, 1, r - 1, 7);
+  r = row(p, r, 0, ["项目资金（万元）", "", "年初预算数", "调整预算数（A）", "全年执行数（B）", "执行率（B/A）"]);
+  L.merge(p, r - 2 + 1, 0, r, 0);
+  r = row(p, r, 1, ["年度资金总额", 64.8, 64.8, 64.8, "100%"]);
+  r = row(p, r, 0, ["年度总体目标", "年初设定目标", "", "", "", "年度总体目标完成情况"]);
+  L.merge(p, r - 1, 0, r, 0);
+  L.merge(p, r - 1, 1, r - 1, 4);
+  L.merge(p, r - 1, 5, r - 1, 7);
+  r = row(p, r, 1, ["保障学校正常工作运行", "", "", "", "保障了学校正常工作运行"]);
+  L.merge(p, r - 1, 1, r - 1, 4);
+  L.merge(p, r - 1, 5, r - 1, 7);
+  r = row(p, r, 0, ["一级指标", "二级指标", "三级指标", "分值", "指标值（A）", "全年实际值（B）", "得分", "未完成原因分析及改进措施"]);
+  const rows = [
+    { l1: "项目决策（10分）", l2: "项目目标", v: ["完整性", 4, "—", "目标明确、内容细化、目标量化", 4] },
+    { l2: "项目立项", v: ["相关性", 2, "—", "按照学校管理标准对学校进行管理", 2] },
+    { v: ["可行性", 2, "—", "实际工作需求", 2] },
+    { v: ["适当性", 2, "—", "有资金测算标准", 2] },
+    { l1: "项目管理（25分）", l2: "投入管理", v: ["预算执行率", 10, "—", "100%", 9] },
+    { l2: "财务管理", v: ["财务管理制度有效性", 7, "—", "财务制度健全，严格执行制度，会计核算规范", 7] },
+    { l2: "项目实施", v: ["绩效监控有效性", 2, "—", "持续有效", 2] },
+    { v: ["管理制度有效性", 6, "—", "严格执行相关管理制度", 6] },
+    { l1: "项目产出（30分）", l2: "数量指标（10分）", v: ["保障人数", 10, "2370人", "2370人", 10] },
+    { v: ["指标2："] },
+    { l2: "质量指标（5分）", v: ["公用经费标准", 5, "符合相关文件要求", "符合相关文件要求", 5] },
+    { v: ["指标2："] },
+    { l2: "时效指标（5分）", v: ["公用经费完成时间", 5, "2021年12月完成", "2021年12月完成", 4] },
+    { v: ["指标2："] },
+    { l2: "成本指标（10分）", v: ["办公所需成本", 4, "15万元", "15万元", 4] },
+    { v: ["维修（维护）所需成本", 3, "35万元", "35万元", 3] },
+    { v: ["绿化、水电费等成本", 3, "14.8万元", "14.8万元", 3] },
+    { l1: "项目效益（35分）", l2: "经济效益指标", v: ["指标1："] },
+    { v: ["指标2："] },
+    { l2: "社会效益指标", v: ["改善学校的办学条件", 15, "效果显著", "改善学校的办学条件", 13] },
+    { l2: "生态效益指标", v: ["指标1："] },
+    { v: ["指标2："] },
+    { l2: "可持续影响指标", v: ["社会认可的办学环境", 10, "使学生和老师有个更好的学习和工作环境", "社会认可的办学环境", 8] },
+    { v: ["指标2："] },
+    { l2: "服务对象满意度指标（10分）", v: ["学生和老师满意度", 10, "≥90%", "95%", 10] },
+  ];
+  const first = r;
+  for (const x of rows) r = row(p, r, 2, x.v);
+  groups(p, rows, first, 0, "l1");
+  groups(p, rows, first, 1, "l2");
+  if (!withTotalRow) return r;
+  r = row(p, r, 0, ["总分", "", "", 100, "", "", 94]);
+  L.merge(p, r - 1, 0, r - 1, 2);
+  return r;
 }
 
 async function main() {
@@ -335,7 +408,28 @@ async function main() {
       { name: "2.组道养护里程", target: "≥10公里", actual: "10公里", weight: 8, score: 8 },
     );
     central(e, fe);
-    out.push(await save("test/fixtures/provinces/central-variants.xlsx", [a, b, c, d, e]));
+    // numbered sub-items that hold weights and scores of their own under a parent that holds them too: 20 = 12 + 8
+    // (issue 30 phase 2: counted once — before, weights 120 and Σ 119)
+    const g = L.newPlan("分项编号（均有分）");
+    const fg = base();
+    fg.indicators.splice(1, 0,
+      { name: "1.村道养护里程", target: "≥20公里", actual: "20公里", weight: 12, score: 12 },
+      { name: "2.组道养护里程", target: "≥10公里", actual: "10公里", weight: 8, score: 8 },
+    );
+    central(g, fg);
+    // the 年度资金总额 row at 0 with nothing in its 其中 rows (池州 2022's total row, without the money below it):
+    // nothing to divide by — the budget section is named as not checked, no grade, 未校验 (issue 30 phase 2)
+    const h = L.newPlan("总额行为零");
+    const fh = base();
+    fh.funds = [
+      ["年度资金总额：", 0, 0, 0, 10, 0, 0],
+      ["其中：本年财政拨款", "", "", "", "", "", ""],
+      ["上年结转资金", "", "", "", "", "", ""],
+      ["其他资金", "", "", "", "", "", ""],
+    ];
+    fh.total = [100, 90];
+    central(h, fh);
+    out.push(await save("test/fixtures/provinces/central-variants.xlsx", [a, b, c, d, e, g, h]));
   }
   // 6. Ningxia, 银川市本级部门项目支出绩效自评表 (2021, 初中公用经费, 银川市第六中学): the evaluation frame 项目决策 / 项目管理 /
   //    项目产出 / 项目效益 (10/25/30/35 in the labels) used as the self-evaluation form, the funds block without 分值/得分,
@@ -345,63 +439,7 @@ async function main() {
   //    published, whose last rows are not in the source).
   {
     const p = L.newPlan("初中公用经费");
-    let r = 0;
-    L.put(p, r, 0, "银川市本级部门项目支出绩效自评表");
-    L.merge(p, r, 0, r, 7);
-    r++;
-    L.put(p, r, 0, "（2021年）");
-    L.merge(p, r, 0, r, 7);
-    r++;
-    r = row(p, r, 0, ["项目名称", "初中公用经费", "", "", "", "自评得分", 94]);
-    L.merge(p, r - 1, 1, r - 1, 4);
-    r = row(p, r, 0, ["主管部门", "银川市教育局", "", "", "", "财政审核评分", ""]);
-    L.merge(p, r - 1, 1, r - 1, 4);
-    r = row(p, r, 0, ["实施单位", "银川市第六中学"]);
-    L.merge(p, r - 1, 1, r - 1, 7);
-    r = row(p, r, 0, ["项目资金（万元）", "", "年初预算数", "调整预算数（A）", "全年执行数（B）", "执行率（B/A）"]);
-    L.merge(p, r - 2 + 1, 0, r, 0);
-    r = row(p, r, 1, ["年度资金总额", 64.8, 64.8, 64.8, "100%"]);
-    r = row(p, r, 0, ["年度总体目标", "年初设定目标", "", "", "", "年度总体目标完成情况"]);
-    L.merge(p, r - 1, 0, r, 0);
-    L.merge(p, r - 1, 1, r - 1, 4);
-    L.merge(p, r - 1, 5, r - 1, 7);
-    r = row(p, r, 1, ["保障学校正常工作运行", "", "", "", "保障了学校正常工作运行"]);
-    L.merge(p, r - 1, 1, r - 1, 4);
-    L.merge(p, r - 1, 5, r - 1, 7);
-    r = row(p, r, 0, ["一级指标", "二级指标", "三级指标", "分值", "指标值（A）", "全年实际值（B）", "得分", "未完成原因分析及改进措施"]);
-    const rows = [
-      { l1: "项目决策（10分）", l2: "项目目标", v: ["完整性", 4, "—", "目标明确、内容细化、目标量化", 4] },
-      { l2: "项目立项", v: ["相关性", 2, "—", "按照学校管理标准对学校进行管理", 2] },
-      { v: ["可行性", 2, "—", "实际工作需求", 2] },
-      { v: ["适当性", 2, "—", "有资金测算标准", 2] },
-      { l1: "项目管理（25分）", l2: "投入管理", v: ["预算执行率", 10, "—", "100%", 9] },
-      { l2: "财务管理", v: ["财务管理制度有效性", 7, "—", "财务制度健全，严格执行制度，会计核算规范", 7] },
-      { l2: "项目实施", v: ["绩效监控有效性", 2, "—", "持续有效", 2] },
-      { v: ["管理制度有效性", 6, "—", "严格执行相关管理制度", 6] },
-      { l1: "项目产出（30分）", l2: "数量指标（10分）", v: ["保障人数", 10, "2370人", "2370人", 10] },
-      { v: ["指标2："] },
-      { l2: "质量指标（5分）", v: ["公用经费标准", 5, "符合相关文件要求", "符合相关文件要求", 5] },
-      { v: ["指标2："] },
-      { l2: "时效指标（5分）", v: ["公用经费完成时间", 5, "2021年12月完成", "2021年12月完成", 4] },
-      { v: ["指标2："] },
-      { l2: "成本指标（10分）", v: ["办公所需成本", 4, "15万元", "15万元", 4] },
-      { v: ["维修（维护）所需成本", 3, "35万元", "35万元", 3] },
-      { v: ["绿化、水电费等成本", 3, "14.8万元", "14.8万元", 3] },
-      { l1: "项目效益（35分）", l2: "经济效益指标", v: ["指标1："] },
-      { v: ["指标2："] },
-      { l2: "社会效益指标", v: ["改善学校的办学条件", 15, "效果显著", "改善学校的办学条件", 13] },
-      { l2: "生态效益指标", v: ["指标1："] },
-      { v: ["指标2："] },
-      { l2: "可持续影响指标", v: ["社会认可的办学环境", 10, "使学生和老师有个更好的学习和工作环境", "社会认可的办学环境", 8] },
-      { v: ["指标2："] },
-      { l2: "服务对象满意度指标（10分）", v: ["学生和老师满意度", 10, "≥90%", "95%", 10] },
-    ];
-    const first = r;
-    for (const x of rows) r = row(p, r, 2, x.v);
-    groups(p, rows, first, 0, "l1");
-    groups(p, rows, first, 1, "l2");
-    r = row(p, r, 0, ["总分", "", "", 100, "", "", 94]);
-    L.merge(p, r - 1, 0, r - 1, 2);
+    yinchuan(p, true);
     out.push(await save("test/fixtures/provinces/ningxia-yinchuan-2021.xlsx", [p]));
   }
   // 7. Anhui, 池州市贵池区棠溪镇人民政府 2022 委托业务项目, as published: the 年度资金总额 row left at 0 (0 / 0 / 0, 分值 10,
@@ -416,6 +454,79 @@ async function main() {
       total: [100, 90],
     });
     out.push(await save("test/fixtures/provinces/anhui-chizhou-2022.xlsx", [p]));
+  }
+  // 8. Hubei 2020, numbered sub-items that carry scores under a scored parent (issue 30 phase 2): 监测站点数 (20) split
+  //    into 1.省级监测站点 (8) and 2.县级监测站点 (12), in both block-label layouts. Data: family-d-hubei-2020's clean
+  //    两个目标 (20 + 40 + 40). No published Hubei form with scored sub-items was found in the search corpus; laid out
+  //    as RULES.md §6 describes them. Before: the block's scores read 57.5 > 40 (error) and the unmet 公告 row's weight
+  //    remainder 0 (7.5 > 0).
+  {
+    const form = {
+      year: 2020, name: "水土保持监测", unit: "某市水利和湖泊局", dept: "某市水利和湖泊局", date: "2021年3月10日",
+      budget: [120, 120, 20],
+      blocks: [
+        {
+          label: "年度绩效目标1（40分）",
+          rows: [
+            { l1: "产出指标", l2: "数量指标", name: "监测站点数", target: "≥12个", actual: "12个", score: 20 },
+            { name: "1.省级监测站点", target: "≥4个", actual: "4个", score: 8 },
+            { name: "2.县级监测站点", target: "≥8个", actual: "8个", score: 12 },
+            { l2: "时效指标", name: "发布水土流失公告", target: "4次", actual: "3次", score: 7.5 },
+            { l1: "效益指标", l2: "社会效益指标", name: "水土流失治理决策支撑", target: "有效支撑", actual: "有效支撑", score: 10 },
+          ],
+        },
+        {
+          label: "年度绩效目标2（40分）",
+          rows: [
+            { l1: "产出指标", l2: "质量指标", name: "资料整编合格率", target: "100%", actual: "100%", score: 20 },
+            { l1: "满意度指标", l2: "服务对象满意度指标", name: "服务对象满意度", target: "≥90%", actual: "95%", score: 20 },
+          ],
+        },
+      ],
+      total: 97.5,
+      cause: "受疫情影响，计划发布水土流失公告4次，实际3次，完成75%。",
+      remedy: "2021年起按季度发布公告，专人跟踪。",
+    };
+    const a = L.newPlan("分项有分（标签在表头）");
+    hubeiLabelInHeader(a, form);
+    const b = L.newPlan("分项有分（标签单列）");
+    hubei2020(b, form, 0, 0);
+    out.push(await save("test/fixtures/provinces/hubei-sub-items.xlsx", [a, b]));
+  }
+  // 9. The total written only in the header (RULES.md §6; issue 30 phase 2). (a) 银川市本级 2021 as the published text
+  //    has it: 自评得分 94 beside the project's name and no 总分 row (fixture 6 without the row it completes). (b) the
+  //    central layout of 5 with a title line `自评得分：99分` in one cell and no 总分 row. (c) the same with `自评总分 | 95`
+  //    in two cells where the scores add up to 99 → error total-score on the 95.
+  {
+    const a = L.newPlan("银川（表头自评得分）");
+    yinchuan(a, false);
+    const base = () => ({
+      title: "项目支出绩效自评表",
+      year: 2022,
+      name: "乡村道路养护项目",
+      dept: "某镇人民政府",
+      unit: "某镇人民政府",
+      funds: [
+        ["年度资金总额：", 100, 100, 90, 10, "90%", 9],
+        ["其中：本年财政拨款", 100, 100, 90, "", "", ""],
+        ["上年结转资金", "", "", "", "", "", ""],
+        ["其他资金", "", "", "", "", "", ""],
+      ],
+      goals: ["完成乡村道路日常养护。", "全年养护道路30公里。"],
+      indicators: [
+        { l1: "产出指标", l2: "数量指标", name: "养护道路里程", target: "≥30公里", actual: "30公里", weight: 20, score: 20 },
+        { l2: "质量指标", name: "养护验收合格率", target: "≥95%", actual: "98%", weight: 15, score: 15 },
+        { l2: "时效指标", name: "养护完成时间", target: "2022年11月30日前", actual: "2022年11月20日", weight: 15, score: 15 },
+        { l1: "效益指标", l2: "社会效益指标", name: "群众出行条件改善", target: "明显改善", actual: "明显改善", weight: 30, score: 30 },
+        { l1: "满意度指标", l2: "服务对象满意度指标", name: "沿线群众满意度", target: "≥90%", actual: "93%", weight: 10, score: 10 },
+      ],
+      total: null,
+    });
+    const b = L.newPlan("标题行自评得分");
+    central(b, { ...base(), header: [["自评得分：99分"]] });
+    const c = L.newPlan("表头自评总分");
+    central(c, { ...base(), header: [["", "", "", "", "", "", "自评总分", 95]] });
+    out.push(await save("test/fixtures/provinces/header-total.xlsx", [a, b, c]));
   }
   return out;
 }

@@ -122,6 +122,109 @@ describe("§6 variants on the central layout", () => {
   });
 });
 
+describe("§6 variants on the central layout, issue 30 phase 2: sub-items scored under a scored parent; a total row at 0", () => {
+  let forms: JsonForm[];
+  beforeAll(async () => {
+    forms = await formsOf("provinces/central-variants");
+  });
+  test("parent 20 = 1.村道养护里程 12 + 2.组道养护里程 8, each with its weight: counted once — weights 100, Σ 99, no finding (before: 120 / 119)", () => {
+    expect(forms[5]).toMatchObject({ sheet: "分项编号（均有分）", range: "A1:I20" });
+    expect(figures(forms[5])).toEqual({
+      template: "central",
+      budget: { executionRate: 0.9, score: 9 },
+      totals: { weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(forms[5])).toEqual(["warning B12 dimension-missing"]);
+    expect(forms[5].verdict.kind).toBe("submit");
+  });
+  test("the 年度资金总额 row at 0 / 0 / 0 with nothing below it: the budget section is unchecked — 未校验, no grade, no error", () => {
+    expect(forms[6]).toMatchObject({ sheet: "总额行为零", range: "A1:I18" });
+    expect(figures(forms[6])).toEqual({
+      template: "central",
+      budget: { executionRate: null, score: null },
+      totals: { weights: 100, reportedScore: 90, sumOfScores: 90, recalculatedScore: 90 },
+      grade: null,
+      unchecked: ["funds"],
+    });
+    expect(list(forms[6])).toEqual(["warning E6 section-unreadable", "warning B12 dimension-missing"]);
+    expect(forms[6].findings[0].message).toContain("年度资金总额行的预算数大于 0");
+    expect(forms[6].verdict).toMatchObject({ kind: "not-checked", grade: null });
+  });
+});
+
+describe("Hubei 2020: numbered sub-items that carry scores under a scored parent, in both block-label layouts (issue 30 phase 2)", () => {
+  test.each([
+    [0, "分项有分（标签在表头）", "A1:G23"],
+    [1, "分项有分（标签单列）", "A1:F25"],
+  ])("form %i (%s): 监测站点数 20 = 8 + 12 counted once — block 1 is 37.5 of 40, weights 20 + 40 + 40, no finding (before: 57.5 > 40)", async (k, sheet, range) => {
+    const f = (await formsOf("provinces/hubei-sub-items"))[k];
+    expect(f).toMatchObject({ sheet, range });
+    expect(figures(f)).toEqual({
+      template: "hubei-2020",
+      budget: { executionRate: 1, score: 20 },
+      totals: { weights: 100, reportedScore: 97.5, sumOfScores: 97.5, recalculatedScore: 97.5 },
+      grade: "优",
+      unchecked: [],
+    });
+    // the unmet 公告 row gets the block's remainder (40 − 20 − 10 = 10): 7.5 = 3 ÷ 4 × 10, explained in the form-level cause
+    expect(list(f)).toEqual([]);
+    expect(f.verdict.kind).toBe("submit");
+  });
+});
+
+describe("the total written only in the header (RULES.md §6, issue 30 phase 2)", () => {
+  let forms: JsonForm[];
+  beforeAll(async () => {
+    forms = await formsOf("provinces/header-total");
+  });
+  test("银川 2021 as published, 自评得分 94 beside the name and no 总分 row: the total is read, the form is not cut short", () => {
+    expect(forms[0]).toMatchObject({ sheet: "银川（表头自评得分）", range: "A1:H35" });
+    expect(figures(forms[0])).toEqual({
+      template: "central",
+      budget: { executionRate: 1, score: null },
+      totals: { weights: 100, reportedScore: 94, sumOfScores: 94, recalculatedScore: 95 },
+      grade: "优",
+      unchecked: [],
+    });
+    // the published shortfalls, as on the fixture with its completed 总分 row; no form-incomplete
+    expect(list(forms[0])).toEqual([
+      "error H15 missing-deviation-cause",
+      "warning E21 target-not-measurable",
+      "warning G23 indicator-score",
+      "error H23 missing-deviation-cause",
+      "error H30 missing-deviation-cause",
+      "error H33 missing-deviation-cause",
+    ]);
+  });
+  test("a title line 自评得分：99分 in one cell: read as the written total 99; it adds up, no finding and no fix that would overwrite the text", () => {
+    expect(forms[1]).toMatchObject({ sheet: "标题行自评得分", range: "A1:I18" });
+    expect(figures(forms[1])).toEqual({
+      template: "central",
+      budget: { executionRate: 0.9, score: 9 },
+      totals: { weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(forms[1])).toEqual(["warning B13 dimension-missing"]);
+    expect(forms[1].verdict.kind).toBe("submit");
+  });
+  test("自评总分 | 95 in the header where the scores add up to 99: error total-score at H3, its fix writes 99 there", () => {
+    expect(forms[2]).toMatchObject({ sheet: "表头自评总分", range: "A1:I18" });
+    expect(figures(forms[2])).toEqual({
+      template: "central",
+      budget: { executionRate: 0.9, score: 9 },
+      totals: { weights: 100, reportedScore: 95, sumOfScores: 99, recalculatedScore: 99 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(forms[2])).toEqual(["error H3 total-score", "warning B13 dimension-missing"]);
+    expect(forms[2].findings[0]).toMatchObject({ expected: 99, actual: 95, fix: { address: "H3", old: 95, new: 99 } });
+    expect(forms[2].verdict.kind).toBe("fix");
+  });
+});
+
 describe("Ningxia 银川市本级 2021: the evaluation frame 项目决策/项目管理/项目产出/项目效益 as a self-evaluation form", () => {
   let f: JsonForm;
   beforeAll(async () => {
@@ -230,14 +333,20 @@ describe("Chongqing 2021 部门整体绩效自评表 (without 支出): the depar
 describe("no error on the clean province fixtures", () => {
   test.each([
     ["provinces/shanghai-putuo-2022", [0]],
-    ["provinces/central-variants", [0, 1, 2, 4]],
+    ["provinces/central-variants", [0, 1, 2, 4, 5, 6]],
+    ["provinces/hubei-sub-items", [0, 1]],
+    ["provinces/header-total", [1]],
   ] as const)("%s", async (name, which) => {
     const forms = await formsOf(name);
     for (const i of which) expect(forms[i].findings.filter((x) => x.severity === "error")).toEqual([]);
   });
   test("no province fixture is graded while a section went unchecked", async () => {
-    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header", "provinces/ningxia-yinchuan-2021"]) {
-      for (const f of await formsOf(name)) if (f.unchecked.length > 0) expect(f.grade).toBeNull();
+    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header", "provinces/ningxia-yinchuan-2021", "provinces/anhui-chizhou-2022", "provinces/hubei-sub-items", "provinces/header-total"]) {
+      for (const f of await formsOf(name)) {
+        if (f.unchecked.length > 0) expect(f.grade).toBeNull();
+        // a grade is out of 100: never on weights that do not add up to it
+        if (Math.abs(f.totals.weights - 100) > 0.005) expect(f.grade).toBeNull();
+      }
     }
   });
 });

@@ -62,7 +62,7 @@ export function uncheckedSections(layout: FormLayout, budget: BudgetAnalysis | n
     if (lacking.length > 0)
       out.push({ section: "indicators", zh: "绩效指标", en: "indicators", lookedForZh: lacking.join("、") + " 列", lookedForEn: "the columns " + lacking.join(", "), at: { row: ind.headerRow, col: layout.left } });
   }
-  if (layout.totalRow === null && indicators.length > 0) {
+  if (layout.totalRow === null && !layout.headerTotalCell && indicators.length > 0) {
     out.push({ section: "total", zh: "总分", en: "total", lookedForZh: "总分/合计 行", lookedForEn: "the 总分/合计 row", at: origin });
   }
   return out;

@@ -7,6 +7,7 @@ import { analyseBudget } from "./budget";
 import { isEmpty } from "./cells";
 import { uncheckedSections } from "./coverage";
 import { analyseIndicator } from "./indicator";
+import { scoredSubItems } from "./sub-items";
 import { totalCells, totals } from "./totals";
 import type { BlockAnalysis, FormAnalysis, IndicatorAnalysis } from "./types";
 
@@ -20,6 +21,7 @@ export function analyseForm(grid: Grid, layout: FormLayout, options: CheckOption
   const budget = analyseBudget(grid, layout);
   const inBlocks = weightsInBlocks(layout);
   const read: IndicatorAnalysis[] = (layout.indicators?.rows ?? []).map((row) => analyseIndicator(grid, layout, row, year, options, inBlocks ? "unknown" : null));
+  for (const [k, parent] of scoredSubItems(read)) read[k] = { ...read[k], partOf: read[parent].row };
   let indicators = read;
   let blocks: BlockAnalysis[] = [];
   if (inBlocks) ({ blocks, indicators } = analyseBlocks(grid, layout, budget, read, year, options));

@@ -6,6 +6,7 @@ import { familyOf, projectNameOf, signalsOf, yearOf } from "./identity";
 import { findFirstBlock, findIndicatorHeader, readIndicators } from "./indicators";
 import { Find, LabelCell, finder, labelCells, shortLabel } from "./labels";
 import { Segment, segments } from "./segment";
+import { HeaderTotal, findHeaderTotal } from "./header-total";
 import { readTail } from "./tail";
 import type { CellRef, FormLayout, IndicatorsLayout } from "./types";
 
@@ -48,9 +49,17 @@ function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells
   if (kind === "project" && !projectAnchor && !funds && !indicators) return null;
   if (kind === "project" && !funds && !indicators && !totalLabel && start.kind === "project") return null;
 
+  // No 总分 row: the total may be written in the header, above the form's first section (RULES.md §6)
+  let headerTotal: HeaderTotal | null = null;
+  if (totalLabel === null && kind === "project") {
+    const first = Math.min(...[fundsLabel?.row, funds?.headerRow !== undefined && funds.headerRow >= 0 ? funds.headerRow : undefined, funds?.totalRow ?? undefined, indHeader?.row].filter((r): r is number => r !== undefined), segEnd + 1);
+    headerTotal = findHeaderTotal(grid, top, first - 1);
+    if (headerTotal) totalLabel = headerTotal.label;
+  }
+
   const { name: projectName, cell: projectNameCell } = projectNameOf(grid, projectAnchor);
   const year = yearOf(grid, top, projectAnchor ? projectAnchor.row : Math.min(segEnd, top + 2));
-  const totalRow = totalLabel ? totalLabel.row : null;
+  const totalRow = totalLabel && !headerTotal ? totalLabel.row : null;
   const tail = totalRow !== null ? readTail(grid, totalRow, segEnd) : null;
 
   // Extent.
@@ -67,7 +76,7 @@ function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells
     else if (funds.totalRow === null) missing.push("fundsTotal");
     if (!indicators) missing.push("indicators");
     else if (indicators.rows.length === 0) missing.push("indicatorRows");
-    if (totalRow === null) missing.push("total");
+    if (totalRow === null && !headerTotal) missing.push("total");
   }
 
   return {
@@ -85,6 +94,7 @@ function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells
     indicators,
     totalRow,
     totalLabelCell: totalLabel,
+    headerTotalCell: headerTotal?.value ?? null,
     missing,
     family,
     familyForced: forced,

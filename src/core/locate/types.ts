@@ -62,8 +62,13 @@ export interface FormLayout {
   funds: FundsLayout | null;
   indicators: IndicatorsLayout | null;
   totalRow: number | null;
-  /** the 总分 label cell */
+  /** the 总分 label cell (with no 总分 row: the header's 自评得分 label) */
   totalLabelCell: CellRef | null;
+  /**
+   * With no 总分 row, the cell of the total written in the header (RULES.md §6: `自评得分 | 98`, or `自评得分：92` in one
+   * cell, then the label's own cell); null otherwise.
+   */
+  headerTotalCell?: CellRef | null;
   missing: Array<"funds" | "indicators" | "indicatorRows" | "total" | "fundsTotal">;
   /** the template family the form follows (RULES.md §5) */
   family: Family;

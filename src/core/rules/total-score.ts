@@ -30,10 +30,12 @@ export const totalScore: Rule = {
       label: { zh: "总分（各项得分之和）", en: "total (sum of scores)" },
       altLabel: { zh: "总分（随本次写回的得分）", en: "total (with the scores written now)" },
     };
+    // a total written inside its label's text (自评得分：92, in the header: RULES.md §6) is not overwritten by a number
+    const inLabel = typeof t.raw === "string" && /[\u4e00-\u9fff]/.test(t.raw.replace(/分/g, ""));
     // the finding carries the fix only when writing it changes the cell
-    const changes = !(typeof t.raw === "number" && sameAt2(t.raw, Number(fix.new)));
+    const changes = !inLabel && !(typeof t.raw === "number" && sameAt2(t.raw, Number(fix.new)));
     if (t.value === null || sameAt2(t.value, form.sumOfScores)) {
-      propose(fix);
+      if (!inLabel) propose(fix);
       return;
     }
     const info = options.acceptRounding && isRoundingOf(t.value, form.sumOfScores);
@@ -47,6 +49,6 @@ export const totalScore: Rule = {
       expectedLabel: say("各项得分之和", "sum of scores"),
       ...(changes ? { fix } : {}),
     });
-    if (!changes) propose(fix);
+    if (!changes && !inLabel) propose(fix);
   },
 };
