@@ -528,6 +528,133 @@ async function main() {
     central(c, { ...base(), header: [["", "", "", "", "", "", "自评总分", 95]] });
     out.push(await save("test/fixtures/provinces/header-total.xlsx", [a, b, c]));
   }
+  // 10. The transfer-payment form (转移支付绩效目标自评表): no 分值/得分 in the funds block or the indicator table, no 总分 —
+  //     another kind of form, recognised by its title and reported as not checked (one info unsupported-form
+  //     transfer-form, no figures, no grade), never "no form found" and never a project form missing its weights.
+  //     (a) Guangxi 2021, 广西壮族自治区文化和旅游厅, 中央非物质文化遗产保护资金转移支付绩效目标自评表 (published in the
+  //     厅's 2021 绩效自评 report; text at https://www.chacewang.com/newsdetail/news243090.html): as published down to the
+  //     总体目标 row, where the source text stops. (b) 休宁县转移支付区域(项目)绩效目标自评表 (2023, 休宁县文物局, Anhui; text at
+  //     https://m.bidcenter.com.cn/news-1-290573675.html): as published down to the 时效指标 rows (the 成本指标 row is cut
+  //     off in the source).
+  {
+    const transfer = (plan, f) => {
+      let r = 0;
+      L.put(plan, r, 0, f.title);
+      L.merge(plan, r, 0, r, 6);
+      r++;
+      L.put(plan, r, 0, `（${f.year}年度）`);
+      L.merge(plan, r, 0, r, 6);
+      r++;
+      r = row(plan, r, 0, ["转移支付（项目）名称", f.name]);
+      L.merge(plan, r - 1, 1, r - 1, 6);
+      r = row(plan, r, 0, ["中央主管部门", f.central]);
+      L.merge(plan, r - 1, 1, r - 1, 6);
+      r = row(plan, r, 0, ["地方主管部门", f.local, "", "资金使用单位", f.user]);
+      L.merge(plan, r - 1, 1, r - 1, 2);
+      L.merge(plan, r - 1, 4, r - 1, 6);
+      const fundsTop = r;
+      r = row(plan, r, 0, ["资金情况（万元）", "", "全年预算数（A）", "全年执行数（B）", "预算执行率（B/A）"]);
+      for (const v of f.funds) r = row(plan, r, 1, v);
+      L.merge(plan, fundsTop, 0, r - 1, 0);
+      r = row(plan, r, 0, ["总体目标完成情况", "总体目标", "", "", "全年实际完成情况"]);
+      L.merge(plan, r - 1, 1, r - 1, 3);
+      L.merge(plan, r - 1, 4, r - 1, 6);
+      if (!f.goals) return r;
+      r = row(plan, r, 1, [f.goals[0], "", "", f.goals[1]]);
+      L.merge(plan, r - 1, 1, r - 1, 3);
+      L.merge(plan, r - 1, 4, r - 1, 6);
+      const indTop = r;
+      r = row(plan, r, 0, ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"]);
+      const first = r;
+      for (const i of f.indicators) r = row(plan, r, 3, [i.name, i.target, i.actual, i.cause]);
+      groups(plan, f.indicators, first, 1, "l1");
+      groups(plan, f.indicators, first, 2, "l2");
+      L.merge(plan, indTop, 0, r - 1, 0);
+      return r;
+    };
+    const a = L.newPlan("非遗保护资金（广西）");
+    transfer(a, {
+      title: "中央非物质文化遗产保护资金转移支付绩效目标自评表",
+      year: 2021,
+      name: "非物质文化遗产保护资金",
+      central: "文化和旅游部",
+      local: "",
+      user: "",
+      funds: [
+        ["年度资金总额：", 2118, 2118, "100%"],
+        ["其中：中央财政资金", 2118, 2118, "100%"],
+        ["地方资金", "", "", ""],
+        ["其他资金", "", "", ""],
+      ],
+    });
+    const b = L.newPlan("陈列布展（休宁）");
+    const late = "展陈方案需通过省委宣传部审核，待展陈方案通过省委宣传部审核后，将尽快实施。";
+    transfer(b, {
+      title: "休宁县转移支付区域（项目）绩效目标自评表",
+      year: 2023,
+      name: "休宁县中共皖浙赣省委驻地旧址陈列布展项目",
+      central: "国家文物局",
+      local: "休宁县文化旅游体育局",
+      user: "休宁县文物局",
+      funds: [
+        ["年度资金总额：", 127, 27.9996, "22%"],
+        ["其中：中央财政资金", 127, 27.9996, "22%"],
+        ["地方资金", 0, 0, 0],
+        ["其他资金", 0, 0, 0],
+      ],
+      goals: [
+        "对中共皖浙赣省委驻地旧址进行陈列布展，完成布展面积300平方米，传承弘扬红色文化、发挥红色文化功能作用。",
+        "因该项目为革命文物展陈，展陈方案需通过省委宣传部审核，导致该项目施工较慢。待展陈方案通过省委宣传部审核后，将尽快实施。",
+      ],
+      indicators: [
+        { l1: "产出指标", l2: "数量指标", name: "布展面积", target: "300㎡", actual: "0", cause: late },
+        { l2: "质量指标", name: "指标1：工程实施总体质量", target: "一次性通过省文物局验收", actual: "一次性", cause: "未完成展陈建设" },
+        { name: "指标2：安全事故发生率", target: "<=0%", actual: "<=0%", cause: "——" },
+        { l2: "时效指标", name: "指标1：招投标程序需要的时间（不含多次流标情况）", target: "1个月", actual: "1个月", cause: "——" },
+        { name: "指标2：项目完成周期周期", target: "4个月", actual: "4个月", cause: late },
+      ],
+    });
+    out.push(await save("test/fixtures/provinces/transfer-payment.xlsx", [a, b]));
+  }
+  // 11. Gansu 2023, 嘉峪关市文化和旅游局 省级部门预算项目支出绩效目标表 (text at http://bigxun.com/view/1667741699571552258):
+  //     a target-setting table (目标表: 指标目标值 only, no actual, no score), not a self-evaluation — no form is found
+  //     in it, and nothing is checked as one. As published (its first project, 博物馆纪念馆市级免费开放补助资金).
+  {
+    const p = L.newPlan("绩效目标表");
+    let r = 0;
+    L.put(p, r, 0, "省级部门预算项目支出绩效目标表");
+    L.merge(p, r, 0, r, 5);
+    r++;
+    L.put(p, r, 0, "（2023年度）");
+    L.merge(p, r, 0, r, 5);
+    r++;
+    for (const v of [
+      ["一级项目名称", "文化事业发展专项资金", "", "二级项目名称", "博物馆纪念馆市级免费开放补助资金"],
+      ["项目类型", "新增项目", "", "项目分类", "专项工作经费"],
+      ["资金用途", "业务类项目", "", "主管部门", "嘉峪关市文化和旅游局"],
+      ["项目开始日期", "2023-01-01", "", "项目完成日期", "2023-12-31"],
+      ["项目总投资", "20万元", "", "中央补助安排", 0],
+      ["省级财政安排", 0, "", "其他资金", "20万元"],
+      ["预算申报数", "20万元", "", "资金性质", "一般公共预算"],
+      ["基本情况", "保障博物馆正常运转"],
+      ["项目立项必要性", "保障各项业务正常运行"],
+      ["年度绩效目标", "进一步提高博物馆纪念馆运行效率和免费开放服务水平"],
+    ]) r = row(p, r, 0, v);
+    r = row(p, r, 0, ["一级指标", "二级指标", "三级指标", "指标目标值"]);
+    const rows = [
+      { l1: "产出指标", l2: "数量指标", v: ["免费开放天数", "=300天"] },
+      { l2: "质量指标", v: ["博物馆绩效考核指标完成率", "=100百分比"] },
+      { l2: "时效指标", v: ["各项工作完成及时率%", "=99百分比"] },
+      { l2: "成本指标", v: ["资金使用效率", "=100百分比"] },
+      { l1: "效益指标", l2: "社会效益指标", v: ["免费开放接待观众人数", "=30000人次"] },
+      { l1: "满意度指标", l2: "服务对象满意度", v: ["服务对象满意度%", "=99百分比"] },
+    ];
+    const first = r;
+    for (const x of rows) r = row(p, r, 2, x.v);
+    groups(p, rows, first, 0, "l1");
+    groups(p, rows, first, 1, "l2");
+    out.push(await save("test/fixtures/provinces/gansu-jiayuguan-2023-targets.xlsx", [p]));
+  }
   return out;
 }
 

@@ -1,9 +1,11 @@
+import { main } from "../../src/cli/main";
 import { JsonForm, figures, formsOf, list } from "../support/cli-json";
+import { fixturePath } from "../support/workbooks";
 
 /**
  * Issue 30: forms of more provinces (RULES.md §6) through the CLI's JSON. Each fixture is laid out from a published
  * form (scripts/make-province-fixtures.js; sources in test/fixtures/README.md, "Provinces"); every figure and every
- * finding is asserted. The variants still read wrong are listed under "Known gaps (issue 30 phase 2)" in that README.
+ * finding is asserted. The variants still read wrong are listed under "Known gaps (issue 30)" in that README.
  */
 
 describe("Shanghai 普陀区 2022 财政项目支出绩效自评表: money in 元 with thousands separators, 执行率 one unit off", () => {
@@ -327,6 +329,40 @@ describe("Chongqing 2021 部门整体绩效自评表 (without 支出): the depar
     expect(list(forms[0])).toEqual(["info A1 unsupported-form"]);
     expect(forms[0].findings[0].messageId).toBe("department-form");
     expect(figures(forms[0])).toMatchObject({ template: "unknown", budget: { executionRate: null, score: null }, grade: null });
+  });
+});
+
+describe("the transfer-payment form 转移支付绩效目标自评表 (Guangxi 2021, 休宁县 2023): another kind of form, not checked", () => {
+  test.each([
+    [0, "非遗保护资金（广西）", "A1:G11", "非物质文化遗产保护资金", 2021],
+    [1, "陈列布展（休宁）", "A1:G18", "休宁县中共皖浙赣省委驻地旧址陈列布展项目", 2023],
+  ])("form %i (%s): recognised by its title, one info unsupported-form (transfer-form), no figures, no grade — not 未找到表格 (before)", async (k, sheet, range, name, year) => {
+    const forms = await formsOf("provinces/transfer-payment");
+    expect(forms).toHaveLength(2);
+    const f = forms[k] as JsonForm & { kind: string; checked: boolean };
+    expect(f).toMatchObject({ sheet, range, kind: "transfer", checked: false, projectName: name, year });
+    expect(list(f)).toEqual(["info A1 unsupported-form"]);
+    expect(f.findings[0].messageId).toBe("transfer-form");
+    expect(f.findings[0].message).toContain("转移支付");
+    expect(figures(f)).toEqual({
+      template: "unknown",
+      budget: { executionRate: null, score: null },
+      totals: { weights: 0, reportedScore: null, sumOfScores: 0, recalculatedScore: 0 },
+      grade: null,
+      unchecked: [],
+    });
+    expect(f.verdict).toMatchObject({ kind: "not-checked", grade: null });
+  });
+});
+
+describe("Gansu 2023 省级部门预算项目支出绩效目标表 (嘉峪关): a target table, not a self-evaluation", () => {
+  test("no form is found in it: no finding on its rows, the workbook is 未找到表格", async () => {
+    let out = "";
+    await main(["check", fixturePath("provinces/gansu-jiayuguan-2023-targets"), "--json"], { out: (x) => (out += x + "\n"), err: () => undefined, isTTY: false });
+    const file = JSON.parse(out).files[0];
+    expect(file.forms).toEqual([]);
+    expect(file.verdict.kind).toBe("no-form");
+    expect(file.findings.map((x: { rule: string }) => x.rule)).toEqual(["no-form"]);
   });
 });
 

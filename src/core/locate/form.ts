@@ -1,6 +1,6 @@
 import type { Grid } from "../grid";
 import { labelStarts, stripBrackets } from "../text";
-import { TOTAL_LABELS } from "../vocabulary";
+import { TOTAL_LABELS, TRANSFER_NAME } from "../vocabulary";
 import { findFunds } from "./funds";
 import { familyOf, projectNameOf, signalsOf, yearOf } from "./identity";
 import { findFirstBlock, findIndicatorHeader, readIndicators } from "./indicators";
@@ -31,7 +31,7 @@ export function locateForms(grid: Grid, forcedFamily: string | null = null): For
 function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells: readonly LabelCell[], forcedFamily: string | null): FormLayout | null {
   const top = start.row;
   const projectAnchor = start.kind === "project" ? start : start.project ?? null;
-  const kind = start.kind === "dept" ? "department" : "project";
+  const kind = start.kind === "dept" ? "department" : start.kind === "transfer" ? "transfer" : "project";
 
   // Sections. The funds section comes before the indicator header.
   const indHeader = findIndicatorHeader(find, top, segEnd);
@@ -57,14 +57,16 @@ function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells
     if (headerTotal) totalLabel = headerTotal.label;
   }
 
-  const { name: projectName, cell: projectNameCell } = projectNameOf(grid, projectAnchor);
+  // the transfer-payment form names its 转移支付(项目)名称, not a 项目名称
+  const nameAnchor = kind === "transfer" ? find(top, Math.min(segEnd, top + 4), (l) => labelStarts(stripBrackets(l), TRANSFER_NAME) && shortLabel(l, 8)) : projectAnchor;
+  const { name: projectName, cell: projectNameCell } = projectNameOf(grid, nameAnchor);
   const year = yearOf(grid, top, projectAnchor ? projectAnchor.row : Math.min(segEnd, top + 2));
   const totalRow = totalLabel && !headerTotal ? totalLabel.row : null;
   const tail = totalRow !== null ? readTail(grid, totalRow, segEnd) : null;
 
   // Extent.
   let bottom = tail?.end ?? totalRow ?? lastNonBlankRow(grid, top, segEnd);
-  if (kind === "department" && totalRow === null) bottom = lastNonBlankRow(grid, top, segEnd);
+  if (kind !== "project" && totalRow === null) bottom = lastNonBlankRow(grid, top, segEnd);
   const left = Math.min(...[start.col, projectAnchor?.col, fundsLabel?.col, totalLabel?.col, indHeader?.col].filter((c): c is number => c !== undefined));
   const right = rightEdge(grid, top, bottom, left);
 

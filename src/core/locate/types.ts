@@ -50,7 +50,8 @@ export interface IndicatorsLayout {
 
 export interface FormLayout {
   sheet: string;
-  kind: "project" | "department";
+  /** a project form, or a form of another kind recognised and not checked (RULES.md §6): department-overall, transfer payment */
+  kind: "project" | "department" | "transfer";
   top: number;
   left: number;
   bottom: number;
