@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 "use strict";
 const { tangxi2022 } = require("./sources/chizhou-tangxi-2022");
+const { zhongjiang2022 } = require("./sources/zhongjiang-2022");
 /**
  * Issue 30: forms of more provinces (RULES.md §6), each laid out from a published form (source in
  * test/fixtures/README.md, "Provinces"). Writes test/fixtures/provinces/*.xlsx, deterministically (checked byte for
@@ -654,6 +655,56 @@ async function main() {
     groups(p, rows, first, 0, "l1");
     groups(p, rows, first, 1, "l2");
     out.push(await save("test/fixtures/provinces/gansu-jiayuguan-2023-targets.xlsx", [p]));
+  }
+  // 12. Sichuan 中江县水利局 2022 (衔接资金), 绩效目标自评表 as published (scripts/sources/zhongjiang-2022.js): family C's
+  //     columns (资金情况（万元） without 年初预算数, 分值 before 年度指标值, 未完成原因及拟采取的改进措施) under the bare title
+  //     `绩效目标自评表` with 项目负责人及电话, a 绩效指标 column merged down, actuals written with their operator (`≥266米`), the
+  //     empty 经济效益指标 row and a `……` row. Planted as published: 一级 labels 70 / 20 / 10 — with the budget's 10 the
+  //     weights add to 110, the scores to 110, and the 总分 row reads 100 / 100.
+  {
+    const f = zhongjiang2022();
+    const p = L.newPlan("水标尺（原表）");
+    let r = 0;
+    L.put(p, r, 0, "绩效目标自评表");
+    L.merge(p, r, 0, r, 8);
+    r++;
+    L.put(p, r, 0, `（${f.year}年度）`);
+    L.merge(p, r, 0, r, 8);
+    r++;
+    r = row(p, r, 0, ["项目名称", f.name]);
+    L.merge(p, r - 1, 1, r - 1, 8);
+    r = row(p, r, 0, ["项目负责人及电话", "（略）"]);
+    L.merge(p, r - 1, 1, r - 1, 8);
+    r = row(p, r, 0, ["主管部门", f.dept, "", "", "", "实施单位", f.unit]);
+    L.merge(p, r - 1, 1, r - 1, 4);
+    L.merge(p, r - 1, 6, r - 1, 8);
+    const fundsTop = r;
+    r = row(p, r, 0, ["资金情况（万元）", "", "", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"]);
+    L.merge(p, r - 1, 1, r - 1, 2);
+    for (const [label, ...v] of f.funds) {
+      r = row(p, r, 1, [label, "", ...v]);
+      L.merge(p, r - 1, 1, r - 1, 2);
+    }
+    L.merge(p, fundsTop, 0, r - 1, 0);
+    r = row(p, r, 0, ["年度总体目标", "年初设定目标", "", "", "", "年度总体目标完成情况综述"]);
+    L.merge(p, r - 1, 0, r, 0);
+    L.merge(p, r - 1, 1, r - 1, 4);
+    L.merge(p, r - 1, 5, r - 1, 8);
+    r = row(p, r, 1, [f.goals[0], "", "", "", f.goals[1]]);
+    L.merge(p, r - 1, 1, r - 1, 4);
+    L.merge(p, r - 1, 5, r - 1, 8);
+    const indTop = r;
+    r = row(p, r, 0, ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施"]);
+    const first = r;
+    for (const i of f.indicators) r = row(p, r, 3, [i.name ?? "", i.weight ?? "", i.target ?? "", i.actual ?? "", i.score ?? "", ""]);
+    groups(p, f.indicators, first, 1, "l1");
+    groups(p, f.indicators, first, 2, "l2");
+    L.merge(p, indTop, 0, r - 1, 0);
+    r = row(p, r, 0, ["总分", "", "", "", f.total[0], "", "", f.total[1]]);
+    L.merge(p, r - 1, 0, r - 1, 3);
+    L.put(p, r, 0, f.note);
+    L.merge(p, r, 0, r, 8);
+    out.push(await save("test/fixtures/provinces/sichuan-zhongjiang-2022.xlsx", [p]));
   }
   return out;
 }

@@ -366,6 +366,26 @@ describe("Gansu 2023 省级部门预算项目支出绩效目标表 (嘉峪关): 
   });
 });
 
+describe("Sichuan 中江县 2022 绩效目标自评表 as published: family C under the bare title, its 一级 labels 70 / 20 / 10", () => {
+  test("read as the county 衔接资金 family; the weights add to 110 and the scores to 110 against 总分 100: two errors, no grade", async () => {
+    const forms = await formsOf("provinces/sichuan-zhongjiang-2022");
+    expect(forms).toHaveLength(1);
+    const [f] = forms;
+    expect(f).toMatchObject({ sheet: "水标尺（原表）", range: "A1:I24", projectName: "中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装", year: 2022 });
+    expect(figures(f)).toEqual({
+      template: "sichuan-county",
+      budget: { executionRate: 1, score: 10 },
+      totals: { weights: 110, reportedScore: 100, sumOfScores: 110, recalculatedScore: 110 },
+      grade: null,
+      unchecked: [],
+    });
+    // actuals written with their operator (≥266米 for ≥266米) are met; the empty 经济效益指标 row and `……` are no indicator
+    expect(list(f)).toEqual(["error E24 weights-total", "error H24 total-score"]);
+    expect(f.findings.map((x) => [x.expected, x.actual])).toEqual([[100, 110], [110, 100]]);
+    expect(f.verdict).toMatchObject({ kind: "fix", grade: null });
+  });
+});
+
 describe("no error on the clean province fixtures", () => {
   test.each([
     ["provinces/shanghai-putuo-2022", [0]],
@@ -377,7 +397,7 @@ describe("no error on the clean province fixtures", () => {
     for (const i of which) expect(forms[i].findings.filter((x) => x.severity === "error")).toEqual([]);
   });
   test("no province fixture is graded while a section went unchecked", async () => {
-    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header", "provinces/ningxia-yinchuan-2021", "provinces/anhui-chizhou-2022", "provinces/hubei-sub-items", "provinces/header-total"]) {
+    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header", "provinces/ningxia-yinchuan-2021", "provinces/anhui-chizhou-2022", "provinces/hubei-sub-items", "provinces/header-total", "provinces/sichuan-zhongjiang-2022"]) {
       for (const f of await formsOf(name)) {
         if (f.unchecked.length > 0) expect(f.grade).toBeNull();
         // a grade is out of 100: never on weights that do not add up to it
