@@ -81,7 +81,7 @@ function central(plan, f) {
     L.merge(plan, r - 1, 1, r - 1, 2);
   }
   L.merge(plan, fundsTop, 0, r - 1, 0);
-  r = row(plan, r, 0, ["年度总体目标", "预期目标", "", "", "", "实际完成情况"]);
+  r = row(plan, r, 0, [f.goalsLabel ?? "年度总体目标", "预期目标", "", "", "", "实际完成情况"]);
   L.merge(plan, r - 1, 0, r, 0);
   L.merge(plan, r - 1, 1, r - 1, 4);
   L.merge(plan, r - 1, 5, r - 1, 8);
@@ -89,7 +89,7 @@ function central(plan, f) {
   L.merge(plan, r - 1, 1, r - 1, 4);
   L.merge(plan, r - 1, 5, r - 1, 8);
   const indTop = r;
-  r = row(plan, r, 0, ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
+  r = row(plan, r, 0, [f.indicatorsLabel ?? "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
   const first = r;
   for (const i of f.indicators) r = row(plan, r, 3, [i.name, i.target, i.actual, i.weight, i.score, i.cause ?? ""]);
   groups(plan, f.indicators, first, 1, "l1");
@@ -705,6 +705,54 @@ async function main() {
     L.put(p, r, 0, f.note);
     L.merge(p, r, 0, r, 8);
     out.push(await save("test/fixtures/provinces/sichuan-zhongjiang-2022.xlsx", [p]));
+  }
+  // 13. Anhui 天长市水利局 2022 水旱灾害防御经费, 项目支出绩效自评表 as published on 2023-12-05 under the title
+  //     「天长市水利局水旱灾害防御股项目支出绩效自评」 (the search corpus's copy of the page carries no address): the
+  //     一级 cells read only `（50分）` / `（30分）` (the category's name is not in the published text), `年度总体目标完成情况`
+  //     and `年度绩效指标完成情况` as section labels, the 执行率 cell of the total row empty (880 / 880 / 880, 10, —, 10),
+  //     `-` in the 其中 rows, template rows `指标2：` / `……` left in, targets written in the name (`年度资金支付完成率100%`)
+  //     with empty target and actual cells, `指标1：/` with `/`.
+  {
+    const p = L.newPlan("水旱灾害防御经费");
+    const g = (l2, rows) => rows.map((x, k) => ({ ...(k === 0 ? { l2 } : {}), ...x }));
+    const tmpl = [{ name: "指标2：" }, { name: "……" }];
+    const ind = [
+      ...g("数量指标", [
+        { name: "指标1：完成中型灌区节水改造项目数量", target: 1, actual: 1, weight: 10, score: 10 },
+        { name: "指标2：完成农业综合水价改革项目", target: 1, actual: 1, weight: 10, score: 10 },
+        { name: "……" },
+      ]),
+      ...g("质量指标", [{ name: "指标1：工程质量合格", weight: 10, score: 10 }, ...tmpl]),
+      ...g("时效指标", [{ name: "指标1：年度资金支付完成率100%", weight: 10, score: 10 }, ...tmpl]),
+      ...g("成本指标", [{ name: "指标1：资金执行在预算范围内", weight: 10, score: 10 }, ...tmpl]),
+      ...g("经济效益指标", [{ name: "指标1：全市安全度汛", weight: 10, score: 10 }, ...tmpl]),
+      ...g("社会效益指标", [{ name: "指标1：保护全市人口财产不受损失", weight: 10, score: 10 }, ...tmpl]),
+      ...g("生态效益指标", [{ name: "指标1：/", target: "/", actual: "/" }, ...tmpl]),
+      ...g("可持续影响指标", [{ name: "指标1：已建工程良性运行", weight: 10, score: 10 }, ...tmpl]),
+      ...g("服务对象满意度指标", [{ name: "指标1：服务对象满意度", target: "90%", actual: "100%", weight: 10, score: 10 }, ...tmpl]),
+    ];
+    ind[0].l1 = "（50分）";
+    ind[12].l1 = "（30分）";
+    ind[24].l1 = "满意度指标（10分）";
+    central(p, {
+      title: "项目支出绩效自评表",
+      year: 2022,
+      name: "水旱灾害防御经费",
+      dept: "",
+      unit: "天长市水利局",
+      funds: [
+        ["年度资金总额：", 880, 880, 880, 10, "", 10],
+        ["其中：本年财政拨款", 880, 880, 880, "-", "", "-"],
+        ["上年结转资金", "", "", "", "-", "", "-"],
+        ["其他资金", "", "", "", "-", "", "-"],
+      ],
+      goalsLabel: "年度总体目标完成情况",
+      goals: ["完成年度防汛工作，完成中型灌区节水改造项目和农业综合水价改革项目。", "完成年度目标。"],
+      indicatorsLabel: "年度绩效指标完成情况",
+      indicators: ind.map((x) => ({ target: "", actual: "", weight: "", score: "", ...x })),
+      total: [100, 100],
+    });
+    out.push(await save("test/fixtures/provinces/anhui-tianchang-2022.xlsx", [p]));
   }
   return out;
 }

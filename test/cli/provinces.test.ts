@@ -386,18 +386,40 @@ describe("Sichuan 中江县 2022 绩效目标自评表 as published: family C un
   });
 });
 
+describe("Anhui 天长市 2022 水旱灾害防御经费 as published: 一级 cells reading only （50分）, a section label merged down column A", () => {
+  test("the 二级 decides the category, 年度绩效指标完成情况 is no 实际完成值 column, 指标1：/ is a template row: what is left are the form's own gaps", async () => {
+    const [f] = await formsOf("provinces/anhui-tianchang-2022");
+    expect(f).toMatchObject({ sheet: "水旱灾害防御经费", range: "A1:I40", projectName: "水旱灾害防御经费", year: 2022 });
+    expect(figures(f)).toEqual({
+      template: "central",
+      budget: { executionRate: 1, score: 10 },
+      totals: { weights: 100, reportedScore: 100, sumOfScores: 100, recalculatedScore: 100 },
+      grade: "优",
+      unchecked: [],
+    });
+    // the empty 执行率 cell of the total row, and the seven rows printed with no target and no actual (as published)
+    const rows = [16, 19, 22, 25, 28, 34];
+    expect(list(f)).toEqual(["warning H6 execution-rate", ...rows.flatMap((r) => [`warning E${r} missing-value`, `warning F${r} missing-value`])]);
+    expect(f.findings[0].message).toContain("执行率未填写");
+    // before: the actuals were read from column A, 效益 was missing (dimension-missing), 指标1：/ lacked 分值 and 得分 (errors)
+    expect(f.findings.filter((x) => x.cell.startsWith("A") || x.rule === "dimension-missing" || x.severity === "error")).toEqual([]);
+    expect(f.verdict.kind).toBe("submit");
+  });
+});
+
 describe("no error on the clean province fixtures", () => {
   test.each([
     ["provinces/shanghai-putuo-2022", [0]],
     ["provinces/central-variants", [0, 1, 2, 4, 5, 6]],
     ["provinces/hubei-sub-items", [0, 1]],
     ["provinces/header-total", [1]],
+    ["provinces/anhui-tianchang-2022", [0]],
   ] as const)("%s", async (name, which) => {
     const forms = await formsOf(name);
     for (const i of which) expect(forms[i].findings.filter((x) => x.severity === "error")).toEqual([]);
   });
   test("no province fixture is graded while a section went unchecked", async () => {
-    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header", "provinces/ningxia-yinchuan-2021", "provinces/anhui-chizhou-2022", "provinces/hubei-sub-items", "provinces/header-total", "provinces/sichuan-zhongjiang-2022"]) {
+    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header", "provinces/ningxia-yinchuan-2021", "provinces/anhui-chizhou-2022", "provinces/hubei-sub-items", "provinces/header-total", "provinces/sichuan-zhongjiang-2022", "provinces/anhui-tianchang-2022"]) {
       for (const f of await formsOf(name)) {
         if (f.unchecked.length > 0) expect(f.grade).toBeNull();
         // a grade is out of 100: never on weights that do not add up to it
