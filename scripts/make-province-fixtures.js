@@ -111,9 +111,17 @@ function hubeiLabelInHeader(plan, form) {
   L.put(plan, r, 0, `${form.year}年度${form.name}项目绩效自评表`);
   L.merge(plan, r, 0, r, 6);
   r++;
-  r = row(plan, r, 0, [`单位名称：${form.unit}`, "", "", "", `填报日期：${form.date}`]);
-  L.merge(plan, r - 1, 0, r - 1, 3);
-  L.merge(plan, r - 1, 4, r - 1, 6);
+  if (form.headerTotal) {
+    // the total in the header line (湖北工程学院's published form: 填报日期： 总分： 分), no 总分 row
+    r = row(plan, r, 0, [`单位名称：${form.unit}`, "", "", `填报日期：${form.date}`, "", `总分：${form.total}分`]);
+    L.merge(plan, r - 1, 0, r - 1, 2);
+    L.merge(plan, r - 1, 3, r - 1, 4);
+    L.merge(plan, r - 1, 5, r - 1, 6);
+  } else {
+    r = row(plan, r, 0, [`单位名称：${form.unit}`, "", "", "", `填报日期：${form.date}`]);
+    L.merge(plan, r - 1, 0, r - 1, 3);
+    L.merge(plan, r - 1, 4, r - 1, 6);
+  }
   for (const [label, value] of [
     ["项目名称", form.name],
     ["主管部门", form.dept],
@@ -145,8 +153,10 @@ function hubeiLabelInHeader(plan, form) {
     groups(plan, block.rows, first, 2, "l2");
     L.merge(plan, top, 0, r - 1, 0);
   }
-  r = row(plan, r, 0, ["总分", "", "", "", "", "", form.total]);
-  L.merge(plan, r - 1, 0, r - 1, 5);
+  if (!form.headerTotal) {
+    r = row(plan, r, 0, ["总分", "", "", "", "", "", form.total]);
+    L.merge(plan, r - 1, 0, r - 1, 5);
+  }
   for (const [label, text] of [
     ["偏差大或目标未完成原因分析", form.cause ?? ""],
     ["改进措施及结果应用方案", form.remedy ?? ""],
@@ -348,7 +358,10 @@ async function main() {
       const label = b.cells.find((x) => x.r === cell.r && x.c === 0)?.v;
       if (cell.c === 2 && ticks[label]) cell.v = ticks[label];
     }
-    out.push(await save("test/fixtures/provinces/hubei-label-in-header.xlsx", [a, b]));
+    // the total where 湖北工程学院's published form writes it: `总分：97.5分` in the header line, no 总分 row (phase 2)
+    const c = L.newPlan("表头总分");
+    hubeiLabelInHeader(c, { ...two, headerTotal: true });
+    out.push(await save("test/fixtures/provinces/hubei-label-in-header.xlsx", [a, b, c]));
   }
   // 5. §6 variants on the central layout of 2 (Anhui 池州): no published example of these was found in the search corpus,
   //    so they are laid out as RULES.md §6 describes them, one sheet each.

@@ -322,6 +322,22 @@ describe("Hubei 2020: tick boxes in symbol-font characters (R / £ of Wingdings,
   });
 });
 
+describe("Hubei 2020: the total written in the header line (总分：97.5分, as 湖北工程学院's form has it), no 总分 row (phase 2)", () => {
+  test("read as the written total; the form-level cause after the last block is still read: no finding (before: no total, the cause not found)", async () => {
+    const f = (await formsOf("provinces/hubei-label-in-header"))[2];
+    expect(f).toMatchObject({ sheet: "表头总分", range: "A1:G20" });
+    expect(figures(f)).toEqual({
+      template: "hubei-2020",
+      budget: { executionRate: 1, score: 20 },
+      totals: { weights: 100, reportedScore: 97.5, sumOfScores: 97.5, recalculatedScore: 97.5 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(f)).toEqual([]);
+    expect(f.verdict.kind).toBe("submit");
+  });
+});
+
 describe("Chongqing 2021 部门整体绩效自评表 (without 支出): the department-overall form, not checked as a project form", () => {
   test("one form, one info unsupported-form on the title, no figures, no grade", async () => {
     const forms = await formsOf("provinces/chongqing-department-2021");

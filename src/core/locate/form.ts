@@ -62,7 +62,10 @@ function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells
   const { name: projectName, cell: projectNameCell } = projectNameOf(grid, nameAnchor);
   const year = yearOf(grid, top, projectAnchor ? projectAnchor.row : Math.min(segEnd, top + 2));
   const totalRow = totalLabel && !headerTotal ? totalLabel.row : null;
-  const tail = totalRow !== null ? readTail(grid, totalRow, segEnd) : null;
+  // the tail follows the 总分 row; with the total in the header, it follows the last indicator row (湖北工程学院's form)
+  const lastIndicator = indicators && indicators.rows.length > 0 ? indicators.rows[indicators.rows.length - 1].row : null;
+  const tailFrom = totalRow ?? (headerTotal ? lastIndicator : null);
+  const tail = tailFrom !== null ? readTail(grid, tailFrom, segEnd) : null;
 
   // Extent.
   let bottom = tail?.end ?? totalRow ?? lastNonBlankRow(grid, top, segEnd);
