@@ -507,7 +507,7 @@ async function main() {
     hubei2020(b, form, 0, 0);
     out.push(await save("test/fixtures/provinces/hubei-sub-items.xlsx", [a, b]));
   }
-  // 9. The total written only in the header (RULES.md §6; issue 30 phase 2). (a) 银川市本级 2021 as the published text
+  // 9. The total written in the header (RULES.md §6; issue 30 phase 2). (a) 银川市本级 2021 as the published text
   //    has it: 自评得分 94 beside the project's name and no 总分 row (fixture 6 without the row it completes). (b) the
   //    central layout of 5 with a title line `自评得分：99分` in one cell and no 总分 row. (c) the same with `自评总分 | 95`
   //    in two cells where the scores add up to 99 → error total-score on the 95.
@@ -540,7 +540,11 @@ async function main() {
     central(b, { ...base(), header: [["自评得分：99分"]] });
     const c = L.newPlan("表头自评总分");
     central(c, { ...base(), header: [["", "", "", "", "", "", "自评总分", 95]] });
-    out.push(await save("test/fixtures/provinces/header-total.xlsx", [a, b, c]));
+    // (d) the total in the header and in the 总分 row, disagreeing: 自评得分 98 above, 总分 99 (= Σ) below; laid out as
+    //     RULES §6 describes (the header's 自评得分 of 银川's form, with a 总分 row)
+    const d = L.newPlan("表头与总分行不一致");
+    central(d, { ...base(), header: [["", "", "", "", "", "", "自评得分", 98]], total: [100, 99] });
+    out.push(await save("test/fixtures/provinces/header-total.xlsx", [a, b, c, d]));
   }
   // 10. The transfer-payment form (转移支付绩效目标自评表): no 分值/得分 in the funds block or the indicator table, no 总分 —
   //     another kind of form, recognised by its title and reported as not checked (one info unsupported-form

@@ -212,6 +212,19 @@ describe("the total written only in the header (RULES.md §6, issue 30 phase 2)"
     expect(list(forms[1])).toEqual(["warning B13 dimension-missing"]);
     expect(forms[1].verdict.kind).toBe("submit");
   });
+  test("自评得分 98 in the header, 总分 99 (= Σ) in its row: the row is the total; the header disagrees — error total-score headerMismatch at H3", () => {
+    expect(forms[3]).toMatchObject({ sheet: "表头与总分行不一致", range: "A1:I19" });
+    expect(figures(forms[3])).toEqual({
+      template: "central",
+      budget: { executionRate: 0.9, score: 9 },
+      totals: { weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(forms[3])).toEqual(["error H3 total-score", "warning B13 dimension-missing"]);
+    expect(forms[3].findings[0]).toMatchObject({ messageId: "headerMismatch", expected: 99, actual: 98 });
+    expect(forms[3].verdict.kind).toBe("fix");
+  });
   test("自评总分 | 95 in the header where the scores add up to 99: error total-score at H3, its fix writes 99 there", () => {
     expect(forms[2]).toMatchObject({ sheet: "表头自评总分", range: "A1:I18" });
     expect(figures(forms[2])).toEqual({

@@ -25,7 +25,7 @@ export function analyseForm(grid: Grid, layout: FormLayout, options: CheckOption
   let indicators = read;
   let blocks: BlockAnalysis[] = [];
   if (inBlocks) ({ blocks, indicators } = analyseBlocks(grid, layout, budget, read, year, options));
-  const { totalWeight, totalScore } = totalCells(grid, layout);
+  const { totalWeight, totalScore, headerTotal } = totalCells(grid, layout);
   const sums = totals(layout, budget, indicators, inBlocks ? blocks : null, options);
   const unfilled = indicators.length > 0 && indicators.every((i) => isEmpty(i.actual) && isEmpty(i.score));
   const unchecked = uncheckedSections(layout, budget, indicators, inBlocks);
@@ -36,6 +36,7 @@ export function analyseForm(grid: Grid, layout: FormLayout, options: CheckOption
     indicators,
     totalWeight,
     totalScore,
+    headerTotal,
     weights: sums.weights,
     sumOfScores: sums.sumOfScores,
     recalculatedScore: sums.recalculatedScore,

@@ -10,7 +10,7 @@ import type { BlockAnalysis, BudgetAnalysis, FormAnalysis, IndicatorAnalysis, Va
 /** The total row's cells, and the form's sums: weights, scores as written, scores recalculated, level-1 weights. */
 
 /** The 总分 row's weight and score cells; with no weight column, the score is the first number after the label (总分 | 99.6). */
-export function totalCells(grid: Grid, layout: FormLayout): { totalWeight: ValueCell | null; totalScore: ValueCell | null } {
+export function totalCells(grid: Grid, layout: FormLayout): { totalWeight: ValueCell | null; totalScore: ValueCell | null; headerTotal: ValueCell | null } {
   const ind = layout.indicators;
   const totalRow = layout.totalRow;
   const totalWeight = totalRow !== null && ind ? valueCell(grid, totalRow, ind.columns.weight) : null;
@@ -24,8 +24,9 @@ export function totalCells(grid: Grid, layout: FormLayout): { totalWeight: Value
       }
     }
   }
-  if (totalRow === null && layout.headerTotalCell) totalScore = headerTotalCell(grid, layout.headerTotalCell);
-  return { totalWeight, totalScore };
+  const headerTotal = layout.headerTotalCell ? headerTotalCell(grid, layout.headerTotalCell) : null;
+  if (totalRow === null && headerTotal) totalScore = headerTotal;
+  return { totalWeight, totalScore, headerTotal };
 }
 
 /** The total written in the header: its own cell, or the number inside its label's text (自评得分：92分). */

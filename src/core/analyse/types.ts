@@ -92,6 +92,8 @@ export interface FormAnalysis {
   indicators: IndicatorAnalysis[];
   totalWeight: ValueCell | null;
   totalScore: ValueCell | null;
+  /** a total written in the header (自评得分); the form's total (`totalScore`) when it has no 总分 row */
+  headerTotal?: ValueCell | null;
   /** budget weight + Σ indicator weights */
   weights: number;
   /** budget score + Σ indicator scores, as written */

@@ -49,22 +49,23 @@ function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells
   if (kind === "project" && !projectAnchor && !funds && !indicators) return null;
   if (kind === "project" && !funds && !indicators && !totalLabel && start.kind === "project") return null;
 
-  // No 总分 row: the total may be written in the header, above the form's first section (RULES.md §6)
+  // A total written in the header, above the form's first section (RULES.md §6): the form's total when it has no 总分 row
   let headerTotal: HeaderTotal | null = null;
-  if (totalLabel === null && kind === "project") {
+  if (kind === "project") {
     const first = Math.min(...[fundsLabel?.row, funds?.headerRow !== undefined && funds.headerRow >= 0 ? funds.headerRow : undefined, funds?.totalRow ?? undefined, indHeader?.row].filter((r): r is number => r !== undefined), segEnd + 1);
     headerTotal = findHeaderTotal(grid, top, first - 1);
-    if (headerTotal) totalLabel = headerTotal.label;
   }
+  const totalInHeader = totalLabel === null && headerTotal !== null;
+  if (totalInHeader) totalLabel = headerTotal!.label;
 
   // the transfer-payment form names its 转移支付(项目)名称, not a 项目名称
   const nameAnchor = kind === "transfer" ? find(top, Math.min(segEnd, top + 4), (l) => labelStarts(stripBrackets(l), TRANSFER_NAME) && shortLabel(l, 8)) : projectAnchor;
   const { name: projectName, cell: projectNameCell } = projectNameOf(grid, nameAnchor);
   const year = yearOf(grid, top, projectAnchor ? projectAnchor.row : Math.min(segEnd, top + 2));
-  const totalRow = totalLabel && !headerTotal ? totalLabel.row : null;
+  const totalRow = totalLabel && !totalInHeader ? totalLabel.row : null;
   // the tail follows the 总分 row; with the total in the header, it follows the last indicator row (湖北工程学院's form)
   const lastIndicator = indicators && indicators.rows.length > 0 ? indicators.rows[indicators.rows.length - 1].row : null;
-  const tailFrom = totalRow ?? (headerTotal ? lastIndicator : null);
+  const tailFrom = totalRow ?? (totalInHeader ? lastIndicator : null);
   const tail = tailFrom !== null ? readTail(grid, tailFrom, segEnd) : null;
 
   // Extent.
@@ -81,7 +82,7 @@ function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells
     else if (funds.totalRow === null) missing.push("fundsTotal");
     if (!indicators) missing.push("indicators");
     else if (indicators.rows.length === 0) missing.push("indicatorRows");
-    if (totalRow === null && !headerTotal) missing.push("total");
+    if (totalRow === null && !totalInHeader) missing.push("total");
   }
 
   return {

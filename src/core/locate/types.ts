@@ -66,8 +66,8 @@ export interface FormLayout {
   /** the 总分 label cell (with no 总分 row: the header's 自评得分 label) */
   totalLabelCell: CellRef | null;
   /**
-   * With no 总分 row, the cell of the total written in the header (RULES.md §6: `自评得分 | 98`, or `自评得分：92` in one
-   * cell, then the label's own cell); null otherwise.
+   * The cell of a total written in the header (RULES.md §6: `自评得分 | 98`, or `自评得分：92` in one cell, then the label's
+   * own cell); null when there is none. With no 总分 row (`totalRow` null) it is the form's total.
    */
   headerTotalCell?: CellRef | null;
   missing: Array<"funds" | "indicators" | "indicatorRows" | "total" | "fundsTotal">;
