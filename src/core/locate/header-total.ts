@@ -25,12 +25,13 @@ export function findHeaderTotal(grid: Grid, top: number, last: number): HeaderTo
       const label = stripBrackets(grid.label(r, c));
       if (LABEL.test(label)) {
         // the value: the next cell of the row that is not blank (a number, or blank when the total is not written)
+        // (text there — 自评得分 | 优 — is no total: the search goes on)
         const from = grid.spanEnd(r, c) + 1;
-        for (let k = from; k <= grid.right; k++) {
-          if (grid.isBlank(r, k)) continue;
-          return grid.parsed(r, k).kind === "number" || grid.parsed(r, k).kind === "blank" ? { label: { row: r, col: c }, value: { row: r, col: k } } : null;
-        }
-        return { label: { row: r, col: c }, value: { row: r, col: from <= grid.right ? from : c } };
+        let k = from;
+        while (k <= grid.right && grid.isBlank(r, k)) k++;
+        if (k > grid.right) return { label: { row: r, col: c }, value: { row: r, col: from <= grid.right ? from : c } };
+        if (grid.parsed(r, k).kind === "number") return { label: { row: r, col: c }, value: { row: r, col: k } };
+        continue;
       }
       if (IN_CELL.test(v.replace(/\s+/g, "")) && !/财政审核|审核评分/.test(v)) return { label: { row: r, col: c }, value: { row: r, col: c } };
     }
