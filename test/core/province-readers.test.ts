@@ -67,3 +67,13 @@ describe("a total row whose budget reads 0", () => {
     expect(f.budget.executionRate).toBe(0.9);
   });
 });
+
+describe("the transfer-payment form is known by its title", () => {
+  test("转移支付…绩效目标自评表 is not checked; a 转移支付…项目支出绩效自评表 (a project funded by one) is a project form", async () => {
+    const wb = only(await loadFixture("provinces/transfer-payment"), "陈列布展（休宁）");
+    expect(check(wb).forms[0]).toMatchObject({ kind: "transfer", checked: false });
+    const title = cellOf(wb, "陈列布展（休宁）", "休宁县转移支付区域（项目）绩效目标自评表");
+    const f = check(withCells(wb, "陈列布展（休宁）", { [title]: "休宁县中央转移支付项目支出绩效自评表" })).forms[0];
+    expect(f).toMatchObject({ kind: "project", checked: true });
+  });
+});

@@ -25,7 +25,8 @@ export function segments(cells: readonly LabelCell[], bottom: number): Segment[]
   const anchors: Anchor[] = [];
   for (const { row: r, col: c, label: l } of cells) {
     if (l.includes(DEPT_TITLE)) anchors.push({ row: r, col: c, kind: "dept" });
-    else if (TRANSFER_TITLE.test(l)) anchors.push({ row: r, col: c, kind: "transfer" });
+    // a 项目支出绩效自评表 of a project funded by a transfer payment stays a project form
+    else if (TRANSFER_TITLE.test(l) && !l.includes(TITLE)) anchors.push({ row: r, col: c, kind: "transfer" });
     else if (l.includes(TITLE) || titles.some((re) => re.test(l))) anchors.push({ row: r, col: c, kind: "title" });
     else if (labelStarts(l, PROJECT_NAME) && l.length <= 8) anchors.push({ row: r, col: c, kind: "project" });
   }
