@@ -16,7 +16,8 @@ import { blockingRank } from "./rank";
 export interface FormReport {
   sheet: string;
   range: string;
-  kind: "project" | "department";
+  /** a project form; or a form of another kind, recognised and not checked: department-overall, transfer payment (转移支付) */
+  kind: "project" | "department" | "transfer";
   checked: boolean;
   projectName: string | null;
   year: number | null;
@@ -111,7 +112,7 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
     }
     const grid = new Grid(sheet);
     for (const layout of locateForms(grid, options.family)) {
-      if (layout.kind === "department") {
+      if (layout.kind !== "project") {
         forms.push(departmentReport(layout, say, options.lang));
         analyses.push(null);
         continue;
@@ -149,14 +150,20 @@ function presetOf(id: string, source: PresetSource, lang: string): FormReport["p
 
 function departmentReport(layout: FormLayout, say: (zh: string, en: string) => string, lang: string): FormReport {
   const at = layout.titleCell ?? { row: layout.top, col: layout.left };
+  const transfer = layout.kind === "transfer";
   const findings: Finding[] = [
     {
       rule: "unsupported-form",
-      messageId: "department-form",
+      messageId: transfer ? "transfer-form" : "department-form",
       severity: "info",
       sheet: layout.sheet,
       cell: address(at.row, at.col),
-      message: say("这是部门整体支出绩效自评表，规则不同，未校验。", "This is a 部门整体支出绩效自评表 (whole-department form): other rules apply, not checked."),
+      message: transfer
+        ? say(
+            "这是转移支付（区域）绩效目标自评表：不设分值和得分，规则不同，未校验。",
+            "This is a 转移支付绩效目标自评表 (transfer-payment form): it has no weights or scores; other rules apply, not checked.",
+          )
+        : say("这是部门整体支出绩效自评表，规则不同，未校验。", "This is a 部门整体支出绩效自评表 (whole-department form): other rules apply, not checked."),
     },
   ];
   const verdict = decideForm(
@@ -167,16 +174,16 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
   return {
     sheet: layout.sheet,
     range: rangeAddress(layout.top, layout.left, layout.bottom, layout.right),
-    kind: "department",
+    kind: transfer ? "transfer" : "department",
     checked: false,
-    projectName: null,
+    projectName: transfer ? layout.projectName : null,
     year: layout.year,
     budget: { executionRate: null, score: null },
     totals: { weights: 0, reportedScore: null, sumOfScores: 0, recalculatedScore: 0 },
     grade: null,
     counts: countBySeverity(findings),
     findings,
-    template: { id: "unknown", name: say("部门整体支出绩效自评表（未校验）", "whole-department form (not checked)") },
+    template: { id: "unknown", name: transfer ? say("转移支付绩效目标自评表（未校验）", "transfer-payment form (not checked)") : say("部门整体支出绩效自评表（未校验）", "whole-department form (not checked)") },
     preset: presetOf("central", "default", lang),
     unchecked: [],
     verdict,

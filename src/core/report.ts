@@ -104,7 +104,7 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
       v.counts.error,
       v.counts.warning,
       v.counts.info,
-      f.template ? (zh ? "模板：" : "Template: ") + (f.template.id === "unknown" && f.kind !== "department" ? (zh ? "未识别" : "not recognised") : f.template.name) : "",
+      f.template ? (zh ? "模板：" : "Template: ") + (f.template.id === "unknown" && f.kind === "project" ? (zh ? "未识别" : "not recognised") : f.template.name) : "",
       f.preset && f.checked ? rulesInForce(f.preset, lang) : "",
     ]);
   }
