@@ -11,6 +11,7 @@ import { WorkbookSnapshot } from "./snapshot";
 import { RULES } from "./rules";
 import { FileVerdict, FormVerdict, countBySeverity, decideForm, decideWorkbook } from "./outcome";
 import { blockingRank } from "./rank";
+import { AcknowledgedFinding, findingFingerprint, splitAcknowledged } from "./acknowledge";
 
 /** What a check says about one form: the shape of the CLI's JSON. */
 export interface FormReport {
@@ -33,6 +34,11 @@ export interface FormReport {
   unchecked: string[];
   /** the form's outcome, decided once (src/core/outcome.ts): every surface renders it */
   verdict: FormVerdict;
+  /**
+   * Warnings the clerk confirmed (已核对, core/acknowledge.ts), each with its reason and date, in the order found: not
+   * in `findings` nor `counts`. Absent when none.
+   */
+  acknowledged?: AcknowledgedFinding[];
 }
 
 export interface WorkbookReport {
@@ -236,6 +242,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
         if (f.actualLabel) finding.actualLabel = f.actualLabel;
         if (f.hint) finding.hint = f.hint;
         if (fix) finding.fix = { ...fix };
+        if (severity === "warning") finding.fingerprint = findingFingerprint(form, rule.id, f.messageId, f.at, f.data);
         raw.push({ f: finding, row: f.at.row, col: f.at.col, order });
       },
     };
@@ -259,7 +266,11 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     }
   });
   raw.sort((a, b) => a.row - b.row || a.col - b.col || a.order - b.order);
-  const findings = raw.map((x) => x.f);
+  // a warning the clerk confirmed (its fingerprint among the workbook's acknowledgements) is listed apart
+  const { findings, acknowledged } = splitAcknowledged(
+    raw.map((x) => x.f),
+    options.acknowledgements,
+  );
   const b = form.budget;
   const executionRate = b?.computedRate == null ? null : r4(b.computedRate);
   const budgetScore = b?.computedScore == null ? null : r4(b.computedScore);
@@ -270,6 +281,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
       unchecked: form.unchecked.map((u) => u.section),
       missing: layout.missing,
       findings,
+      acknowledged: acknowledged.length,
       grade: form.gradeOrNull,
       executionRate,
       budgetScore,
@@ -283,7 +295,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
   if (!verdict.writable) {
     // an unfilled or unchecked form is offered no write-back and no fix: its figures are not the form's
     proposed.length = 0;
-    for (const f of findings) delete f.fix;
+    for (const f of [...findings, ...acknowledged]) delete f.fix;
   }
   return {
     sheet: layout.sheet,
@@ -306,6 +318,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     preset: presetOf(preset, presetSource, options.lang),
     unchecked: form.unchecked.map((u) => u.section),
     verdict,
+    ...(acknowledged.length > 0 ? { acknowledged } : {}),
   };
 }
 

@@ -1,0 +1,225 @@
+import type { FormAnalysis } from "./analyse";
+import type { FormReport, WorkbookReport } from "./engine";
+import { Finding, MessageData, r4 } from "./findings";
+import type { CellRef } from "./locate";
+import type { Lang } from "./options";
+import { FormVerdict, RankOf, decideWorkbook, reviseVerdict } from "./outcome";
+import { RULES } from "./rules";
+
+/**
+ * 已核对 (acknowledged): a clerk confirms a warning with a short reason, and every surface shows it apart — the pane,
+ * the web page, the CLI, `--json`, the 校验报告 and 汇总.xlsx — and counts it in the verdict (「可以提交（已核对 n 个）」).
+ *
+ * An acknowledgement is keyed by a fingerprint of what the warning judged: the rule and which of its messages, the form
+ * (its project name), the row's identity (its 三级指标 name, or the section it belongs to — never a row number, so that
+ * inserting rows above keeps it) and the values the message was filled with. The same warning on a re-check, or after
+ * an edit of anything else, has the same fingerprint; when a value it judged changes, the fingerprint changes and the
+ * acknowledgement lapses by itself (it stays stored, matching nothing). Only warnings can be acknowledged, never an
+ * error. Pure.
+ */
+
+/** One acknowledgement as the workbook stores it (core/settings.ts, key `acknowledgements`). */
+export interface Acknowledgement {
+  /** the warning's fingerprint (its finding's `fingerprint`) */
+  fingerprint: string;
+  /** the warning's rule id, for a person reading the stored record */
+  rule: string;
+  /** why the clerk confirms it (required, at most ACK_REASON_MAX characters) */
+  reason: string;
+  /** the day it was confirmed, YYYY-MM-DD (the clerk's clock) */
+  date: string;
+}
+
+/** A warning the clerk confirmed, as a form lists it apart (`--json` forms[].acknowledged): the finding with its reason and date. */
+export type AcknowledgedFinding = Finding & { reason: string; date: string };
+
+export const ACK_REASON_MAX = 200;
+/** more than any form has warnings: a record beyond it is cut (a malformed or hostile one) */
+export const ACK_MAX = 2000;
+
+/** The values of a message as they enter the fingerprint: words in Chinese (the same whatever the report's language), numbers at 4 decimals. */
+function canonicalValues(data: MessageData | undefined): string[] {
+  if (!data) return [];
+  return Object.keys(data)
+    .filter((k) => k !== "good") // a suggested wording of ours, not a value the rule judged
+    .sort()
+    .map((k) => {
+      const v = data[k];
+      return `${k}=${typeof v === "number" ? String(r4(v)) : typeof v === "string" ? v : v.zh}`;
+    });
+}
+
+/** FNV-1a over the text's UTF-16 units, twice with different offsets: 16 hex digits. */
+function hash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193) >>> 0;
+    b = (b ^ (b >>> 13)) >>> 0;
+  }
+  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+}
+
+/** What the fingerprint is made of (exported for tests and for a person debugging a lapse). */
+export interface FingerprintParts {
+  rule: string;
+  messageId: string;
+  /** the form's project name (its sheet's name when it has none) */
+  form: string;
+  /** the row's identity: 指标:<三级指标 name>#<n-th of that name>, or the section (预算执行, 总分, …) */
+  row: string;
+  values: string[];
+}
+
+export function fingerprintText(p: FingerprintParts): string {
+  return JSON.stringify([p.rule, p.messageId, p.form, p.row, p.values]);
+}
+
+export function fingerprintOf(p: FingerprintParts): string {
+  return `ack1-${hash(fingerprintText(p))}`;
+}
+
+/**
+ * The identity of a form's row: an indicator by its 三级指标 name (and, among indicators of the same name, which one
+ * it is), the funds and total rows by their section, a Hubei block by its label; anything else is the form's own.
+ */
+export function rowIdentity(form: FormAnalysis, at: CellRef): string {
+  const sameName = new Map<string, number>();
+  for (const i of form.indicators) {
+    const name = i.fullName.trim();
+    const k = sameName.get(name) ?? 0;
+    sameName.set(name, k + 1);
+    const rows = [i.row, i.nameCell?.row, i.target?.cell.row, i.actual?.cell.row, i.weight?.cell.row, i.score?.cell.row, i.cause?.cell.row];
+    if (rows.includes(at.row)) return `指标:${name}#${k}`;
+  }
+  const b = form.budget;
+  if (b) {
+    if (b.row === at.row || b.labelCell.row === at.row || [b.initial, b.annual, b.executed, b.weight, b.rate, b.score, b.reason].some((v) => v?.cell.row === at.row)) return "预算执行";
+    const part = b.parts.find((p) => p.row === at.row);
+    if (part) return `资金:${part.label.trim()}`;
+  }
+  if (form.totalScore?.cell.row === at.row || form.totalWeight?.cell.row === at.row) return "总分";
+  const block = form.blocks.find((x) => x.cell.row === at.row);
+  if (block) return `目标:${block.label.trim()}`;
+  for (const [category, d] of Object.entries(form.level1Declared)) if (d && d.cell.row === at.row) return `一级:${category}`;
+  return "表";
+}
+
+/** The fingerprint of what a rule reported on a form (the engine gives it to every warning). */
+export function findingFingerprint(form: FormAnalysis, rule: string, messageId: string, at: CellRef, data: MessageData | undefined): string {
+  return fingerprintOf({ rule, messageId, form: (form.layout.projectName ?? "").trim() || form.layout.sheet, row: rowIdentity(form, at), values: canonicalValues(data) });
+}
+
+/** A finding the clerk may confirm: a warning with a fingerprint (a form's, not the workbook's own). */
+export function canAcknowledge(f: Pick<Finding, "severity" | "fingerprint">): boolean {
+  return f.severity === "warning" && typeof f.fingerprint === "string" && f.fingerprint.length > 0;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A reason as stored: trimmed, one line, at most ACK_REASON_MAX characters; "" when there is none. */
+export function cleanReason(raw: unknown): string {
+  if (typeof raw !== "string") return "";
+  return raw.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, ACK_REASON_MAX);
+}
+
+/** A stored list, read and sanitised: entries without a fingerprint or a reason are dropped, the last of a fingerprint wins. */
+export function sanitizeAcknowledgements(raw: unknown): Acknowledgement[] {
+  if (!Array.isArray(raw)) return [];
+  const byFingerprint = new Map<string, Acknowledgement>();
+  for (const x of raw.slice(0, ACK_MAX)) {
+    if (!x || typeof x !== "object" || Array.isArray(x)) continue;
+    const r = x as Record<string, unknown>;
+    const fingerprint = typeof r.fingerprint === "string" && /^[\w-]{1,64}$/.test(r.fingerprint) ? r.fingerprint : null;
+    const reason = cleanReason(r.reason);
+    if (!fingerprint || !reason) continue;
+    const rule = typeof r.rule === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(r.rule) ? r.rule : "";
+    const date = typeof r.date === "string" && DATE.test(r.date) ? r.date : "";
+    byFingerprint.delete(fingerprint);
+    byFingerprint.set(fingerprint, { fingerprint, rule, reason, date });
+  }
+  return [...byFingerprint.values()];
+}
+
+/** The local date, YYYY-MM-DD (the clerk's clock). */
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The list with this warning confirmed (replacing an earlier confirmation of it); unchanged if it cannot be or has no reason. */
+export function acknowledge(list: readonly Acknowledgement[], f: Pick<Finding, "severity" | "fingerprint" | "rule">, reason: string, date: string): Acknowledgement[] {
+  const why = cleanReason(reason);
+  if (!canAcknowledge(f) || !why) return [...list];
+  return [...list.filter((a) => a.fingerprint !== f.fingerprint), { fingerprint: f.fingerprint!, rule: f.rule, reason: why, date: DATE.test(date) ? date : "" }];
+}
+
+/** The list without this fingerprint (one click: 取消核对). */
+export function unacknowledge(list: readonly Acknowledgement[], fingerprint: string): Acknowledgement[] {
+  return list.filter((a) => a.fingerprint !== fingerprint);
+}
+
+/** A form's findings split: the warnings confirmed (in the order they were found) and the rest. */
+export function splitAcknowledged(findings: readonly Finding[], acks: readonly Acknowledgement[]): { findings: Finding[]; acknowledged: AcknowledgedFinding[] } {
+  const by = new Map(acks.map((a) => [a.fingerprint, a]));
+  const rest: Finding[] = [];
+  const acknowledged: AcknowledgedFinding[] = [];
+  for (const f of findings) {
+    const a = canAcknowledge(f) ? by.get(f.fingerprint!) : undefined;
+    if (a) acknowledged.push({ ...f, reason: a.reason, date: a.date });
+    else rest.push(f);
+  }
+  return { findings: rest, acknowledged };
+}
+
+/** A confirmed warning as the finding it was (without its reason and date). */
+function asFinding(a: AcknowledgedFinding): Finding {
+  const { reason: _r, date: _d, ...f } = a;
+  return f;
+}
+
+const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+const ruleOrder = (id: string): number => RULE_ORDER.get(id) ?? RULES.length;
+
+/** Where a finding stands in the engine's order (row, column), from its cell. */
+function cellOrder(cell: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return [0, 0];
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]), col];
+}
+
+/**
+ * A form checked again with another list of acknowledgements, without reading the workbook again (the web page, where
+ * the clerk confirms a warning of a file already checked): the confirmed and the other findings taken together (in
+ * the engine's order of cells), split anew, the verdict revised (its text, counts and top problem; nothing else of a
+ * form depends on its warnings).
+ */
+export function reacknowledgeForm(form: FormReport, acks: readonly Acknowledgement[], lang: Lang, rankOf: RankOf): FormReport {
+  const before = form.acknowledged ?? [];
+  if (before.length === 0 && acks.length === 0) return form;
+  const all = [...form.findings, ...before.map(asFinding)]
+    .map((f, i) => ({ f, i, at: cellOrder(f.cell), order: ruleOrder(f.rule) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.order - b.order || a.i - b.i)
+    .map((x) => x.f);
+  const split = splitAcknowledged(before.length === 0 ? form.findings : all, acks);
+  const verdict: FormVerdict = reviseVerdict(form.verdict, split.findings, split.acknowledged.length, lang, rankOf);
+  const out: FormReport = { ...form, findings: split.findings, counts: verdict.counts, verdict };
+  if (split.acknowledged.length > 0) out.acknowledged = split.acknowledged;
+  else delete out.acknowledged;
+  return out;
+}
+
+/** A workbook's report with another list of acknowledgements (see reacknowledgeForm), its verdict decided again. */
+export function reacknowledge(report: WorkbookReport, acks: readonly Acknowledgement[], lang: Lang, rankOf: RankOf): WorkbookReport {
+  const forms = report.forms.map((f) => reacknowledgeForm(f, acks, lang, rankOf));
+  return { ...report, forms, verdict: decideWorkbook(forms, report.findings, lang) };
+}
+
+/** Every warning confirmed in a report, form by form. */
+export function acknowledgedOf(report: Pick<WorkbookReport, "forms">): AcknowledgedFinding[] {
+  return report.forms.flatMap((f) => f.acknowledged ?? []);
+}
