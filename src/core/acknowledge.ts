@@ -107,9 +107,17 @@ export function rowIdentity(form: FormAnalysis, at: CellRef): string {
   return "表";
 }
 
-/** The fingerprint of what a rule reported on a form (the engine gives it to every warning). */
-export function findingFingerprint(form: FormAnalysis, rule: string, messageId: string, at: CellRef, data: MessageData | undefined): string {
-  return fingerprintOf({ rule, messageId, form: (form.layout.projectName ?? "").trim() || form.layout.sheet, row: rowIdentity(form, at), values: canonicalValues(data) });
+/** A form's name for the fingerprints: its project name, its sheet's name when it has none. */
+export function formName(form: FormAnalysis): string {
+  return (form.layout.projectName ?? "").trim() || form.layout.sheet;
+}
+
+/**
+ * The fingerprint of what a rule reported on a form (the engine gives it to every warning). `formKey`: the form's name
+ * (formName), with `#n` for the n-th later form of the same name in the workbook.
+ */
+export function findingFingerprint(form: FormAnalysis, formKey: string, rule: string, messageId: string, at: CellRef, data: MessageData | undefined): string {
+  return fingerprintOf({ rule, messageId, form: formKey, row: rowIdentity(form, at), values: canonicalValues(data) });
 }
 
 /** A finding the clerk may confirm: a warning with a fingerprint (a form's, not the workbook's own). */

@@ -11,7 +11,7 @@ import { WorkbookSnapshot } from "./snapshot";
 import { RULES } from "./rules";
 import { FileVerdict, FormVerdict, countBySeverity, decideForm, decideWorkbook } from "./outcome";
 import { blockingRank } from "./rank";
-import { AcknowledgedFinding, findingFingerprint, splitAcknowledged } from "./acknowledge";
+import { AcknowledgedFinding, findingFingerprint, formName, splitAcknowledged } from "./acknowledge";
 
 /** What a check says about one form: the shape of the CLI's JSON. */
 export interface FormReport {
@@ -98,6 +98,8 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
   const forms: FormReport[] = [];
   const analyses: Array<FormAnalysis | null> = [];
   const wbFindings: Finding[] = [];
+  /** forms of one name so far: the n-th of a name is its own form for the fingerprints (core/acknowledge.ts) */
+  const named = new Map<string, number>();
   for (const sheet of wb.sheets) {
     if (sheet.name === REPORT_SHEET_NAME) continue; // our own report lists findings, it is not a form
     if (sheet.clipped) {
@@ -124,7 +126,10 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
       }
       const chosen = formOptions(layout.family, partial);
       const analysis = analyseForm(grid, layout, chosen.options);
-      forms.push(formReport(analysis, chosen.options, say, chosen.preset, chosen.source, grid));
+      const name = formName(analysis);
+      const nth = named.get(name) ?? 0;
+      named.set(name, nth + 1);
+      forms.push(formReport(analysis, chosen.options, say, chosen.preset, chosen.source, grid, nth > 0 ? `${name}#${nth}` : name));
       analyses.push(analysis);
     }
   }
@@ -189,7 +194,7 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
   };
 }
 
-function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource, grid: Grid): FormReport {
+function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource, grid: Grid, formKey: string): FormReport {
   const layout = form.layout;
   const raw: Array<{ f: Finding; row: number; col: number; order: number }> = [];
   const lang = options.lang;
@@ -242,7 +247,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
         if (f.actualLabel) finding.actualLabel = f.actualLabel;
         if (f.hint) finding.hint = f.hint;
         if (fix) finding.fix = { ...fix };
-        if (severity === "warning") finding.fingerprint = findingFingerprint(form, rule.id, f.messageId, f.at, f.data);
+        if (severity === "warning") finding.fingerprint = findingFingerprint(form, formKey, rule.id, f.messageId, f.at, f.data);
         raw.push({ f: finding, row: f.at.row, col: f.at.col, order });
       },
     };
