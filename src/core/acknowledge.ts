@@ -231,3 +231,39 @@ export function reacknowledge(report: WorkbookReport, acks: readonly Acknowledge
 export function acknowledgedOf(report: Pick<WorkbookReport, "forms">): AcknowledgedFinding[] {
   return report.forms.flatMap((f) => f.acknowledged ?? []);
 }
+
+/** The words of 已核对 on every surface that offers it (the pane, the web page). */
+export const ACK_WORDS = {
+  zh: {
+    open: "已核对…",
+    openLabel: (what: string) => `确认已核对：${what}`,
+    reason: "核对理由（必填）",
+    placeholder: "如：超额系因需求增加，已在偏差原因中说明",
+    required: "请填写核对理由",
+    confirm: "确认已核对",
+    cancel: "取消",
+    title: (n: number) => `已核对 ${n} 个`,
+    why: (reason: string, date: string) => `理由：${reason}${date ? `（${date}）` : ""}`,
+    remove: "取消核对",
+    removeLabel: (what: string) => `取消核对：${what}`,
+    saved: "已核对，记录已保存在工作簿中",
+    removed: "已取消核对",
+    webSaved: "已核对。下载带标注的副本，核对记录即随副本保存（原文件不变）",
+  },
+  en: {
+    open: "Confirm…",
+    openLabel: (what: string) => `Confirm as checked: ${what}`,
+    reason: "Why it is right (required)",
+    placeholder: "e.g. over target because demand grew, explained in the deviation cause",
+    required: "Give a reason",
+    confirm: "Confirm",
+    cancel: "Cancel",
+    title: (n: number) => `Confirmed (${n})`,
+    why: (reason: string, date: string) => `Reason: ${reason}${date ? ` (${date})` : ""}`,
+    remove: "Undo confirmation",
+    removeLabel: (what: string) => `Undo confirmation: ${what}`,
+    saved: "Confirmed; saved in the workbook",
+    removed: "Confirmation removed",
+    webSaved: "Confirmed. Download the annotated copy: the confirmation is saved in it (the original is not changed)",
+  },
+};

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { sheetCellKey } from "../../core/a1";
-import { ACK_REASON_MAX, Acknowledgement, AcknowledgedFinding, acknowledge, canAcknowledge, localDate, unacknowledge } from "../../core/acknowledge";
+import { ACK_REASON_MAX, ACK_WORDS, Acknowledgement, AcknowledgedFinding, acknowledge, canAcknowledge, localDate, unacknowledge } from "../../core/acknowledge";
 import { Finding } from "../../core/findings";
 import { Lang } from "../../core/options";
 import { ruleTitle } from "../../core/present";
@@ -10,41 +10,8 @@ import { ruleTitle } from "../../core/present";
  * 已核对 in the pane: on a warning (never an error) a 「已核对…」 button opens a short reason (required) to confirm it;
  * a form's confirmed warnings are listed apart (已核对 n 个), each with its reason and date and a 取消核对 button. What a
  * confirmation is and how it changes the verdict is core/acknowledge.ts; it is saved in the workbook's settings record
- * (src/addin/settings-store.ts), which the CLI and the web page read.
+ * (src/addin/settings-store.ts), which the CLI and the web page read. The words are core's (ACK_WORDS), the web page's too.
  */
-export const ACK_WORDS = {
-  zh: {
-    open: "已核对…",
-    openLabel: (what: string) => `确认已核对：${what}`,
-    reason: "核对理由（必填）",
-    placeholder: "如：超额系因需求增加，已在偏差原因中说明",
-    required: "请填写核对理由",
-    confirm: "确认已核对",
-    cancel: "取消",
-    title: (n: number) => `已核对 ${n} 个`,
-    why: (reason: string, date: string) => `理由：${reason}${date ? `（${date}）` : ""}`,
-    remove: "取消核对",
-    removeLabel: (what: string) => `取消核对：${what}`,
-    saved: "已核对，记录已保存在工作簿中",
-    removed: "已取消核对",
-  },
-  en: {
-    open: "Confirm…",
-    openLabel: (what: string) => `Confirm as checked: ${what}`,
-    reason: "Why it is right (required)",
-    placeholder: "e.g. over target because demand grew, explained in the deviation cause",
-    required: "Give a reason",
-    confirm: "Confirm",
-    cancel: "Cancel",
-    title: (n: number) => `Confirmed (${n})`,
-    why: (reason: string, date: string) => `Reason: ${reason}${date ? ` (${date})` : ""}`,
-    remove: "Undo confirmation",
-    removeLabel: (what: string) => `Undo confirmation: ${what}`,
-    saved: "Confirmed; saved in the workbook",
-    removed: "Confirmation removed",
-  },
-};
-
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}` },
   buttons: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
