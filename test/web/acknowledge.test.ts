@@ -10,6 +10,11 @@ import { annotatedCopy } from "../../src/web/annotate";
 import { cliJsonText, processBytes } from "../../src/web/pipeline";
 import { readDocumentSetting } from "../../src/xlsx/settings";
 import { withSavedSettings } from "../support/saved-settings";
+import ExcelJS from "exceljs";
+import { summaryRows } from "../../src/web/summary";
+import { summaryWorkbook } from "../../src/xlsx/summary-workbook";
+import { buildReport } from "../../src/core/report";
+import { resolveOptions } from "../../src/core/options";
 import { fixturePath } from "../support/workbooks";
 
 /**
@@ -92,4 +97,32 @@ test("with nothing confirmed on the page the copy's parts are what they were (no
   const same = unzipSync(await annotatedCopy(bytes, o.reports!.zh, "zh", o.settings, undefined, acknowledgementsOf(o)));
   expect(Object.keys(same).sort()).toEqual(Object.keys(plain).sort());
   expect(Object.keys(same).some((k) => k.includes("webextension"))).toBe(false);
+});
+
+test("汇总.xlsx: a 已核对 column with each form's confirmations and reasons (exceljs reads it); the 校验报告 rows list them", async () => {
+  const bytes = new Uint8Array(fs.readFileSync(fixturePath("official")));
+  const o = processBytes("official.xlsx", bytes);
+  const warning = o.reports!.zh.forms.find((f) => f.sheet === "项目4")!.findings.find((f) => f.severity === "warning")!;
+  const acked = acknowledgedOutcome(o, acknowledge([], warning, REASON, "2026-12-01"));
+  const plain = summaryRows([o], "zh");
+  const rows = summaryRows([acked], "zh");
+  expect(rows.map((r) => r.acknowledged)).toEqual([0, 0, 0, 1]);
+  expect(rows[3]).toMatchObject({ verdictText: "可以提交（已核对 1 个）", warnings: 0, acknowledgedText: `I14 ${REASON}（2026-12-01）` });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(summaryWorkbook(rows, { lang: "zh", linkFile: () => null }) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("汇总")!;
+  const header = (ws.getRow(1).values as unknown[]).slice(1);
+  expect(header.slice(-2)).toEqual(["说明", "已核对"]);
+  expect(ws.getCell(5, header.length).value).toBe(`1 个：I14 ${REASON}（2026-12-01）`);
+  // without any confirmation the columns are as they were
+  const wb2 = new ExcelJS.Workbook();
+  await wb2.xlsx.load(summaryWorkbook(plain, { lang: "zh", linkFile: () => null }) as unknown as ArrayBuffer);
+  expect((wb2.getWorksheet("汇总")!.getRow(1).values as unknown[]).slice(-1)).toEqual(["说明"]);
+  // the 校验报告's rows: a section of its own, with the reason, the date and a link to the cell
+  const sheet = buildReport(acked.reports!.zh, resolveOptions({}), "zh", "2026-12-01 10:00");
+  const at = sheet.rows.findIndex((r) => r[0] === "已核对的警告（1 个）");
+  expect(at).toBeGreaterThan(0);
+  expect(sheet.rows[at + 2]).toEqual(["项目4", "I14", warning.message, REASON, expect.any(String), "2026-12-01", "", "overachievement-unexplained"]);
+  expect(sheet.links).toContainEqual({ row: at + 2, col: 1, sheet: "项目4", address: "I14", text: "I14" });
+  expect(buildReport(o.reports!.zh, resolveOptions({}), "zh", "x").rows.some((r) => r[0] === "已核对的警告（1 个）")).toBe(false);
 });
