@@ -72,7 +72,7 @@ export function FormView(props: { form: FormReport; lang: Lang; ack?: WebAcknowl
           </dd>
         </dl>
       ) : null}
-      {findings.length === 0 ? <p>{t.noProblems}</p> : null}
+      {findings.length === 0 && !form.acknowledged?.length ? <p>{t.noProblems}</p> : null}
       {ORDER.map((sev) => {
         const list = findings.filter((f) => f.severity === sev);
         if (list.length === 0) return null;

@@ -235,7 +235,7 @@ export function FormCard(props: { form: FormReport; t: Strings; lang: Lang; visi
           </div>
         </dl>
       ) : null}
-      {form.findings.length === 0 ? <Text>{t.noProblems}</Text> : null}
+      {form.findings.length === 0 && !form.acknowledged?.length ? <Text>{t.noProblems}</Text> : null}
       <FindingGroups findings={form.findings} t={t} lang={lang} visible={props.visible} actions={props.actions} level={3} />
       <AcknowledgedList items={form.acknowledged} lang={lang} disabled={props.actions.disabled} actions={props.actions.acknowledge} />
     </section>
