@@ -5,7 +5,7 @@ import { formatPercent } from "./parse";
 import { VERDICT_LABEL } from "./outcome";
 import { allFindings, roundShown, ruleTitle } from "./present";
 import { rulesInForce } from "./settings";
-import { acknowledgedOf } from "./acknowledge";
+import { acknowledgedOf } from "./acknowledged";
 import { CellValue } from "./snapshot";
 
 /**

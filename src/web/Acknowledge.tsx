@@ -1,6 +1,7 @@
 import * as React from "react";
 import { sheetCellKey } from "../core/a1";
-import { ACK_REASON_MAX, ACK_WORDS, Acknowledgement, AcknowledgedFinding, canAcknowledge, reacknowledge } from "../core/acknowledge";
+import { ACK_REASON_MAX, ACK_WORDS, Acknowledgement, AcknowledgedFinding, canAcknowledge } from "../core/acknowledge";
+import { reacknowledge } from "../core/acknowledged";
 import { Finding } from "../core/findings";
 import { Lang } from "../core/options";
 import { ruleTitle } from "../core/present";

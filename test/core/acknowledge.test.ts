@@ -1,4 +1,5 @@
-import { Acknowledgement, acknowledge, canAcknowledge, reacknowledge, sanitizeAcknowledgements, unacknowledge } from "../../src/core/acknowledge";
+import { Acknowledgement, acknowledge, canAcknowledge, sanitizeAcknowledgements, unacknowledge } from "../../src/core/acknowledge";
+import { reacknowledge } from "../../src/core/acknowledged";
 import { WorkbookReport, checkWorkbook } from "../../src/core/engine";
 import { Finding } from "../../src/core/findings";
 import { blockingRank } from "../../src/core/rank";
