@@ -14,6 +14,10 @@ import { App } from "../../src/taskpane/components/App";
 import { installFakeOffice, uninstallFakeOffice } from "../support/office";
 import { withSavedSettings } from "../support/saved-settings";
 import { fixturePath, loadFixture } from "../support/workbooks";
+import { MemoryWorkbook, memoryPort } from "./memory-port";
+import { workbookHost } from "../../src/addin/workbook-host";
+import { acknowledge } from "../../src/core/acknowledge";
+import { RefusedError } from "../../src/addin/port";
 
 /**
  * 已核对 in the pane, round trip (issue 34): the clerk confirms a warning with a reason in the pane (over the fake
@@ -95,4 +99,19 @@ test("the settings dialog's save keeps the confirmations", async () => {
   await host.saveSettings({ preset: "central", options: {}, highlight: ["error"] });
   expect(model.savedSettings.get(SETTINGS_KEY)).toMatchObject({ preset: "central", acknowledgements: list });
   expect(await host.acknowledgements()).toEqual(list);
+});
+
+test("host-neutral: over the in-memory port, the confirmation is saved with the file and checked by the next runtime; read-only refuses", async () => {
+  const wb = MemoryWorkbook.fromSnapshot(await loadFixture("official"));
+  const pane = workbookHost(memoryPort(wb));
+  const first = await pane.check({ lang: "zh" });
+  const warning = first.report.forms[3].findings.find((f) => f.severity === "warning")!;
+  await pane.saveAcknowledgements(acknowledge(await pane.acknowledgements(), warning, "已核对", "2026-12-01"));
+  // another runtime (the ribbon's) over the same saved document
+  const ribbon = workbookHost(memoryPort(wb));
+  const again = await ribbon.check({ lang: "zh" });
+  expect(again.report.forms[3].verdict.text).toBe("可以提交（已核对 1 个）");
+  expect(again.report.forms[3].acknowledged?.map((a) => a.reason)).toEqual(["已核对"]);
+  const locked = workbookHost(memoryPort(wb, { readOnly: true }));
+  await expect(locked.saveAcknowledgements([])).rejects.toBeInstanceOf(RefusedError);
 });
