@@ -80,27 +80,39 @@ export function fingerprintOf(p: FingerprintParts): string {
 /**
  * The identity of a form's row: an indicator by its 三级指标 name (and, among indicators of the same name, which one
  * it is), the funds and total rows by their section, a Hubei block by its label; anything else is the form's own.
+ * Made once per form (a map of rows), so that a form of many warnings costs one pass.
  */
 export function rowIdentity(form: FormAnalysis, at: CellRef): string {
+  let rows = IDENTITIES.get(form);
+  if (!rows) IDENTITIES.set(form, (rows = identities(form)));
+  return rows.get(at.row) ?? "表";
+}
+
+const IDENTITIES = new WeakMap<FormAnalysis, Map<number, string>>();
+
+function identities(form: FormAnalysis): Map<number, string> {
+  const out = new Map<number, string>();
+  const put = (row: number | undefined, id: string) => {
+    if (row !== undefined && !out.has(row)) out.set(row, id);
+  };
   const sameName = new Map<string, number>();
   for (const i of form.indicators) {
     const name = i.fullName.trim();
     const k = sameName.get(name) ?? 0;
     sameName.set(name, k + 1);
-    const rows = [i.row, i.nameCell?.row, i.target?.cell.row, i.actual?.cell.row, i.weight?.cell.row, i.score?.cell.row, i.cause?.cell.row];
-    if (rows.includes(at.row)) return `指标:${name}#${k}`;
+    const id = `指标:${name}#${k}`;
+    for (const row of [i.row, i.nameCell?.row, i.target?.cell.row, i.actual?.cell.row, i.weight?.cell.row, i.score?.cell.row, i.cause?.cell.row]) put(row, id);
   }
   const b = form.budget;
   if (b) {
-    if (b.row === at.row || b.labelCell.row === at.row || [b.initial, b.annual, b.executed, b.weight, b.rate, b.score, b.reason].some((v) => v?.cell.row === at.row)) return "预算执行";
-    const part = b.parts.find((p) => p.row === at.row);
-    if (part) return `资金:${part.label.trim()}`;
+    for (const row of [b.row, b.labelCell.row, ...[b.initial, b.annual, b.executed, b.weight, b.rate, b.score, b.reason].map((v) => v?.cell.row)]) put(row, "预算执行");
+    for (const p of b.parts) put(p.row, `资金:${p.label.trim()}`);
   }
-  if (form.totalScore?.cell.row === at.row || form.totalWeight?.cell.row === at.row) return "总分";
-  const block = form.blocks.find((x) => x.cell.row === at.row);
-  if (block) return `目标:${block.label.trim()}`;
-  for (const [category, d] of Object.entries(form.level1Declared)) if (d && d.cell.row === at.row) return `一级:${category}`;
-  return "表";
+  put(form.totalScore?.cell.row, "总分");
+  put(form.totalWeight?.cell.row, "总分");
+  for (const x of form.blocks) put(x.cell.row, `目标:${x.label.trim()}`);
+  for (const [category, d] of Object.entries(form.level1Declared)) if (d) put(d.cell.row, `一级:${category}`);
+  return out;
 }
 
 /** A form's name for the fingerprints: its project name, its sheet's name when it has none. */
