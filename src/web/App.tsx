@@ -137,9 +137,8 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
           const i = next++;
           const c = cs[k];
           try {
-            const bytes = await readFileBytes(list[i]);
-            if (list.length === 1) out[i] = briefOf((one = await c.check(list[i].name, bytes)));
-            else out[i] = await c.brief(list[i].name, bytes);
+            if (list.length === 1) out[i] = briefOf((one = await c.check(list[i].name, await readFileBytes(list[i]))));
+            else out[i] = await c.briefFile(list[i]);
           } catch (e) {
             // the worker failed on this file: the next file gets a fresh one (started once for the lanes it serves)
             if (cs[k] === c && !replacing[k]) {
