@@ -11,6 +11,7 @@ import { WorkbookSnapshot } from "./snapshot";
 import { RULES } from "./rules";
 import { FileVerdict, FormVerdict, countBySeverity, decideForm, decideWorkbook } from "./outcome";
 import { blockingRank } from "./rank";
+import { AcknowledgedFinding, findingFingerprint, formName, splitAcknowledged } from "./acknowledge";
 
 /** What a check says about one form: the shape of the CLI's JSON. */
 export interface FormReport {
@@ -34,6 +35,11 @@ export interface FormReport {
   unchecked: string[];
   /** the form's outcome, decided once (src/core/outcome.ts): every surface renders it */
   verdict: FormVerdict;
+  /**
+   * Warnings the clerk confirmed (已核对, core/acknowledge.ts), each with its reason and date, in the order found: not
+   * in `findings` nor `counts`. Absent when none.
+   */
+  acknowledged?: AcknowledgedFinding[];
 }
 
 export interface WorkbookReport {
@@ -93,6 +99,8 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
   const forms: FormReport[] = [];
   const analyses: Array<FormAnalysis | null> = [];
   const wbFindings: Finding[] = [];
+  /** forms of one name so far: the n-th of a name is its own form for the fingerprints (core/acknowledge.ts) */
+  const named = new Map<string, number>();
   for (const sheet of wb.sheets) {
     if (sheet.name === REPORT_SHEET_NAME) continue; // our own report lists findings, it is not a form
     if (sheet.clipped) {
@@ -119,7 +127,10 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
       }
       const chosen = formOptions(layout.family, partial);
       const analysis = analyseForm(grid, layout, chosen.options);
-      forms.push(formReport(analysis, chosen.options, say, chosen.preset, chosen.source, grid));
+      const name = formName(analysis);
+      const nth = named.get(name) ?? 0;
+      named.set(name, nth + 1);
+      forms.push(formReport(analysis, chosen.options, say, chosen.preset, chosen.source, grid, nth > 0 ? `${name}#${nth}` : name));
       analyses.push(analysis);
     }
   }
@@ -190,7 +201,7 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
   };
 }
 
-function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource, grid: Grid): FormReport {
+function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource, grid: Grid, formKey: string): FormReport {
   const layout = form.layout;
   const raw: Array<{ f: Finding; row: number; col: number; order: number }> = [];
   const lang = options.lang;
@@ -243,6 +254,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
         if (f.actualLabel) finding.actualLabel = f.actualLabel;
         if (f.hint) finding.hint = f.hint;
         if (fix) finding.fix = { ...fix };
+        if (severity === "warning") finding.fingerprint = findingFingerprint(form, formKey, rule.id, f.messageId, f.at, f.data);
         raw.push({ f: finding, row: f.at.row, col: f.at.col, order });
       },
     };
@@ -266,7 +278,11 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     }
   });
   raw.sort((a, b) => a.row - b.row || a.col - b.col || a.order - b.order);
-  const findings = raw.map((x) => x.f);
+  // a warning the clerk confirmed (its fingerprint among the workbook's acknowledgements) is listed apart
+  const { findings, acknowledged } = splitAcknowledged(
+    raw.map((x) => x.f),
+    options.acknowledgements,
+  );
   const b = form.budget;
   const executionRate = b?.computedRate == null ? null : r4(b.computedRate);
   const budgetScore = b?.computedScore == null ? null : r4(b.computedScore);
@@ -277,6 +293,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
       unchecked: form.unchecked.map((u) => u.section),
       missing: layout.missing,
       findings,
+      acknowledged: acknowledged.length,
       grade: form.gradeOrNull,
       executionRate,
       budgetScore,
@@ -290,7 +307,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
   if (!verdict.writable) {
     // an unfilled or unchecked form is offered no write-back and no fix: its figures are not the form's
     proposed.length = 0;
-    for (const f of findings) delete f.fix;
+    for (const f of [...findings, ...acknowledged]) delete f.fix;
   }
   return {
     sheet: layout.sheet,
@@ -313,6 +330,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     preset: presetOf(preset, presetSource, options.lang),
     unchecked: form.unchecked.map((u) => u.section),
     verdict,
+    ...(acknowledged.length > 0 ? { acknowledged } : {}),
   };
 }
 
