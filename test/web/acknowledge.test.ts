@@ -56,6 +56,11 @@ test("web page → annotated copy → the CLI shows it, and the verdict counts i
   // the copy's settings record carries it; the 校验报告 lists it with its reason
   expect(await readDocumentSetting(copy, SETTINGS_KEY)).toMatchObject({ acknowledgements: [{ rule: "overachievement-unexplained", reason: REASON, date: "2026-12-01" }] });
   const parts = unzipSync(copy);
+  // where Excel reads it (issue 34b): linked from the package root through taskpanes.xml, named by the manifest's Id
+  const manifestId = /<Id>([^<]+)<\/Id>/.exec(fs.readFileSync(path.join(__dirname, "../../manifest.xml"), "utf8"))![1];
+  expect(strFromU8(parts["_rels/.rels"])).toContain('Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"');
+  expect(strFromU8(parts["xl/webextensions/_rels/taskpanes.xml.rels"])).toContain('Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"');
+  expect(strFromU8(parts["xl/webextensions/webextension1.xml"])).toContain(`<we:reference id="${manifestId}" `);
   const reportXml = Object.entries(parts).filter(([k]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).map(([, v]) => strFromU8(v)).find((x) => x.includes("已核对的警告"));
   expect(reportXml).toContain(REASON);
   // the CLI reading the copy: --json and the text
