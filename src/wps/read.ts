@@ -57,7 +57,7 @@ export function readSheet(ws: EtWorksheet, name: string, maxCells = MAX_SNAPSHOT
   }
   const formats = readFormats(ws, range.NumberFormat, { top, left, bottom: top + rows - 1, right: left + cols - 1 }, values);
   const mergedFlag = range.MergeCells;
-  const merges = mergedFlag === false ? [] : readMerges(ws, { top, left, bottom: top + rows - 1, right: left + cols - 1 }, mergedFlag);
+  const merges = mergedFlag === false ? [] : readMerges(ws, { top, left, bottom: top + rows - 1, right: left + cols - 1 }, mergedFlag, values);
   const sheet: SheetSnapshot = { name, top, left, values, formats, merges };
   if (clipped) sheet.clipped = { cells: -1, farthest: { row: top + allRows - 1, col: left + allCols - 1 } };
   if (rows === 1 && cols === 1 && values[0][0] === "" && formats[0][0] === "General") return { name, top: 0, left: 0, values: [[""]], formats: [["General"]], merges };
@@ -70,12 +70,8 @@ function readFormats(ws: EtWorksheet, whole: string | null, box: Box, values: Ce
   const formats = Array.from({ length: h }, () => new Array<string>(w).fill(whole ?? "General"));
   if (whole !== null) return formats;
   // cells holding a value, summed over rectangles (a part with none keeps General: the engine reads no format there)
-  const sum = new Int32Array((h + 1) * (w + 1));
-  for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) sum[(r + 1) * (w + 1) + c + 1] = (values[r][c] !== "" ? 1 : 0) + sum[r * (w + 1) + c + 1] + sum[(r + 1) * (w + 1) + c] - sum[r * (w + 1) + c];
-  const count = (b: Box) => {
-    const r0 = b.top - box.top, c0 = b.left - box.left, r1 = b.bottom - box.top + 1, c1 = b.right - box.left + 1;
-    return sum[r1 * (w + 1) + c1] - sum[r0 * (w + 1) + c1] - sum[r1 * (w + 1) + c0] + sum[r0 * (w + 1) + c0];
-  };
+  const sum = prefixSums(values, (v) => v !== "");
+  const count = (b: Box) => sumIn(sum, w, b.top - box.top, b.left - box.left, b.bottom - box.top + 1, b.right - box.left + 1);
   const fill = (b: Box, f: string) => {
     for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) formats[r - box.top][c - box.left] = f;
   };
@@ -111,34 +107,52 @@ function halves(b: Box): [Box, Box] {
 const inside = (b: Box, m: MergeArea) => b.top >= m.top && b.bottom <= m.bottom && b.left >= m.left && b.right <= m.right;
 
 /**
- * The merged areas touching the box: parts whose MergeCells is false hold none; a part that is merged throughout, or a
- * single merged cell, gives its top-left cell's MergeArea; a mixed part is halved. Areas found are not asked again.
+ * The merged areas touching the box: a part whose MergeCells is false holds none; a part that is merged throughout
+ * gives its top-left cell's MergeArea, and what is left of it (merged throughout too) is asked no more; a mixed part is
+ * halved. A cell inside an area already found is never asked again.
  */
-function readMerges(ws: EtWorksheet, box: Box, whole: boolean | null): MergeArea[] {
+function readMerges(ws: EtWorksheet, box: Box, whole: boolean | null, values: CellValue[][]): MergeArea[] {
   const found: MergeArea[] = [];
-  const seen = new Set<string>();
+  // a merged area's cells but the first are blank (Value2 holds the value at the first): a part with no blank cell has none
+  const blanks = prefixSums(values, (v) => v === "");
+  const blankIn = (b: Box) => sumIn(blanks, values[0]?.length ?? 0, b.top - box.top, b.left - box.left, b.bottom - box.top + 1, b.right - box.left + 1);
   const todo: Array<{ b: Box; flag?: boolean | null }> = [{ b: box, flag: whole }];
+  const covering = (r: number, c: number) => found.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
   while (todo.length) {
     const { b, flag } = todo.pop()!;
     if (found.some((m) => inside(b, m))) continue;
+    if (flag === undefined && blankIn(b) === 0) continue;
     const m = flag !== undefined ? flag : ws.Range(boxAddress(b)).MergeCells;
     if (m === false) continue;
     const single = b.top === b.bottom && b.left === b.right;
-    if (m === true || single) {
-      const area = ws.Range(address(b.top, b.left)).MergeArea;
-      const a: MergeArea = { top: area.Row - 1, left: area.Column - 1, bottom: 0, right: 0 };
-      a.bottom = a.top + area.Rows.Count - 1;
-      a.right = a.left + area.Columns.Count - 1;
-      const key = `${a.top},${a.left},${a.bottom},${a.right}`;
-      if (a.bottom > a.top || a.right > a.left) {
-        if (!seen.has(key)) {
-          seen.add(key);
-          found.push(a);
-        }
-      }
-      if (inside(b, a) || single) continue;
+    if (m !== true && !single) {
+      for (const half of halves(b)) todo.push({ b: half });
+      continue;
     }
-    for (const half of halves(b)) todo.push({ b: half });
+    // merged throughout: the area at the top-left cell, then the rest (merged throughout as well)
+    let a = covering(b.top, b.left);
+    if (!a) {
+      const area = ws.Range(address(b.top, b.left)).MergeArea;
+      const top = area.Row - 1, left = area.Column - 1;
+      a = { top, left, bottom: top + area.Rows.Count - 1, right: left + area.Columns.Count - 1 };
+      if (a.bottom === a.top && a.right === a.left) continue; // a host that called a lone cell merged
+      found.push(a);
+    }
+    if (a.right < b.right) todo.push({ b: { top: b.top, bottom: Math.min(b.bottom, a.bottom), left: a.right + 1, right: b.right }, flag: true });
+    if (a.bottom < b.bottom) todo.push({ b: { top: a.bottom + 1, bottom: b.bottom, left: b.left, right: b.right }, flag: true });
   }
   return found.sort((x, y) => x.top - y.top || x.left - y.left);
+}
+
+/** 2-D prefix sums of the cells where `is` holds */
+function prefixSums(values: CellValue[][], is: (v: CellValue) => boolean): Int32Array {
+  const h = values.length, w = values[0]?.length ?? 0;
+  const sum = new Int32Array((h + 1) * (w + 1));
+  for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) sum[(r + 1) * (w + 1) + c + 1] = (is(values[r][c]) ? 1 : 0) + sum[r * (w + 1) + c + 1] + sum[(r + 1) * (w + 1) + c] - sum[r * (w + 1) + c];
+  return sum;
+}
+
+/** how many in rows r0…r1-1, columns c0…c1-1 (0-based within the box) */
+function sumIn(sum: Int32Array, w: number, r0: number, c0: number, r1: number, c1: number): number {
+  return sum[r1 * (w + 1) + c1] - sum[r0 * (w + 1) + c1] - sum[r1 * (w + 1) + c0] + sum[r0 * (w + 1) + c0];
 }
