@@ -124,6 +124,26 @@ function wpsConfig(dev) {
           { from: "src/wps/addin/jsplugins.xml", to: "jsplugins.xml", transform: (content) => content.toString().replace(/__WPS_URL__/g, urlWps) },
         ],
       }),
+      // Dependencies ship newer syntax (tabster's `??=` is ES2021): every script, once minified, is lowered to ES2020 by
+      // TypeScript, so it parses where WPS's Chromium 87 does (test/wps/package.test.ts parses each at ES2020)
+      {
+        apply(compiler) {
+          const { Compilation, sources } = compiler.webpack;
+          compiler.hooks.thisCompilation.tap("wps-es2020", (compilation) => {
+            compilation.hooks.processAssets.tap({ name: "wps-es2020", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 }, (assets) => {
+              const ts = require("typescript");
+              for (const name of Object.keys(assets).filter((n) => n.endsWith(".js"))) {
+                const code = assets[name].source().toString();
+                const out = ts.transpileModule(code, {
+                  fileName: name,
+                  compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, allowJs: true, alwaysStrict: false, removeComments: false, sourceMap: false },
+                }).outputText;
+                compilation.updateAsset(name, new sources.RawSource(out));
+              }
+            });
+          });
+        },
+      },
       {
         apply(compiler) {
           compiler.hooks.afterEmit.tap("wps-offline", () => {
