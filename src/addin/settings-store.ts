@@ -14,10 +14,13 @@ export function readSettings(store: DocumentStore): WorkbookSettings {
   return readWorkbookSettings(store.get(SETTINGS_KEY));
 }
 
-/** Saves only what the person chose, with the version that says so; a document that cannot be saved refuses. */
+/**
+ * Saves only what the person chose, with the version that says so and the time (a workbook that carries the settings
+ * of both hosts — Office's and WPS's part — is read with the newer); a document that cannot be saved refuses.
+ */
 export async function saveSettings(store: DocumentStore, s: WorkbookSettings): Promise<void> {
   try {
-    await store.put(SETTINGS_KEY, storedSettings(s));
+    await store.put(SETTINGS_KEY, { ...storedSettings(s), savedAt: new Date().toISOString() });
   } catch (e) {
     throw new RefusedError(
       `无法在工作簿中保存设置（工作簿可能为只读）：${(e as Error).message}`,
