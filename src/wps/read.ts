@@ -133,7 +133,9 @@ function readMerges(ws: EtWorksheet, box: Box, whole: boolean | null, values: Ce
     let a = covering(b.top, b.left);
     if (!a) {
       const area = ws.Range(address(b.top, b.left)).MergeArea;
-      const top = area.Row - 1, left = area.Column - 1;
+      // a cell holding a value is its area's first cell (the others are blank): its place is known without asking
+      const master = values[b.top - box.top]?.[b.left - box.left] !== "";
+      const top = master ? b.top : area.Row - 1, left = master ? b.left : area.Column - 1;
       a = { top, left, bottom: top + area.Rows.Count - 1, right: left + area.Columns.Count - 1 };
       if (a.bottom === a.top && a.right === a.left) continue; // a host that called a lone cell merged
       found.push(a);

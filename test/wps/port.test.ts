@@ -135,3 +135,18 @@ test("reading a sheet takes a bounded number of bridge calls", async () => {
   expect(calls).toBeLessThan(cells * 2);
   expect(calls).toBeGreaterThan(snap.sheets.length * 5);
 });
+
+test("a sheet of one row (Value2 comes 1-D) and a sheet of one cell (a scalar) read as rows", async () => {
+  const wb = new FakeEtWorkbook();
+  const plain = { format: "General", fill: { color: "#FFFFFF", pattern: "None" as const } };
+  const row = wb.addSheet("行");
+  row.cells.set("B2", { ...plain, value: "项目名称" });
+  row.cells.set("D2", { ...plain, value: 0.5, format: "0%" });
+  const one = wb.addSheet("格");
+  one.cells.set("C3", { ...plain, value: true });
+  wb.addSheet("空");
+  const snap = await portOf(wb).readSnapshot();
+  expect(snap.sheets[0]).toMatchObject({ top: 1, left: 1, values: [["项目名称", "", 0.5]], formats: [["General", "General", "0%"]], merges: [] });
+  expect(snap.sheets[1]).toMatchObject({ top: 2, left: 2, values: [[true]], formats: [["General"]] });
+  expect(snap.sheets[2]).toMatchObject({ top: 0, left: 0, values: [[""]], formats: [["General"]] });
+});
