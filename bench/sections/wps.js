@@ -7,8 +7,8 @@
 const fs = require("fs");
 
 const MS_PER_CALL = 0.2;
-/** the budget per form on a sheet: a cell-by-cell read of a form (~250 cells, 4 calls each) would be ~1,000 */
-const PER_FORM = 600;
+/** the budget per form on a sheet (measured ~265; a cell-by-cell read of a ~250-cell form, 4 calls a cell, would be ~1,000) */
+const PER_FORM = 400;
 
 /** all forms of the workbook stacked on one sheet, the sheets one under another */
 function oneSheet(snapshot, name) {

@@ -1,8 +1,9 @@
 /**
- * The members of WPS 表格's object model (ET, VBA's model over JavaScript: `window.Application`, `wps.EtApplication()`)
+ * The members of WPS 表格's object model (ET, VBA's model over JavaScript: `window.Application`, `wps.EtApplication`)
  * that the add-in uses — and nothing more. Written by hand from the documented behaviour (Kingsoft's et-jsapi-declare is
- * not vendored: its licence forbids modifying it); test/wps/fake-et.ts is a strict stand-in that implements exactly
- * these members and throws on any other.
+ * not vendored: its licence forbids modifying it; it is an unmodified devDependency, and test/wps/et-declare.test.ts
+ * checks that every member named here exists there and that Kingsoft's types stay assignable to these);
+ * test/wps/fake-et.ts is a strict stand-in that implements exactly these members and throws on any other.
  *
  * The model's quirks the adapter copes with:
  * - every property access and method call crosses to WPS's process (~0.2 ms): read a sheet in a few big calls;
@@ -51,6 +52,8 @@ export interface EtRange {
   /** null when mixed */
   readonly MergeCells: boolean | null;
   readonly MergeArea: EtRange;
+  /** "$A$1:$C$2" (a method: the property takes arguments in VBA) */
+  Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
   /** 1-based */
   readonly Row: number;
   /** 1-based */
@@ -126,7 +129,7 @@ export interface EtApiEvent {
 
 export interface EtTaskPane {
   Visible: boolean;
-  readonly ID: string;
+  readonly ID: number;
 }
 
 export interface EtPluginStorage {
@@ -140,10 +143,10 @@ export interface EtApplication {
   readonly ApiEvent: EtApiEvent;
   /** may return null (a build without task panes, or none allowed now) */
   CreateTaskPane(url: string, title?: string): EtTaskPane | null;
-  GetTaskPane(id: string): EtTaskPane | null;
+  GetTaskPane(id: number): EtTaskPane | null;
   /** shared by the add-in's pages while WPS runs; not saved: never the place for settings */
   readonly PluginStorage: EtPluginStorage;
-  readonly Build: string;
+  readonly Build: string | number;
 }
 
 /** xlNone: no fill */

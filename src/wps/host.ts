@@ -10,12 +10,16 @@ export function wpsWorkbookHost(app: EtApplication): WorkbookHost {
   return workbookHost(wpsPort(app));
 }
 
-/** WPS's Application where the page runs inside WPS 表格 (`window.Application`, or `wps.EtApplication()`), else null. */
+/**
+ * WPS's Application where the page runs inside WPS 表格 — `window.Application`, or `wps.EtApplication` (a method in
+ * older builds, a property in Kingsoft's declarations) — else null.
+ */
 export function findEtApplication(w: unknown): EtApplication | null {
-  const g = w as { Application?: unknown; wps?: { EtApplication?: () => unknown } } | null | undefined;
+  const g = w as { Application?: unknown; wps?: { EtApplication?: unknown } } | null | undefined;
   if (!g) return null;
   try {
-    const app = g.Application ?? (typeof g.wps?.EtApplication === "function" ? g.wps.EtApplication() : undefined);
+    const viaWps = g.wps ? g.wps.EtApplication : undefined;
+    const app = g.Application ?? (typeof viaWps === "function" ? (viaWps as () => unknown).call(g.wps) : viaWps);
     return app && typeof app === "object" ? (app as EtApplication) : null;
   } catch {
     return null;

@@ -1,4 +1,4 @@
-import { address, rangeAddress } from "../core/a1";
+import { address, parseRange, rangeAddress } from "../core/a1";
 import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, SheetSnapshot } from "../core/snapshot";
 import { CVERR, EtRange, EtScalar, EtWorksheet, asRows } from "./et";
 
@@ -132,11 +132,9 @@ function readMerges(ws: EtWorksheet, box: Box, whole: boolean | null, values: Ce
     // merged throughout: the area at the top-left cell, then the rest (merged throughout as well)
     let a = covering(b.top, b.left);
     if (!a) {
-      const area = ws.Range(address(b.top, b.left)).MergeArea;
-      // a cell holding a value is its area's first cell (the others are blank): its place is known without asking
-      const master = values[b.top - box.top]?.[b.left - box.left] !== "";
-      const top = master ? b.top : area.Row - 1, left = master ? b.left : area.Column - 1;
-      a = { top, left, bottom: top + area.Rows.Count - 1, right: left + area.Columns.Count - 1 };
+      const found1 = parseRange(ws.Range(address(b.top, b.left)).MergeArea.Address(false, false).replace(/\$/g, ""));
+      if (!found1) continue; // an address we cannot read: the host said no more than "merged"
+      a = { top: found1.top, left: found1.left, bottom: found1.bottom, right: found1.right };
       if (a.bottom === a.top && a.right === a.left) continue; // a host that called a lone cell merged
       found.push(a);
     }

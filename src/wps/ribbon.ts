@@ -46,11 +46,11 @@ function app(): EtApplication | null {
 function openPane(et: EtApplication, autorun: boolean): EtTaskPane | null {
   const storage = et.PluginStorage;
   const id = storage.getItem(PANE_KEY);
-  let pane: EtTaskPane | null = id ? et.GetTaskPane(id) : null;
+  let pane: EtTaskPane | null = id && Number.isFinite(Number(id)) ? et.GetTaskPane(Number(id)) : null;
   if (!pane) {
     pane = et.CreateTaskPane(`${baseUrl()}taskpane.html${autorun ? "?autorun=1" : ""}`, "绩效自评校验");
     if (!pane) return null;
-    storage.setItem(PANE_KEY, pane.ID);
+    storage.setItem(PANE_KEY, String(pane.ID));
   }
   pane.Visible = true;
   return pane;

@@ -300,6 +300,14 @@ function rangeProxy(wb: FakeEtWorkbook, s: EtSheetModel, a1: string): unknown {
       const m = mergeOf(box.top, box.left);
       return rangeProxy(wb, s, m ? `${a1Of(m.top, m.left)}:${a1Of(m.bottom, m.right)}` : a1);
     },
+    Address(rowAbsolute = true, columnAbsolute = true) {
+      const part = (r: number, c: number) => {
+        const a = a1Of(r, c);
+        const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+        return `${columnAbsolute ? "$" : ""}${m[1]}${rowAbsolute ? "$" : ""}${m[2]}`;
+      };
+      return one ? part(box.top, box.left) : `${part(box.top, box.left)}:${part(box.bottom, box.right)}`;
+    },
     get Row() {
       return box.top + 1;
     },
@@ -566,7 +574,7 @@ export function fakeEt(wb: FakeEtWorkbook, options: FakeEtOptions = {}): { Appli
       if (options.noTaskPane) return null;
       const pane = { url, title, visible: false };
       wb.taskPanes.push(pane);
-      const id = String(wb.taskPanes.length);
+      const id = wb.taskPanes.length;
       return strict(wb, "TaskPane", {
         get Visible() {
           return pane.visible;
@@ -579,8 +587,9 @@ export function fakeEt(wb: FakeEtWorkbook, options: FakeEtOptions = {}): { Appli
         },
       });
     },
-    GetTaskPane(id: string) {
-      const pane = wb.taskPanes[Number(id) - 1];
+    GetTaskPane(id: number) {
+      if (typeof id !== "number") throw new StandInError(`WPS stand-in: GetTaskPane takes the pane's number, not ${typeof id}`);
+      const pane = wb.taskPanes[id - 1];
       if (!pane) return null;
       return strict(wb, "TaskPane", {
         get Visible() {
