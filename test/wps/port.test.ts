@@ -150,3 +150,14 @@ test("a sheet of one row (Value2 comes 1-D) and a sheet of one cell (a scalar) r
   expect(snap.sheets[1]).toMatchObject({ top: 2, left: 2, values: [[true]], formats: [["General"]] });
   expect(snap.sheets[2]).toMatchObject({ top: 0, left: 0, values: [[""]], formats: [["General"]] });
 });
+
+test("the host is found as window.Application, or through wps.EtApplication (a method or a property); nowhere else", () => {
+  const { findEtApplication } = require("../../src/wps/host") as typeof import("../../src/wps/host");
+  const app = { ActiveWorkbook: null };
+  expect(findEtApplication({ Application: app })).toBe(app);
+  expect(findEtApplication({ wps: { EtApplication: () => app } })).toBe(app);
+  expect(findEtApplication({ wps: { EtApplication: app } })).toBe(app);
+  expect(findEtApplication({})).toBeNull();
+  expect(findEtApplication(null)).toBeNull();
+  expect(findEtApplication({ wps: { EtApplication: () => { throw new Error("gone"); } } })).toBeNull();
+});
