@@ -60,11 +60,13 @@ export function wpsPort(app: EtApplication): WorkbookPort {
         const name = ws.Name;
         if (!options.sheets || options.sheets.includes(name)) wanted.push({ ws, name });
       }
-      const sheets = wanted.map(({ ws, name }, i) => {
-        const s = readSheet(ws, name);
+      const sheets = [];
+      for (const [i, { ws, name }] of wanted.entries()) {
+        sheets.push(readSheet(ws, name));
         options.onProgress?.(i + 1, wanted.length);
-        return s;
-      });
+        // the object model is synchronous: let the pane paint its progress between sheets
+        if (i + 1 < wanted.length) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      }
       return { sheets };
     },
     async readSheets() {
