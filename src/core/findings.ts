@@ -34,6 +34,11 @@ export interface Finding {
   hint?: string;
   /** the change the rule that judged this cell proposes (ESLint's fix on the report): what 改为 … writes */
   fix?: Fix;
+  /**
+   * A warning's fingerprint (core/acknowledge.ts): what it judged — rule, message, form, the row's 三级指标 name, the
+   * values — not where; what 已核对 is keyed by. Only warnings of a form have one.
+   */
+  fingerprint?: string;
 }
 
 /** What a proposed edit changes: a rate, a score (the total follows it), or the total itself. */

@@ -31,6 +31,7 @@ import { STRINGS } from "../i18n";
 import { FindingActions, FindingGroups, FormCard, SEVERITY_BADGE } from "./FormCard";
 import { SettingsDialog } from "./SettingsDialog";
 import { WriteBackDialog } from "./WriteBackDialog";
+import { acknowledgeActions } from "./Acknowledge";
 
 const useStyles = makeStyles({
   root: {
@@ -323,6 +324,8 @@ export function App(props: AppProps) {
       setFixing(p);
       setPreviewOpen(true);
     },
+    // 已核对: saved in the workbook, then checked again (./Acknowledge.tsx)
+    acknowledge: acknowledgeActions(host, lang, act, () => run(), setNotice),
   };
   const phaseText = progress ? { read: t.phaseRead, check: t.phaseCheck, mark: t.phaseMark }[progress.phase] : t.checking;
   const position = current && listed.includes(current) ? listed.indexOf(current) + 1 : 0;

@@ -33,6 +33,20 @@ export interface ReportSheetSpec {
   widths?: Record<number, number>;
 }
 
+/** The id of the web-extension part a copy adds for the add-in's settings (any GUID: Office matches add-ins by reference). */
+const WEB_EXTENSION_ID = "8E0D2C4A-5B3F-4A61-9C7E-2F1D3B5A7C90";
+
+/** A property's stored value (JSON, a JSON string of JSON as some writers store it) is this value. */
+function sameJson(stored: string, value: unknown): boolean {
+  try {
+    let v: unknown = JSON.parse(stored);
+    if (typeof v === "string") v = JSON.parse(v);
+    return JSON.stringify(v) === JSON.stringify(value);
+  } catch {
+    return false;
+  }
+}
+
 export class WorkbookCopy {
   readonly pkg: XlsxPackage;
   readonly parts: WorkbookParts;
@@ -130,6 +144,37 @@ export class WorkbookCopy {
     }
     this.recalc = true;
     return "written";
+  }
+
+  /**
+   * Sets one of the add-in's document settings (a property of a web-extension part, its value JSON-encoded, as Office
+   * stores them and src/xlsx/workbook-reader readSettingFromPackage reads them): the property's value replaced where a
+   * part has it — nothing else of that part changes — else a web-extension part of its own added, with its content
+   * type. Nothing is written when the value is what the part holds already.
+   */
+  setDocumentSetting(key: string, value: unknown): void {
+    const json = JSON.stringify(value);
+    const parts = this.pkg.names().filter((f) => /(^|\/)webextensions?\/webextension[^/]*\.xml$/i.test(f));
+    for (const part of parts) {
+      const xml = this.pkg.text(part);
+      if (xml === null) continue;
+      const r = root(xml);
+      const props = child(xml, r, "properties");
+      for (const p of props ? children(xml, props, "property") : []) {
+        const tag = xml.slice(p.tag.start, p.tag.end);
+        if (attr(tag, "name") !== key) continue;
+        const old = attr(tag, "value");
+        if (old !== null && sameJson(old, value)) return;
+        this.pkg.write(part, splice(xml, [{ start: p.tag.start, end: p.tag.end, text: setAttr(tag, "value", json) }]));
+        return;
+      }
+    }
+    const part = freePartName(this.pkg, "xl/webextensions/webextension", ".xml");
+    this.pkg.write(
+      part,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{${WEB_EXTENSION_ID}}"><we:reference id="selfeval" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties><we:property name="${escapeAttr(key)}" value="${escapeAttr(json)}"/></we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`,
+    );
+    ensureContentType(this.pkg, part, "application/vnd.ms-office.webextension+xml");
   }
 
   /** Adds (or replaces) a sheet of plain rows: the 校验报告. */
