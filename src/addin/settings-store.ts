@@ -16,13 +16,14 @@ export function readSettings(store: DocumentStore): WorkbookSettings {
 }
 
 /**
- * Saves only what the person chose, with the version that says so; a document that cannot be saved refuses. Settings
+ * Saves only what the person chose, with the version that says so and the time (a workbook that carries the settings
+ * of both hosts — Office's and WPS's part — is read with the newer); a document that cannot be saved refuses. Settings
  * given without `acknowledgements` (the settings dialog's) keep the warnings confirmed in the workbook.
  */
 export async function saveSettings(store: DocumentStore, s: WorkbookSettings): Promise<void> {
   const acknowledgements = s.acknowledgements ?? readSettings(store).acknowledgements;
   try {
-    await store.put(SETTINGS_KEY, storedSettings({ ...s, ...(acknowledgements ? { acknowledgements } : {}) }));
+    await store.put(SETTINGS_KEY, { ...storedSettings({ ...s, ...(acknowledgements ? { acknowledgements } : {}) }), savedAt: new Date().toISOString() });
   } catch (e) {
     throw new RefusedError(
       `无法在工作簿中保存设置（工作簿可能为只读）：${(e as Error).message}`,
@@ -58,7 +59,7 @@ export async function readAcknowledgements(store: DocumentStore): Promise<Acknow
 export async function saveAcknowledgements(store: DocumentStore, list: readonly Acknowledgement[]): Promise<void> {
   await store.refresh();
   try {
-    await store.put(SETTINGS_KEY, withAcknowledgements(store.get(SETTINGS_KEY), list));
+    await store.put(SETTINGS_KEY, { ...withAcknowledgements(store.get(SETTINGS_KEY), list), savedAt: new Date().toISOString() });
   } catch (e) {
     throw new RefusedError(
       `无法在工作簿中保存核对记录（工作簿可能为只读）：${(e as Error).message}`,
