@@ -9,7 +9,8 @@ import { watchEdits, withOwnWrites } from "./live";
 import { clearMarks, highlight, markCount } from "./marks";
 import { HostCapabilities, WorkbookPort } from "./port";
 import { writeReport } from "./report-sheet";
-import { readSettings, saveSettings } from "./settings-store";
+import { readAcknowledgements, readSettings, saveAcknowledgements, saveSettings } from "./settings-store";
+import { Acknowledgement } from "../core/acknowledge";
 import { WriteOutcome, applyWrites, canUndo, dropUndoneRecord, undoWrites } from "./undo";
 
 /**
@@ -27,6 +28,10 @@ export interface WorkbookHost {
   canUndo(): boolean;
   settings(): WorkbookSettings;
   saveSettings(s: WorkbookSettings): Promise<void>;
+  /** the warnings confirmed (已核对) in the workbook, read afresh */
+  acknowledgements(): Promise<Acknowledgement[]>;
+  /** saves the warnings confirmed (已核对), the rest of the settings record kept */
+  saveAcknowledgements(list: readonly Acknowledgement[]): Promise<void>;
   writeReport(report: WorkbookReport, options: CheckOptions, lang: Lang, checkedAt: string): Promise<void>;
   highlight(findings: Finding[], severities: readonly Severity[]): Promise<number>;
   /** the cells the last highlight marked without an explanation of their own (someone's note or comment is there) */
@@ -61,6 +66,8 @@ export function workbookHost(hostPort: WorkbookPort): WorkbookHost {
     canUndo: () => canUndo(port.store),
     settings: () => readSettings(port.store),
     saveSettings: (s) => saveSettings(port.store, s),
+    acknowledgements: () => readAcknowledgements(port.store),
+    saveAcknowledgements: (list) => saveAcknowledgements(port.store, list),
     writeReport: (report, options, lang, checkedAt) => writeReport(port, report, options, lang, checkedAt),
     select: (cell) => port.select(cell),
     watch: (onChanged) => watchEdits(port, onChanged),

@@ -54,6 +54,13 @@ export function formatForm(f: FormReport, lang: Lang): string {
   }
   if (f.findings.length === 0) lines.push(`  ${t.none}`);
   else lines.push(table(findingRows(f.findings, lang)).replace(/^/gm, "  "));
+  // the warnings the clerk confirmed (已核对, core/acknowledge.ts), apart, each with its reason and date
+  const acked = f.acknowledged ?? [];
+  if (acked.length > 0) {
+    lines.push(lang === "en" ? `  Confirmed (${acked.length}):` : `  已核对 ${acked.length} 个：`);
+    const why = (r: string, d: string) => (lang === "en" ? `reason: ${r}${d ? ` (${d})` : ""}` : `理由：${r}${d ? `（${d}）` : ""}`);
+    lines.push(table(acked.map((x) => [x.cell ? sheetCellKey(x.sheet, x.cell) : "", x.rule, why(x.reason, x.date)])).replace(/^/gm, "    "));
+  }
   return lines.join("\n");
 }
 

@@ -11,12 +11,14 @@ import { WorkbookSnapshot } from "./snapshot";
 import { RULES } from "./rules";
 import { FileVerdict, FormVerdict, countBySeverity, decideForm, decideWorkbook } from "./outcome";
 import { blockingRank } from "./rank";
+import { AcknowledgedFinding, findingFingerprint, formName, splitAcknowledged } from "./acknowledge";
 
 /** What a check says about one form: the shape of the CLI's JSON. */
 export interface FormReport {
   sheet: string;
   range: string;
-  kind: "project" | "department";
+  /** a project form; or a form of another kind, recognised and not checked: department-overall, transfer payment (转移支付) */
+  kind: "project" | "department" | "transfer";
   checked: boolean;
   projectName: string | null;
   year: number | null;
@@ -33,6 +35,11 @@ export interface FormReport {
   unchecked: string[];
   /** the form's outcome, decided once (src/core/outcome.ts): every surface renders it */
   verdict: FormVerdict;
+  /**
+   * Warnings the clerk confirmed (已核对, core/acknowledge.ts), each with its reason and date, in the order found: not
+   * in `findings` nor `counts`. Absent when none.
+   */
+  acknowledged?: AcknowledgedFinding[];
 }
 
 export interface WorkbookReport {
@@ -92,6 +99,8 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
   const forms: FormReport[] = [];
   const analyses: Array<FormAnalysis | null> = [];
   const wbFindings: Finding[] = [];
+  /** forms of one name so far: the n-th of a name is its own form for the fingerprints (core/acknowledge.ts) */
+  const named = new Map<string, number>();
   for (const sheet of wb.sheets) {
     if (sheet.name === REPORT_SHEET_NAME) continue; // our own report lists findings, it is not a form
     if (sheet.clipped) {
@@ -111,14 +120,17 @@ export function runCheck(wb: WorkbookSnapshot, partial?: Partial<CheckOptions>):
     }
     const grid = new Grid(sheet);
     for (const layout of locateForms(grid, options.family)) {
-      if (layout.kind === "department") {
+      if (layout.kind !== "project") {
         forms.push(departmentReport(layout, say, options.lang));
         analyses.push(null);
         continue;
       }
       const chosen = formOptions(layout.family, partial);
       const analysis = analyseForm(grid, layout, chosen.options);
-      forms.push(formReport(analysis, chosen.options, say, chosen.preset, chosen.source, grid));
+      const name = formName(analysis);
+      const nth = named.get(name) ?? 0;
+      named.set(name, nth + 1);
+      forms.push(formReport(analysis, chosen.options, say, chosen.preset, chosen.source, grid, nth > 0 ? `${name}#${nth}` : name));
       analyses.push(analysis);
     }
   }
@@ -149,14 +161,20 @@ function presetOf(id: string, source: PresetSource, lang: string): FormReport["p
 
 function departmentReport(layout: FormLayout, say: (zh: string, en: string) => string, lang: string): FormReport {
   const at = layout.titleCell ?? { row: layout.top, col: layout.left };
+  const transfer = layout.kind === "transfer";
   const findings: Finding[] = [
     {
       rule: "unsupported-form",
-      messageId: "department-form",
+      messageId: transfer ? "transfer-form" : "department-form",
       severity: "info",
       sheet: layout.sheet,
       cell: address(at.row, at.col),
-      message: say("这是部门整体支出绩效自评表，规则不同，未校验。", "This is a 部门整体支出绩效自评表 (whole-department form): other rules apply, not checked."),
+      message: transfer
+        ? say(
+            "这是转移支付（区域）绩效目标自评表：不设分值和得分，规则不同，未校验。",
+            "This is a 转移支付绩效目标自评表 (transfer-payment form): it has no weights or scores; other rules apply, not checked.",
+          )
+        : say("这是部门整体支出绩效自评表，规则不同，未校验。", "This is a 部门整体支出绩效自评表 (whole-department form): other rules apply, not checked."),
     },
   ];
   const verdict = decideForm(
@@ -167,23 +185,23 @@ function departmentReport(layout: FormLayout, say: (zh: string, en: string) => s
   return {
     sheet: layout.sheet,
     range: rangeAddress(layout.top, layout.left, layout.bottom, layout.right),
-    kind: "department",
+    kind: transfer ? "transfer" : "department",
     checked: false,
-    projectName: null,
+    projectName: transfer ? layout.projectName : null,
     year: layout.year,
     budget: { executionRate: null, score: null },
     totals: { weights: 0, reportedScore: null, sumOfScores: 0, recalculatedScore: 0 },
     grade: null,
     counts: countBySeverity(findings),
     findings,
-    template: { id: "unknown", name: say("部门整体支出绩效自评表（未校验）", "whole-department form (not checked)") },
+    template: { id: "unknown", name: transfer ? say("转移支付绩效目标自评表（未校验）", "transfer-payment form (not checked)") : say("部门整体支出绩效自评表（未校验）", "whole-department form (not checked)") },
     preset: presetOf("central", "default", lang),
     unchecked: [],
     verdict,
   };
 }
 
-function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource, grid: Grid): FormReport {
+function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string, en: string) => string, preset: string, presetSource: PresetSource, grid: Grid, formKey: string): FormReport {
   const layout = form.layout;
   const raw: Array<{ f: Finding; row: number; col: number; order: number }> = [];
   const lang = options.lang;
@@ -243,6 +261,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
             op: st.op,
             terms: st.terms.map((t) => ({ value: r4(t.value), ...(t.format ? { format: t.format } : {}), ...(t.at ? { cell: address(t.at.row, t.at.col) } : {}) })),
           }));
+        if (severity === "warning") finding.fingerprint = findingFingerprint(form, formKey, rule.id, f.messageId, f.at, f.data);
         raw.push({ f: finding, row: f.at.row, col: f.at.col, order });
       },
     };
@@ -266,7 +285,11 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     }
   });
   raw.sort((a, b) => a.row - b.row || a.col - b.col || a.order - b.order);
-  const findings = raw.map((x) => x.f);
+  // a warning the clerk confirmed (its fingerprint among the workbook's acknowledgements) is listed apart
+  const { findings, acknowledged } = splitAcknowledged(
+    raw.map((x) => x.f),
+    options.acknowledgements,
+  );
   const b = form.budget;
   const executionRate = b?.computedRate == null ? null : r4(b.computedRate);
   const budgetScore = b?.computedScore == null ? null : r4(b.computedScore);
@@ -277,6 +300,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
       unchecked: form.unchecked.map((u) => u.section),
       missing: layout.missing,
       findings,
+      acknowledged: acknowledged.length,
       grade: form.gradeOrNull,
       executionRate,
       budgetScore,
@@ -290,7 +314,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
   if (!verdict.writable) {
     // an unfilled or unchecked form is offered no write-back and no fix: its figures are not the form's
     proposed.length = 0;
-    for (const f of findings) delete f.fix;
+    for (const f of [...findings, ...acknowledged]) delete f.fix;
   }
   return {
     sheet: layout.sheet,
@@ -313,6 +337,7 @@ function formReport(form: FormAnalysis, options: CheckOptions, say: (zh: string,
     preset: presetOf(preset, presetSource, options.lang),
     unchecked: form.unchecked.map((u) => u.section),
     verdict,
+    ...(acknowledged.length > 0 ? { acknowledged } : {}),
   };
 }
 

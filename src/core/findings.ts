@@ -40,6 +40,11 @@ export interface Finding {
    * The figures are the engine's, as computed: surfaces show them, never derive them.
    */
   steps?: CalcStep[];
+  /**
+   * A warning's fingerprint (core/acknowledge.ts): what it judged — rule, message, form, the row's 三级指标 name, the
+   * values — not where; what 已核对 is keyed by. Only warnings of a form have one.
+   */
+  fingerprint?: string;
 }
 
 /** One line of a calculation: `result = terms[0] op terms[1] op …`. */

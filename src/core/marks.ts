@@ -86,7 +86,8 @@ export function planClear(marks: Mark[], states: Map<string, CellState>): CellCh
 
 /** The state of the cells once the changes are applied (for planning a second step on top of a first). */
 export function afterChanges(states: Map<string, CellState>, changes: CellChange[]): Map<string, CellState> {
-  const out = new Map([...states].map(([k, v]) => [k, structuredClone(v)]));
+  // a copy of each state (its one nested part, the fill, too): no structuredClone, which WPS's Chromium 87 lacks
+  const out = new Map([...states].map(([k, v]) => [k, { ...v, fill: { ...v.fill } }]));
   for (const ch of changes) {
     const s = out.get(cellKey(ch));
     if (!s) continue;

@@ -1,4 +1,5 @@
 import { FAMILY_IDS, PRESETS, Preset, presetSettings } from "./families";
+import type { Acknowledgement } from "./acknowledge";
 
 /**
  * Every policy choice of RULES.md §2, as one options object. Defaults are the central rules.
@@ -39,6 +40,11 @@ export interface CheckOptions {
    * severity). Only rules whose meta says `switchable` obey it; an id of any other rule is ignored.
    */
   rules: RuleSwitches;
+  /**
+   * Warnings the clerk confirmed (已核对), as the workbook stores them (core/settings.ts): a warning whose fingerprint
+   * is among them is listed apart and counted as confirmed in the verdict (core/acknowledge.ts).
+   */
+  acknowledgements: Acknowledgement[];
 }
 
 /** What a setting may do with a review hint: switch it off, or show it as 提示 or 警告 (never as an error). */
@@ -74,6 +80,7 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   presetSource: null,
   family: null,
   rules: {},
+  acknowledgements: [],
 };
 
 export function resolveOptions(partial?: Partial<CheckOptions>): CheckOptions {
@@ -83,11 +90,12 @@ export function resolveOptions(partial?: Partial<CheckOptions>): CheckOptions {
     qualitativeTiers: { ...DEFAULT_OPTIONS.qualitativeTiers, ...(partial?.qualitativeTiers ?? {}) },
     level1Weights: { ...DEFAULT_OPTIONS.level1Weights, ...(partial?.level1Weights ?? {}) },
     rules: { ...(partial?.rules ?? {}) },
+    acknowledgements: [...(partial?.acknowledgements ?? [])],
   };
 }
 
 /** The policy settings a workbook can carry (RULES.md §2): everything but the language and the default year. */
-export type PolicySettings = Omit<CheckOptions, "lang" | "defaultYear" | "preset" | "presetSource" | "family" | "rules">;
+export type PolicySettings = Omit<CheckOptions, "lang" | "defaultYear" | "preset" | "presetSource" | "family" | "rules" | "acknowledgements">;
 
 // Presets and the families' ids are the families' (core/families: the central default, those the families bring, the
 // provincial variants); re-exported where their users have found them.

@@ -49,6 +49,8 @@ export interface FormVerdict {
   top: TopProblem | null;
   /** whether write-back and one-cell fixes may be offered for this form (never on an unfilled or unchecked form) */
   writable: boolean;
+  /** warnings the clerk confirmed (已核对, core/acknowledge.ts): not in `counts`, listed apart; absent when none */
+  acknowledged?: number;
 }
 
 export interface FileVerdict {
@@ -58,6 +60,8 @@ export interface FileVerdict {
   forms: Record<FormVerdictKind, number>;
   /** findings by severity: every form's and the workbook's own */
   counts: Record<Severity, number>;
+  /** warnings confirmed (已核对) over all forms, not in `counts`; absent when none */
+  acknowledged?: number;
 }
 
 /** What the engine knows of a form when it decides: plain facts, no wording. */
@@ -69,7 +73,10 @@ export interface FormFacts {
   unchecked: readonly string[];
   /** parts of the form not found at all (a form cut short) */
   missing: readonly string[];
+  /** the findings that stand (a warning the clerk confirmed is not among them) */
   findings: readonly Finding[];
+  /** how many warnings the clerk confirmed (已核对); 0 or absent when none */
+  acknowledged?: number;
   grade: Grade | null;
   executionRate: number | null;
   budgetScore: number | null;
@@ -92,6 +99,7 @@ const WORDS = {
     notChecked: "未校验：有部分读不出",
     department: "未校验（规则不同）",
     submit: (w: number) => (w > 0 ? `可以提交，请核对 ${w} 个警告` : "可以提交"),
+    acknowledged: (a: number) => `（已核对 ${a} 个）`,
     noForm: "未找到表格",
     unreadable: "无法读取",
   },
@@ -101,6 +109,7 @@ const WORDS = {
     notChecked: "Not checked: a section cannot be read",
     department: "Not checked (other rules)",
     submit: (w: number) => (w > 0 ? `Can be submitted; review ${w} warning(s)` : "Can be submitted"),
+    acknowledged: (a: number) => ` (${a} confirmed)`,
     noForm: "No form found",
     unreadable: "Cannot be read",
   },
@@ -116,7 +125,6 @@ export const VERDICT_LABEL: Record<Lang, Record<FileVerdictKind, string>> = {
 export type RankOf = (rule: string) => number;
 
 export function decideForm(facts: FormFacts, lang: Lang, rankOf: RankOf): FormVerdict {
-  const w = WORDS[lang];
   const counts = countBySeverity(facts.findings);
   const unchecked = new Set(facts.unchecked);
   const cutShort = facts.missing.length > 0;
@@ -126,8 +134,8 @@ export function decideForm(facts: FormFacts, lang: Lang, rankOf: RankOf): FormVe
   else if (facts.checked && facts.unfilled) kind = "unfilled";
   else if (!readable) kind = "not-checked";
   else kind = "submit";
-  const text =
-    kind === "fix" ? w.fix(counts.error, counts.warning) : kind === "unfilled" ? w.unfilled : kind === "not-checked" ? (facts.checked ? w.notChecked : w.department) : w.submit(counts.warning);
+  const acknowledged = facts.acknowledged ?? 0;
+  const text = verdictText(kind, counts, acknowledged, lang, facts.checked);
   const funds = facts.checked && !unchecked.has("funds") && !facts.missing.includes("funds") && !facts.missing.includes("fundsTotal");
   const indicators = facts.checked && !unchecked.has("indicators") && !facts.missing.includes("indicators") && !facts.missing.includes("indicatorRows");
   const total = facts.checked && !unchecked.has("total") && !facts.missing.includes("total");
@@ -147,7 +155,30 @@ export function decideForm(facts: FormFacts, lang: Lang, rankOf: RankOf): FormVe
     figures,
     top: topProblem(facts.findings, rankOf),
     writable: readable && !facts.unfilled,
+    ...(acknowledged > 0 ? { acknowledged } : {}),
   };
+}
+
+/** A form's one line: the warnings confirmed (已核对) are said after 需修改 and 可以提交, where warnings count. */
+function verdictText(kind: FormVerdictKind, counts: Record<Severity, number>, acknowledged: number, lang: Lang, checked: boolean): string {
+  const w = WORDS[lang];
+  const ack = acknowledged > 0 ? w.acknowledged(acknowledged) : "";
+  if (kind === "fix") return w.fix(counts.error, counts.warning) + ack;
+  if (kind === "unfilled") return w.unfilled;
+  if (kind === "not-checked") return checked ? w.notChecked : w.department;
+  return w.submit(counts.warning) + ack;
+}
+
+/**
+ * A verdict decided again after warnings were confirmed or un-confirmed (core/acknowledge.ts reacknowledge): the
+ * counts, text and top problem follow the findings that stand; the kind, grade, figures and write-back do not depend
+ * on warnings and stay as decided.
+ */
+export function reviseVerdict(v: FormVerdict, findings: readonly Finding[], acknowledged: number, lang: Lang, rankOf: RankOf): FormVerdict {
+  const counts = countBySeverity(findings);
+  const checked = !(v.kind === "not-checked" && v.text === WORDS[lang].department);
+  const { acknowledged: _a, ...rest } = v;
+  return { ...rest, counts, text: verdictText(v.kind, counts, acknowledged, lang, checked), top: topProblem(findings, rankOf), ...(acknowledged > 0 ? { acknowledged } : {}) };
 }
 
 /** Findings by severity, then by what blocks submission (the rule's rank); the engine's (cell) order among equals. */
@@ -168,14 +199,17 @@ export function decideWorkbook(forms: ReadonlyArray<{ verdict: FormVerdict }>, o
   const w = WORDS[lang];
   const byKind: Record<FormVerdictKind, number> = { fix: 0, unfilled: 0, "not-checked": 0, submit: 0 };
   const counts = countBySeverity(own);
+  let acknowledged = 0;
   for (const f of forms) {
     byKind[f.verdict.kind]++;
     for (const s of ["error", "warning", "info"] as const) counts[s] += f.verdict.counts[s];
+    acknowledged += f.verdict.acknowledged ?? 0;
   }
+  const ack = acknowledged > 0 ? { acknowledged } : {};
   if (forms.length === 0) return { kind: "no-form", text: w.noForm, forms: byKind, counts };
   const kind = (["fix", "unfilled", "not-checked", "submit"] as const).find((k) => byKind[k] > 0)!;
-  const text = lang === "zh" ? workbookTextZh(forms.length, byKind, counts) : workbookTextEn(forms.length, byKind, counts);
-  return { kind, text, forms: byKind, counts };
+  const text = (lang === "zh" ? workbookTextZh(forms.length, byKind, counts) : workbookTextEn(forms.length, byKind, counts)) + (acknowledged > 0 ? w.acknowledged(acknowledged) : "");
+  return { kind, text, forms: byKind, counts, ...ack };
 }
 
 function workbookTextZh(n: number, k: Record<FormVerdictKind, number>, c: Record<Severity, number>): string {

@@ -5,6 +5,7 @@ import { formatPercent } from "./parse";
 import { VERDICT_LABEL } from "./outcome";
 import { allFindings, gradeWord, roundShown, ruleTitle } from "./present";
 import { rulesInForce } from "./settings";
+import { acknowledgedOf } from "./acknowledged";
 import { CellValue } from "./snapshot";
 
 /**
@@ -104,7 +105,7 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
       v.counts.error,
       v.counts.warning,
       v.counts.info,
-      f.template ? (zh ? "模板：" : "Template: ") + (f.template.id === "unknown" && f.kind !== "department" ? (zh ? "未识别" : "not recognised") : f.template.name) : "",
+      f.template ? (zh ? "模板：" : "Template: ") + (f.template.id === "unknown" && f.kind === "project" ? (zh ? "未识别" : "not recognised") : f.template.name) : "",
       f.preset && f.checked ? rulesInForce(f.preset, lang) : "",
     ]);
   }
@@ -117,6 +118,19 @@ export function buildReport(report: WorkbookReport, options: CheckOptions, lang:
     if (f.sheet && f.cell) links.push({ row: rows.length, col: 1, sheet: f.sheet, address: f.cell, text: f.cell });
     const v = (x: number | string | null | undefined) => (x === null || x === undefined ? "" : typeof x === "number" ? (f.valueFormat === "percent" ? formatPercent(x) : roundShown(x)) : x);
     rows.push([f.sheet, f.cell, f.message, SEVERITY_LABEL[lang][f.severity], ruleTitle(f.rule, lang), v(f.expected), v(f.actual), ...(zh ? [] : [f.rule])]);
+  }
+  // the warnings the clerk confirmed (已核对, core/acknowledge.ts): apart, each with its reason and date
+  const acknowledged = acknowledgedOf(report);
+  if (acknowledged.length > 0) {
+    rows.push([]);
+    bold.push(rows.length);
+    rows.push([zh ? `已核对的警告（${acknowledged.length} 个）` : `Warnings confirmed (${acknowledged.length})`]);
+    bold.push(rows.length);
+    rows.push(zh ? ["工作表", "单元格", "说明", "核对理由", "问题", "核对日期", "", "规则编号"] : ["Sheet", "Cell", "Message", "Reason", "Problem", "Confirmed on", "", "Rule id"]);
+    for (const a of acknowledged) {
+      if (a.sheet && a.cell) links.push({ row: rows.length, col: 1, sheet: a.sheet, address: a.cell, text: a.cell });
+      rows.push([a.sheet, a.cell, a.message, a.reason, ruleTitle(a.rule, lang), a.date, "", a.rule]);
+    }
   }
   return { rows, links, bold, columns: REPORT_COLUMNS };
 }

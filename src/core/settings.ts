@@ -1,3 +1,4 @@
+import { Acknowledgement, sanitizeAcknowledgements } from "./acknowledge";
 import { Severity } from "./findings";
 import { CheckOptions, FAMILY_IDS, Lang, PRESETS, PolicySettings, PresetSource, RuleSwitches, presetSettings, resolveOptions, sanitizeRuleSwitches, sanitizeSettings } from "./options";
 
@@ -10,6 +11,10 @@ import { CheckOptions, FAMILY_IDS, Lang, PRESETS, PolicySettings, PresetSource, 
  * can supply it. Records without a `version` were written before, when the pane stored every value resolved; they
  * are read as they were checked then: a value equal to the default it was resolved from (the chosen preset's, or the
  * central default under 按表格模板自动选择) counts as not chosen.
+ *
+ * Acknowledgements (已核对, core/acknowledge.ts) are an optional key `acknowledgements` of the same record, in either
+ * version: a list of { fingerprint, rule, reason, date }. A reader that predates them ignores the key; a record
+ * without it has none. They are the workbook's own: a --config file cannot confirm a warning.
  */
 
 /** The name of the add-in's document setting (Office) and of the web-extension property in an .xlsx. */
@@ -34,6 +39,8 @@ export interface WorkbookSettings {
   rules?: RuleSwitches;
   /** the pane's 实时校验 is on for this workbook (remembered with it; no check option, the CLI ignores it) */
   live?: boolean;
+  /** warnings the clerk confirmed (已核对): absent when none */
+  acknowledgements?: Acknowledgement[];
 }
 
 /** What we write into the workbook: the settings with the version that says "explicit choices only". */
@@ -108,7 +115,16 @@ export function readWorkbookSettings(raw: unknown): WorkbookSettings {
     options = kept as Partial<PolicySettings>;
   }
   const rules = sanitizeRuleSwitches(r.rules);
-  return { preset, options, highlight, ...(family ? { family } : {}), ...(Object.keys(rules).length > 0 ? { rules } : {}), ...(r.live === true ? { live: true } : {}) };
+  const acknowledgements = sanitizeAcknowledgements(r.acknowledgements);
+  return {
+    preset,
+    options,
+    highlight,
+    ...(family ? { family } : {}),
+    ...(Object.keys(rules).length > 0 ? { rules } : {}),
+    ...(acknowledgements.length > 0 ? { acknowledgements } : {}),
+    ...(r.live === true ? { live: true } : {}),
+  };
 }
 
 /** The record to save in the workbook: the person's explicit choices, tagged with the current version. */
@@ -124,10 +140,33 @@ export function storedSettings(s: WorkbookSettings): StoredSettings {
     ...(s.family && FAMILY_IDS.includes(s.family) ? { family: s.family } : {}),
     ...(s.rules && Object.keys(sanitizeRuleSwitches(s.rules)).length > 0 ? { rules: sanitizeRuleSwitches(s.rules) } : {}),
     ...(s.live ? { live: true } : {}),
+    ...(sanitizeAcknowledgements(s.acknowledgements).length > 0 ? { acknowledgements: sanitizeAcknowledgements(s.acknowledgements) } : {}),
   };
 }
 
-/** The same settings (what a check would use and what it would mark): nothing to save when unchanged. */
+/**
+ * A saved record (raw, as read: of either version, or null) with another list of acknowledgements and nothing else
+ * changed — every other key kept as it was, an old record left old — for a copy the web page writes. With no record,
+ * the default settings.
+ */
+export function withAcknowledgements(raw: unknown, acks: readonly Acknowledgement[]): Record<string, unknown> {
+  const base: Record<string, unknown> =
+    raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : { ...storedSettings(DEFAULT_SETTINGS) };
+  const list = sanitizeAcknowledgements(acks);
+  if (list.length > 0) base.acknowledgements = list;
+  else delete base.acknowledgements;
+  return base;
+}
+
+/** The acknowledgements a saved record (raw, as read) carries. */
+export function savedAcknowledgements(raw: unknown): Acknowledgement[] {
+  return readWorkbookSettings(raw).acknowledgements ?? [];
+}
+
+/**
+ * The same settings (what a check would use and what it would mark): nothing to save when unchanged. The
+ * acknowledgements are not compared: they are saved where a warning is confirmed, not by the settings dialog.
+ */
 export function sameSettings(a: WorkbookSettings, b: WorkbookSettings): boolean {
   const oa = storedSettings(a).options as Record<string, unknown>;
   const ob = storedSettings(b).options as Record<string, unknown>;
@@ -146,6 +185,7 @@ interface Choices {
   preset?: string;
   family?: string;
   rules?: RuleSwitches;
+  acknowledgements?: Acknowledgement[];
 }
 
 function workbookChoices(s: WorkbookSettings): Choices {
@@ -155,6 +195,7 @@ function workbookChoices(s: WorkbookSettings): Choices {
     ...(chosen ? { preset: s.preset } : {}),
     ...(s.family ? { family: s.family } : {}),
     ...(s.rules ? { rules: s.rules } : {}),
+    ...(s.acknowledgements ? { acknowledgements: s.acknowledgements } : {}),
   };
 }
 
@@ -192,6 +233,8 @@ export function optionsFor(src: SettingsSources): Partial<CheckOptions> {
   // review-hint switches, hint by hint: --config over the workbook's
   const rules = { ...(w.rules ?? {}), ...(c.rules ?? {}) };
   if (Object.keys(rules).length > 0) out.rules = rules;
+  // warnings confirmed (已核对): the workbook's own, never a --config file's
+  if (w.acknowledgements && w.acknowledgements.length > 0) out.acknowledgements = w.acknowledgements;
   if (src.lang) out.lang = src.lang;
   for (const [k, v] of Object.entries(src.overrides ?? {})) if (v !== undefined && v !== null) (out as Record<string, unknown>)[k] = v;
   return out;

@@ -37,6 +37,10 @@ export interface SummaryRow {
   status: RowStatus;
   /** for a file that cannot be checked: its reason; for one without a form: what was found */
   note: string;
+  /** warnings the clerk confirmed on the form (已核对, core/acknowledge.ts) */
+  acknowledged: number;
+  /** those warnings with their reasons: 「I14 理由（2026-12-01）；…」, or "" */
+  acknowledgedText: string;
 }
 
 export type SortKey = "file" | "form" | "verdict" | "top" | "template" | "rate" | "written" | "recalculated" | "grade" | "errors" | "warnings";
@@ -66,14 +70,14 @@ export function fileRows(fileIndex: number, file: string, entry: FileEntry, lang
   if (entry.verdict.kind === "unreadable") {
     // not a form with one error: a verdict of its own (无法读取), its reason in the note
     const reason = entry.error ?? entry.findings[0]?.message ?? "";
-    return [{ ...base, ...blank, form: "", verdict: "unreadable", verdictText: entry.verdict.text, errors: 0, warnings: 0, status: "unreadable", note: reason }];
+    return [{ ...base, ...blank, form: "", verdict: "unreadable", verdictText: entry.verdict.text, errors: 0, warnings: 0, status: "unreadable", note: reason, acknowledged: 0, acknowledgedText: "" }];
   }
   // findings about the workbook rather than a form count on the file's first row
   const { error: wbErrors, warning: wbWarnings } = countBySeverity(entry.findings);
   const copyNote = entry.error ?? "";
   if (entry.forms.length === 0) {
     const note = [...entry.findings.map((f) => f.message), copyNote].filter(Boolean).join(" ");
-    return [{ ...base, ...blank, form: w.noForm, verdict: entry.verdict.kind, verdictText: entry.verdict.text, errors: wbErrors, warnings: wbWarnings, status: "no-form", note }];
+    return [{ ...base, ...blank, form: w.noForm, verdict: entry.verdict.kind, verdictText: entry.verdict.text, errors: wbErrors, warnings: wbWarnings, status: "no-form", note, acknowledged: 0, acknowledgedText: "" }];
   }
   return entry.forms.map((f, i) => {
     const t = f.verdict.top;
@@ -95,8 +99,16 @@ export function fileRows(fileIndex: number, file: string, entry: FileEntry, lang
       warnings: f.counts.warning + (i === 0 ? wbWarnings : 0),
       status: f.checked ? "checked" : "department",
       note: i === 0 ? copyNote : "",
+      acknowledged: f.acknowledged?.length ?? 0,
+      acknowledgedText: acknowledgedText(f, lang),
     };
   });
+}
+
+/** A form's confirmed warnings with their reasons, in one cell: 「I14 超额已说明（2026-12-01）；H22 …」. */
+export function acknowledgedText(f: Pick<FormReport, "acknowledged">, lang: Lang): string {
+  const sep = lang === "en" ? "; " : "；";
+  return (f.acknowledged ?? []).map((a) => `${a.cell ? `${a.cell} ` : ""}${a.reason}${a.date ? (lang === "en" ? ` (${a.date})` : `（${a.date}）`) : ""}`).join(sep);
 }
 
 /** Every file's rows, in batch order: `files[i].file` names the file in the summary. */

@@ -22,6 +22,12 @@ export function canonicalLabel(l: string): string {
   return l.includes("部门整体绩效") ? l.replace(/部门整体绩效(?:目标)?自评表/, DEPT_TITLE) : l;
 }
 export const PROJECT_NAME = ["项目名称"];
+/**
+ * The transfer-payment form (转移支付（区域）绩效目标自评表: Guangxi 2021, 休宁县 2023): no 分值 or 得分 anywhere, other
+ * rules — recognised by its title and reported as not checked, like the department form. Its name label.
+ */
+export const TRANSFER_TITLE = /转移支付.{0,12}绩效(?:目标)?自评表/;
+export const TRANSFER_NAME = ["转移支付名称", "转移支付项目名称"];
 
 /** The funds section's label (left of its header row). */
 export const FUNDS_LABELS = ["项目资金", "资金情况", "预算执行情况", "资金投入", "预算资金", "项目预算"];

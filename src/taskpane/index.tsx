@@ -7,9 +7,11 @@ import { App } from "./components/App";
 import { OutsideOffice } from "./components/OutsideOffice";
 import { langOf } from "./i18n";
 import { themeFor } from "./theme";
+import { findEtApplication, wpsWorkbookHost } from "../wps/host";
 
 /**
- * Start-up: wait for Office.js; outside Excel (no Office.js, or another host) show the "open this in Excel" message.
+ * Start-up: the host is found first — WPS 表格 (its object model as window.Application / wps, issue 37), then Office
+ * (wait for Office.js); with neither, or in another Office host, the "open this in Excel" message.
  */
 const ONREADY_TIMEOUT_MS = 10000;
 
@@ -19,6 +21,12 @@ function render(node: React.ReactNode, theme = webLightTheme) {
 }
 
 async function start() {
+  const autorun = new URLSearchParams(window.location.search).get("autorun") === "1";
+  const et = findEtApplication(window);
+  if (et) {
+    render(<App host={wpsWorkbookHost(et)} lang="zh" autorun={autorun} />);
+    return;
+  }
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
     render(<OutsideOffice />);
     return;
@@ -33,7 +41,6 @@ async function start() {
     return;
   }
   const lang = langOf(Office.context.displayLanguage);
-  const autorun = new URLSearchParams(window.location.search).get("autorun") === "1";
   render(<App host={officeWorkbookHost()} lang={lang} autorun={autorun} />, themeFor(Office.context.officeTheme));
 }
 

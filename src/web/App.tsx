@@ -3,6 +3,8 @@ import { Lang } from "../core/options";
 import { FileVerdictKind, VERDICT_LABEL } from "../core/outcome";
 import { formatNumber, formatPercent } from "../core/parse";
 import { FindingLine, FormView } from "./FormView";
+import { WebAcknowledge, acknowledgedOutcome, acknowledgementsOf } from "./Acknowledge";
+import { ACK_WORDS, Acknowledgement, acknowledge, localDate, unacknowledge } from "../core/acknowledge";
 import { ANNOTATE_AVAILABLE, annotatedCopy } from "./annotate";
 import { ALL_JSON_NAME, BatchSource, SUMMARY_NAME, batchJsonBlob, batchZipBlob, jsonName, summaryWorkbookOf, uniqueNames } from "./bundle";
 import { XLSX_TYPE, download } from "./download";
@@ -135,9 +137,8 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
           const i = next++;
           const c = cs[k];
           try {
-            const bytes = await readFileBytes(list[i]);
-            if (list.length === 1) out[i] = briefOf((one = await c.check(list[i].name, bytes)));
-            else out[i] = await c.brief(list[i].name, bytes);
+            if (list.length === 1) out[i] = briefOf((one = await c.check(list[i].name, await readFileBytes(list[i]))));
+            else out[i] = await c.briefFile(list[i]);
           } catch (e) {
             // the worker failed on this file: the next file gets a fresh one (started once for the lanes it serves)
             if (cs[k] === c && !replacing[k]) {
@@ -230,8 +231,26 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
 
   const copyOf = async (o: FileOutcome, i: number): Promise<Uint8Array | null> => {
     if (!ANNOTATE_AVAILABLE || !o.reports) return null;
-    return annotatedCopy(new Uint8Array(await readFileBytes(files.current[i])), o.reports[lang], lang, o.settings);
+    return annotatedCopy(new Uint8Array(await readFileBytes(files.current[i])), o.reports[lang], lang, o.settings, undefined, o.acknowledgements);
   };
+
+  // 已核对 (a one-file check): the list changed on the page, the file's verdict decided again, the copy carries it
+  const [ackNotice, setAckNotice] = React.useState<string | null>(null);
+  React.useEffect(() => setAckNotice(null), [selected]);
+  const changeAcknowledgements = (edit: (list: Acknowledgement[]) => Acknowledgement[], notice: string) => {
+    if (!detail || !detail.outcome.reports) return;
+    const outcome = acknowledgedOutcome(detail.outcome, edit(acknowledgementsOf(detail.outcome)));
+    setDetail({ index: detail.index, outcome });
+    setBriefs((bs) => bs.map((b, k) => (k === detail.index ? briefOf(outcome) : b)));
+    setAckNotice(notice);
+  };
+  const ack: WebAcknowledge | undefined =
+    briefs.length === 1 && ANNOTATE_AVAILABLE
+      ? {
+          onAcknowledge: (f, reason) => changeAcknowledgements((list) => acknowledge(list, f, reason, localDate(new Date())), ACK_WORDS[lang].webSaved),
+          onUnacknowledge: (fingerprint) => changeAcknowledgements((list) => unacknowledge(list, fingerprint), ACK_WORDS[lang].removed),
+        }
+      : undefined;
 
   /** Every download shows that it is being made (and how far, file by file), then saves; one at a time. */
   const working = async (what: Busy["what"], total: number, make: (src: BatchSource) => Promise<{ name: string; data: BlobPart; type: string } | null>) => {
@@ -564,6 +583,9 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
                   </button>
                 )}
               </div>
+              <div role="status" aria-live="polite" data-testid="ack-notice">
+                {ackNotice}
+              </div>
               {copyError ? (
                 <div role="alert" className="problem" data-testid="copy-error">
                   {copyError}
@@ -579,7 +601,7 @@ export function App(props: { features: FeatureReport; initialLang: Lang; spawnWo
               {shown.reports[lang].forms.length === 0 ? <strong>{w.noForm}</strong> : null}
               <div className="cards">
                 {shown.reports[lang].forms.map((f, i) => (
-                  <FormView key={`${f.sheet}-${f.range}-${i}`} form={f} lang={lang} />
+                  <FormView key={`${f.sheet}-${f.range}-${i}`} form={f} lang={lang} ack={ack} />
                 ))}
               </div>
             </>

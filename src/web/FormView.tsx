@@ -6,6 +6,7 @@ import { formatPercent } from "../core/parse";
 import { detailLine, gradeWord, ruleTitle, showNumber, triage } from "../core/present";
 import { rulesInForce } from "../core/settings";
 import { FORM_WORDS } from "../core/words";
+import { AckButton, AcknowledgedSection, WebAcknowledge } from "./Acknowledge";
 
 /**
  * One form's result, as the pane shows it (src/core/present.ts): a one-line verdict, the figures, then the findings
@@ -15,7 +16,7 @@ import { FORM_WORDS } from "../core/words";
  */
 const ORDER: Severity[] = ["error", "warning", "info"];
 
-export function FindingLine(props: { finding: Finding; lang: Lang }) {
+export function FindingLine(props: { finding: Finding; lang: Lang; ack?: WebAcknowledge }) {
   const f = props.finding;
   const t = FORM_WORDS[props.lang];
   const where = f.cell ? sheetCellKey(f.sheet, f.cell) : t.workbookLevel;
@@ -25,11 +26,12 @@ export function FindingLine(props: { finding: Finding; lang: Lang }) {
       <span className={`badge sev-${f.severity}`}>{t.severityOne[f.severity]}</span> <strong>{where}</strong> <span className="meta">{ruleTitle(f.rule, props.lang)}</span>
       <div className="message">{f.message}</div>
       {detail ? <div className="meta">{detail}</div> : null}
+      <AckButton finding={f} lang={props.lang} ack={props.ack} />
     </li>
   );
 }
 
-export function FormView(props: { form: FormReport; lang: Lang }) {
+export function FormView(props: { form: FormReport; lang: Lang; ack?: WebAcknowledge }) {
   const { form, lang } = props;
   const t = FORM_WORDS[lang];
   const n = (x: number | null) => (x === null ? "—" : showNumber(x));
@@ -70,7 +72,7 @@ export function FormView(props: { form: FormReport; lang: Lang }) {
           </dd>
         </dl>
       ) : null}
-      {findings.length === 0 ? <p>{t.noProblems}</p> : null}
+      {findings.length === 0 && !form.acknowledged?.length ? <p>{t.noProblems}</p> : null}
       {ORDER.map((sev) => {
         const list = findings.filter((f) => f.severity === sev);
         if (list.length === 0) return null;
@@ -81,12 +83,13 @@ export function FormView(props: { form: FormReport; lang: Lang }) {
             </h4>
             <ul className="findings">
               {list.map((f, i) => (
-                <FindingLine key={`${f.rule}-${f.cell}-${i}`} finding={f} lang={lang} />
+                <FindingLine key={`${f.rule}-${f.cell}-${i}`} finding={f} lang={lang} ack={props.ack} />
               ))}
             </ul>
           </section>
         );
       })}
+      <AcknowledgedSection items={form.acknowledged} lang={lang} ack={props.ack} />
     </article>
   );
 }

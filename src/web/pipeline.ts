@@ -2,6 +2,7 @@ import { WorkbookReport, runCheck } from "../core/engine";
 import { FileEntry, fileEntry, unreadableEntry } from "../core/file-json";
 import { Lang } from "../core/options";
 import { optionsFor } from "../core/settings";
+import type { Acknowledgement } from "../core/acknowledge";
 import { InputError, Problem, describeReadError, sniffBytes } from "./errors";
 import { isCompoundFile } from "../xlsx/xls/sniff";
 import { ReadResult, readWorkbook } from "./read";
@@ -22,6 +23,8 @@ export interface FileOutcome {
   /** why the file could not be read; null when it was */
   problem: { kind: Problem; zh: string; en: string } | null;
   ms: number;
+  /** the warnings confirmed on the page (已核对, src/web/Acknowledge.tsx), when the clerk changed them: the copy carries them */
+  acknowledgements?: Acknowledgement[];
 }
 
 /** The .xls / .et reader (src/xlsx/xls/read.ts), a chunk of its own: processFile loads it when a compound file arrives. */

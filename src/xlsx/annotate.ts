@@ -55,9 +55,20 @@ export interface AnnotatedCopy {
 export function annotateCopy(
   input: Uint8Array,
   report: WorkbookReport,
-  opts: { lang: Lang; checkedAt: Date; options: CheckOptions; severities?: readonly Severity[]; deflate?: Deflate; inflate?: Inflate; notices?: { title: string; lines: string[] } },
+  opts: {
+    lang: Lang;
+    checkedAt: Date;
+    options: CheckOptions;
+    severities?: readonly Severity[];
+    deflate?: Deflate;
+    inflate?: Inflate;
+    notices?: { title: string; lines: string[] };
+    /** add-in document settings to set in the copy (key → value): the web page's 已核对 record (core/settings withAcknowledgements) */
+    documentSettings?: Record<string, unknown>;
+  },
 ): AnnotatedCopy {
   const copy = new WorkbookCopy(input, opts.inflate);
+  for (const [key, value] of Object.entries(opts.documentSettings ?? {})) copy.setDocumentSetting(key, value);
   const cells = flaggedCells(allFindings(report), opts.severities ?? DEFAULT_HIGHLIGHT);
   // the cells' state as the planner needs it: the note they carry (their fill is replaced either way)
   const states = new Map<string, CellState>();

@@ -55,11 +55,14 @@ export interface SummaryWorkbookOptions {
 export function summaryWorkbookXml(rows: SummaryRow[], o: SummaryWorkbookOptions): string {
   const labels = COLUMN_LABEL[o.lang];
   const noteHeader = o.lang === "en" ? "Note" : "说明";
-  const header = [...SORT_KEYS.map((k) => labels[k]), noteHeader];
+  // 已核对 (the warnings the clerk confirmed, with their reasons): a column of its own when any form has one
+  const acked = hasAcknowledged(rows);
+  const header = [...SORT_KEYS.map((k) => labels[k]), noteHeader, ...(acked ? [ACK_HEADER[o.lang]] : [])];
   const out: string[] = [];
   const str = (ref: string, v: string, s = 0) => `<c r="${ref}" t="inlineStr"${s ? ` s="${s}"` : ""}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
   const num = (ref: string, v: number | null, s = 0) => (v === null || !Number.isFinite(v) ? "" : `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${v}</v></c>`);
   out.push(`<row r="1">${header.map((h, i) => str(`${col(i)}1`, h, 1)).join("")}</row>`);
+  const noteCol = col(SORT_KEYS.length);
   const lastCol = col(header.length - 1);
   rows.forEach((r, i) => {
     const n = i + 2;
@@ -79,12 +82,13 @@ export function summaryWorkbookXml(rows: SummaryRow[], o: SummaryWorkbookOptions
       else if (key === "errors" || key === "warnings") cells.push(num(ref, r[key]));
       else if (r[key] !== null && r[key] !== "") cells.push(str(ref, String(r[key])));
     });
-    if (r.note) cells.push(str(`${lastCol}${n}`, r.note));
+    if (r.note) cells.push(str(`${noteCol}${n}`, r.note));
+    if (acked && r.acknowledged > 0) cells.push(str(`${lastCol}${n}`, `${o.lang === "en" ? `${r.acknowledged}: ` : `${r.acknowledged} 个：`}${r.acknowledgedText}`));
     out.push(`<row r="${n}">${cells.join("")}</row>`);
   });
   const last = `${lastCol}${rows.length + 1}`;
   const WIDTH: Record<string, number> = { file: 32, form: 36, verdict: 10, top: 40, template: 22, rate: 10, written: 10, recalculated: 10, grade: 6, errors: 6, warnings: 6 };
-  const widths = [...SORT_KEYS.map((k) => WIDTH[k] ?? 10), 60];
+  const widths = [...SORT_KEYS.map((k) => WIDTH[k] ?? 10), 60, ...(acked ? [60] : [])];
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
 <dimension ref="A1:${last}"/>
@@ -109,6 +113,11 @@ export function countsSheetXml(rows: SummaryRow[], lang: Lang): string {
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:B${n}"/><cols><col min="1" max="1" width="14" customWidth="1"/><col min="2" max="2" width="10" customWidth="1"/></cols><sheetData>${lines.join("")}</sheetData></worksheet>`;
 }
 
+/** The header of the 已核对 column. */
+export const ACK_HEADER: Record<Lang, string> = { zh: "已核对", en: "Confirmed" };
+
+const hasAcknowledged = (rows: readonly SummaryRow[]): boolean => rows.some((r) => (r.acknowledged ?? 0) > 0);
+
 export function summaryWorkbook(rows: SummaryRow[], o: SummaryWorkbookOptions): Uint8Array {
   const sheetName = esc(o.sheetName ?? (o.lang === "en" ? "Summary" : "汇总"));
   const files: Record<string, Uint8Array> = {
@@ -117,7 +126,7 @@ export function summaryWorkbook(rows: SummaryRow[], o: SummaryWorkbookOptions): 
     "_rels/.rels": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     "xl/workbook.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/><sheet name="${o.lang === "en" ? "Counts" : "统计"}" sheetId="2" r:id="rId3"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${quoteSheetName(sheetName)}!$A$1:$${col(SORT_KEYS.length)}$${rows.length + 1}</definedName></definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`),
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/><sheet name="${o.lang === "en" ? "Counts" : "统计"}" sheetId="2" r:id="rId3"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${quoteSheetName(sheetName)}!$A$1:$${col(SORT_KEYS.length + (hasAcknowledged(rows) ? 1 : 0))}$${rows.length + 1}</definedName></definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`),
     "xl/_rels/workbook.xml.rels": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`),
     "xl/styles.xml": strToU8(STYLES),

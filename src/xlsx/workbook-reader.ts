@@ -1,5 +1,6 @@
 import { CellValue, MAX_SNAPSHOT_CELLS, MergeArea, PlacedCell, SheetSnapshot, WorkbookSnapshot, distinctMerges, mergeSlaves, snapshotFromCells } from "../core/snapshot";
 import { address } from "../core/a1";
+import { STORE_NAMESPACE, StoreRecord, newerValue, newestRecord, parseStoreXml } from "../core/document-store";
 import { LimitError, limits, within } from "./limits";
 import type { Inflate } from "./inflate";
 import { findWorkbookPart, partText, readRelationships } from "./package";
@@ -554,10 +555,17 @@ function isoToSerial(iso: string): CellValue {
 }
 
 /**
- * A document setting the add-in saved: Office stores them as properties of the add-in's web extension part
- * (xl/webextensions/webextension*.xml), each value JSON-encoded (sometimes twice). null when absent or unreadable.
+ * A document setting the add-in saved. In Excel, Office stores them as properties of the add-in's web extension part
+ * (xl/webextensions/webextension*.xml), each value JSON-encoded (sometimes twice); in WPS 表格 the add-in keeps them in
+ * its own custom XML part (customXml/item*.xml, core/document-store.ts). When a workbook carries both, the newer wins
+ * (by the time each was saved). null when absent or unreadable.
  */
 export function readSettingFromPackage(zip: ZipArchive, key: string): unknown {
+  const ours = storeRecordOf(zip);
+  return newerValue(officeSetting(zip, key), ours?.values[key] ?? null, ours?.savedAt ?? "");
+}
+
+function officeSetting(zip: ZipArchive, key: string): unknown {
   const parts = [...zip.entries.keys()].filter((f) => /(^|\/)webextensions?\/webextension[^/]*\.xml$/i.test(f.replace(/\\/g, "/")));
   for (const p of parts) {
     const xml = partText(zip, p) ?? "";
@@ -576,6 +584,21 @@ export function readSettingFromPackage(zip: ZipArchive, key: string): unknown {
     }
   }
   return null;
+}
+
+/** the add-in's own store part (WPS), the newest where there are several; null when there is none or it is damaged */
+function storeRecordOf(zip: ZipArchive): StoreRecord | null {
+  const parts = [...zip.entries.keys()].filter((f) => /(^|\/)customXml\/item\d*\.xml$/i.test(f.replace(/\\/g, "/")));
+  const records: Array<StoreRecord | null> = [];
+  for (const p of parts) {
+    try {
+      const xml = partText(zip, p);
+      if (xml !== null && xml.includes(STORE_NAMESPACE)) records.push(parseStoreXml(xml));
+    } catch {
+      // a damaged part of someone else's is no reason to fail the check
+    }
+  }
+  return newestRecord(records);
 }
 
 // re-exported so a browser page needs one import

@@ -8,7 +8,8 @@ import * as path from "path";
  * the pane's components reach Office only through src/addin (its composition root, taskpane/index.tsx, builds the host).
  * src/addin is host-neutral: it works over its port (addin/port.ts) and imports nothing of src/excel — but for the
  * port's construction in its composition root (addin/host.ts → excel/port) — nor any package, nor names Office's
- * globals; src/excel, the adapter, owes src/addin only the port it implements.
+ * globals; src/excel, the adapter, owes src/addin only the port it implements. src/wps, the WPS 表格 adapter, imports
+ * core and addin only (no package, nothing of Office), and nothing imports it but the pane's composition root.
  */
 const ROOT = path.resolve(__dirname, "../..");
 const SRC = path.join(ROOT, "src");
@@ -65,6 +66,8 @@ export function violations(edges: readonly Edge[]): string[] {
     if (a === "addin" && (b === "package" || b === "xlsx")) say("src/addin is host-neutral: it imports core and its own modules only");
     if (a === "excel" && b === "addin" && to !== "addin/port") say("the Office.js adapter owes src/addin only the port it implements");
     if ((a === "taskpane" || a === "commands") && (b === "web" || b === "cli")) say("the pane owes nothing to the web page or the CLI");
+    if (a === "wps" && !["core", "addin", "wps"].includes(b)) say("the WPS adapter imports core and addin only");
+    if (a !== "wps" && b === "wps" && !(from === "taskpane/index.tsx" && to === "wps/host")) say("nothing imports src/wps but the pane's composition root (taskpane/index.tsx → wps/host)");
   }
   return out;
 }
@@ -122,10 +125,17 @@ describe("the layers hold", () => {
       { from: "addin/report-sheet.ts", to: "@microsoft/office-js-helpers" },
       { from: "excel/port.ts", to: "addin/marks" },
       { from: "commands/commands.ts", to: "excel/port" },
+      // src/wps: core and addin only; reached only from the pane's composition root
+      { from: "wps/port.ts", to: "excel/cells" },
+      { from: "wps/port.ts", to: "xlsx/read" },
+      { from: "wps/ribbon.ts", to: "react" },
+      { from: "addin/host.ts", to: "wps/port" },
+      { from: "taskpane/components/App.tsx", to: "wps/host" },
     ];
     expect(violations(bad)).toHaveLength(bad.length);
     // the composition root may build the host from the Office.js adapter
     expect(violations([{ from: "taskpane/index.tsx", to: "excel/read" }])).toEqual([]);
+    expect(violations([{ from: "taskpane/index.tsx", to: "wps/host" }, { from: "wps/port.ts", to: "addin/port" }, { from: "wps/read.ts", to: "core/snapshot" }])).toEqual([]);
     // …and src/addin's composition root the Office.js port, which imports the port it implements
     expect(violations([{ from: "addin/host.ts", to: "excel/port" }, { from: "excel/port.ts", to: "addin/port" }, { from: "addin/marks.ts", to: "core/marks" }])).toEqual([]);
     expect(mutualImports([{ from: "core/vocabulary.ts", to: "core/locate" }, { from: "core/locate.ts", to: "core/vocabulary" }])).toEqual(["core/locate ↔ core/vocabulary"]);

@@ -9,6 +9,10 @@ import { CHROMIUM, OFFICE_JS, ROOT, Session, buildHostScript, openSession, openW
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 import { readXlsxSnapshotSync } from "../../src/xlsx/fast-read";
 import { WorkbookSnapshot } from "../../src/core/snapshot";
+import { checkWorkbook } from "../../src/core/engine";
+import { acknowledge } from "../../src/core/acknowledge";
+import { SETTINGS_KEY } from "../../src/core/settings";
+import { withSavedSettings } from "../support/saved-settings";
 
 /**
  * One verdict on every surface (issue 24): for every fixture workbook and every file of the writer corpus, each form's
@@ -36,6 +40,23 @@ const FILES = [
 ];
 const base = (p: string) => path.basename(p);
 
+/**
+ * 已核对 (issue 34) on every surface too: the official workbook with warnings confirmed in its settings record (the
+ * only warning of 项目4, which becomes 「可以提交（已核对 1 个）」, and one of 项目1's beside its error), made in beforeAll
+ * from the fixture; the pane gets the same record in the test host's document settings.
+ */
+const SAVED = new Map<string, unknown>();
+async function acknowledgedWorkbook(dir: string): Promise<string> {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(ROOT, "test/fixtures/official.xlsx")));
+  const report = checkWorkbook(readXlsxSnapshotSync(bytes), { lang: "zh" });
+  const warnings = ["项目4", "项目1"].map((sheet) => report.forms.find((f) => f.sheet === sheet)!.findings.find((f) => f.severity === "warning")!);
+  const acknowledgements = warnings.reduce((list, w) => acknowledge(list, w, "已核对：原因已在偏差原因中说明", "2026-12-01"), [] as ReturnType<typeof acknowledge>);
+  const record = { version: 2, preset: "auto", options: {}, highlight: ["error", "warning"], acknowledgements };
+  const file = path.join(dir, "official-acknowledged.xlsx");
+  fs.writeFileSync(file, await withSavedSettings(bytes, record));
+  SAVED.set(file, record);
+  return file;
+}
 /** The verdicts' short names (issue 24): what the summary column, the report's 结论 and 汇总 print. */
 const LABEL: Record<string, string> = { fix: "需修改", unfilled: "未填写", "not-checked": "未校验", submit: "可以提交", "no-form": "未找到表格", unreadable: "无法读取" };
 const KIND_OF_LABEL: Record<string, string> = Object.fromEntries(Object.entries(LABEL).map(([k, v]) => [v, k]));
@@ -329,6 +350,7 @@ suite("one verdict on every surface: every fixture and writer-corpus workbook", 
   beforeAll(async () => {
     expect(new Set(FILES.map(base)).size).toBe(FILES.length); // one batch on the web page: names must not collide
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-consistency-"));
+    FILES.push(await acknowledgedWorkbook(fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-consistency-ack-"))));
     records = recordsOf(JSON.parse(runCli(["check", ...FILES, "--json", "--out", outDir])));
     cliText = runCli(["check", ...FILES]);
     server = await serveDist();
@@ -342,6 +364,8 @@ suite("one verdict on every surface: every fixture and writer-corpus workbook", 
 
   test("the canonical record: every file in --json with its verdict, the forms of the corpus all there", () => {
     expect([...records.keys()].sort()).toEqual(FILES.map(base).sort());
+    // the workbook with warnings confirmed (已核对) is among them, its verdicts saying so
+    expect(records.get("official-acknowledged.xlsx")!.forms.map((f) => f.canon.text)).toEqual(expect.arrayContaining(["可以提交（已核对 1 个）", "需修改：1 个错误，2 个警告（已核对 1 个）"]));
     // not a vacuous comparison: most files have forms, and every verdict the issue names occurs somewhere
     expect(allForms().length).toBeGreaterThanOrEqual(FILES.length);
     expect(new Set(allForms().map((f) => f.canon.kind))).toEqual(new Set(["fix", "unfilled", "not-checked", "submit"]));
@@ -552,7 +576,8 @@ suite("one verdict on every surface: every fixture and writer-corpus workbook", 
               text: (verdict?.textContent ?? "").trim(),
               grade: null,
               figures: dl ? Array.from(dl.querySelectorAll("dt")).map((dt) => [(dt.textContent ?? "").trim(), (dt.nextElementSibling?.textContent ?? "").trim()] as [string, string]) : null,
-              groups: Array.from(card.querySelectorAll("section")).map((sec) => ({
+              // the warnings confirmed (已核对) are a list of their own, counted in the verdict's text
+              groups: Array.from(card.querySelectorAll("section:not([data-testid=acknowledged])")).map((sec) => ({
                 sev: (sec.querySelector("li.finding")?.className.match(/sev-(\w+)/) ?? [])[1] ?? "?",
                 heading: (sec.querySelector("h4")?.textContent ?? "").trim(),
                 items: sec.querySelectorAll("[data-testid=finding]").length,
@@ -628,6 +653,16 @@ suite("one verdict on every surface: every fixture and writer-corpus workbook", 
         await page.route(OFFICE_JS, (route: Route) => route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: prelude + hostScript }));
         try {
           await page.goto(`${server.url}/taskpane.html`);
+          const saved = SAVED.get(file);
+          if (saved)
+            await page.evaluate(
+              ([key, record]) => {
+                const m = window.__selfevalHost!.model;
+                m.settings.set(key, record);
+                m.savedSettings.set(key, record);
+              },
+              [SETTINGS_KEY, saved] as const,
+            );
           await page.getByTestId("check").click();
           await page.waitForSelector("[data-testid=form-card], [data-testid=no-form], [data-testid=error]");
           await page.waitForSelector("[data-testid=check]:not([aria-disabled=true])");

@@ -210,6 +210,8 @@ suite("the task pane in Chromium", () => {
       preset: "auto",
       options: { qualitativeTiers: { achieved: 0.8, partly: 0.6 } },
       highlight: ["error", "warning"],
+      // when it was saved: the newer of a workbook's Office and WPS settings wins (issue 37)
+      savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     expect(session.errors).toEqual([]);
   });

@@ -1,9 +1,11 @@
+import { main } from "../../src/cli/main";
 import { JsonForm, figures, formsOf, list } from "../support/cli-json";
+import { fixturePath } from "../support/workbooks";
 
 /**
  * Issue 30: forms of more provinces (RULES.md §6) through the CLI's JSON. Each fixture is laid out from a published
  * form (scripts/make-province-fixtures.js; sources in test/fixtures/README.md, "Provinces"); every figure and every
- * finding is asserted. The variants still read wrong are listed under "Known gaps (issue 30 phase 2)" in that README.
+ * finding is asserted. The variants still read wrong are listed under "Known gaps (issue 30)" in that README.
  */
 
 describe("Shanghai 普陀区 2022 财政项目支出绩效自评表: money in 元 with thousands separators, 执行率 one unit off", () => {
@@ -92,14 +94,16 @@ describe("§6 variants on the central layout", () => {
     expect(list(forms[1])).toEqual(["warning A5 section-unreadable", "warning B12 dimension-missing"]);
     expect(forms[1].findings[0].message).toContain("全年预算数");
   });
-  test("a budget 分值 of 100 in a central form is judged as written: 90 = 100 × 90%, the weights (190) do not add up", () => {
+  test("a budget 分值 of 100 in a central form is judged as written: 90 = 100 × 90%, the weights (190) do not add up — 需修改, no grade", () => {
     expect(forms[3]).toMatchObject({ sheet: "预算分值100", range: "A1:I18" });
-    expect(figures(forms[3])).toMatchObject({
+    expect(figures(forms[3])).toEqual({
       template: "central",
       budget: { executionRate: 0.9, score: 90 },
       totals: { weights: 190, reportedScore: 180, sumOfScores: 180, recalculatedScore: 180 },
+      grade: null,
       unchecked: [],
     });
+    expect(forms[3].verdict).toMatchObject({ kind: "fix", grade: null });
     expect(list(forms[3])).toEqual(["warning B12 dimension-missing", "error G18 weights-total", "warning G18 level1-weights"]);
     expect(forms[3].findings[1]).toMatchObject({ expected: 100, actual: 190 });
     expect(forms[3].findings[2].message).toContain("预算执行 100（默认 10）");
@@ -117,6 +121,122 @@ describe("§6 variants on the central layout", () => {
       unchecked: [],
     });
     expect(list(forms[k])).toEqual(["warning B12 dimension-missing"]);
+  });
+});
+
+describe("§6 variants on the central layout, issue 30 phase 2: sub-items scored under a scored parent; a total row at 0", () => {
+  let forms: JsonForm[];
+  beforeAll(async () => {
+    forms = await formsOf("provinces/central-variants");
+  });
+  test("parent 20 = 1.村道养护里程 12 + 2.组道养护里程 8, each with its weight: counted once — weights 100, Σ 99, no finding (before: 120 / 119)", () => {
+    expect(forms[5]).toMatchObject({ sheet: "分项编号（均有分）", range: "A1:I20" });
+    expect(figures(forms[5])).toEqual({
+      template: "central",
+      budget: { executionRate: 0.9, score: 9 },
+      totals: { weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(forms[5])).toEqual(["warning B12 dimension-missing"]);
+    expect(forms[5].verdict.kind).toBe("submit");
+  });
+  test("the 年度资金总额 row at 0 / 0 / 0 with nothing below it: the budget section is unchecked — 未校验, no grade, no error", () => {
+    expect(forms[6]).toMatchObject({ sheet: "总额行为零", range: "A1:I18" });
+    expect(figures(forms[6])).toEqual({
+      template: "central",
+      budget: { executionRate: null, score: null },
+      totals: { weights: 100, reportedScore: 90, sumOfScores: 90, recalculatedScore: 90 },
+      grade: null,
+      unchecked: ["funds"],
+    });
+    expect(list(forms[6])).toEqual(["warning E6 section-unreadable", "warning B12 dimension-missing"]);
+    expect(forms[6].findings[0].message).toContain("年度资金总额行的预算数大于 0");
+    expect(forms[6].verdict).toMatchObject({ kind: "not-checked", grade: null });
+  });
+});
+
+describe("Hubei 2020: numbered sub-items that carry scores under a scored parent, in both block-label layouts (issue 30 phase 2)", () => {
+  test.each([
+    [0, "分项有分（标签在表头）", "A1:G23"],
+    [1, "分项有分（标签单列）", "A1:F25"],
+  ])("form %i (%s): 监测站点数 20 = 8 + 12 counted once — block 1 is 37.5 of 40, weights 20 + 40 + 40, no finding (before: 57.5 > 40)", async (k, sheet, range) => {
+    const f = (await formsOf("provinces/hubei-sub-items"))[k];
+    expect(f).toMatchObject({ sheet, range });
+    expect(figures(f)).toEqual({
+      template: "hubei-2020",
+      budget: { executionRate: 1, score: 20 },
+      totals: { weights: 100, reportedScore: 97.5, sumOfScores: 97.5, recalculatedScore: 97.5 },
+      grade: "优",
+      unchecked: [],
+    });
+    // the unmet 公告 row gets the block's remainder (40 − 20 − 10 = 10): 7.5 = 3 ÷ 4 × 10, explained in the form-level cause
+    expect(list(f)).toEqual([]);
+    expect(f.verdict.kind).toBe("submit");
+  });
+});
+
+describe("the total written only in the header (RULES.md §6, issue 30 phase 2)", () => {
+  let forms: JsonForm[];
+  beforeAll(async () => {
+    forms = await formsOf("provinces/header-total");
+  });
+  test("银川 2021 as published, 自评得分 94 beside the name and no 总分 row: the total is read, the form is not cut short", () => {
+    expect(forms[0]).toMatchObject({ sheet: "银川（表头自评得分）", range: "A1:H35" });
+    expect(figures(forms[0])).toEqual({
+      template: "central",
+      budget: { executionRate: 1, score: null },
+      totals: { weights: 100, reportedScore: 94, sumOfScores: 94, recalculatedScore: 95 },
+      grade: "优",
+      unchecked: [],
+    });
+    // the published shortfalls, as on the fixture with its completed 总分 row; no form-incomplete
+    expect(list(forms[0])).toEqual([
+      "error H15 missing-deviation-cause",
+      "warning E21 target-not-measurable",
+      "warning G23 indicator-score",
+      "error H23 missing-deviation-cause",
+      "error H30 missing-deviation-cause",
+      "error H33 missing-deviation-cause",
+    ]);
+  });
+  test("a title line 自评得分：99分 in one cell: read as the written total 99; it adds up, no finding and no fix that would overwrite the text", () => {
+    expect(forms[1]).toMatchObject({ sheet: "标题行自评得分", range: "A1:I18" });
+    expect(figures(forms[1])).toEqual({
+      template: "central",
+      budget: { executionRate: 0.9, score: 9 },
+      totals: { weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(forms[1])).toEqual(["warning B13 dimension-missing"]);
+    expect(forms[1].verdict.kind).toBe("submit");
+  });
+  test("自评得分 98 in the header, 总分 99 (= Σ) in its row: the row is the total; the header disagrees — error total-score headerMismatch at H3", () => {
+    expect(forms[3]).toMatchObject({ sheet: "表头与总分行不一致", range: "A1:I19" });
+    expect(figures(forms[3])).toEqual({
+      template: "central",
+      budget: { executionRate: 0.9, score: 9 },
+      totals: { weights: 100, reportedScore: 99, sumOfScores: 99, recalculatedScore: 99 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(forms[3])).toEqual(["error H3 total-score", "warning B13 dimension-missing"]);
+    expect(forms[3].findings[0]).toMatchObject({ messageId: "headerMismatch", expected: 99, actual: 98 });
+    expect(forms[3].verdict.kind).toBe("fix");
+  });
+  test("自评总分 | 95 in the header where the scores add up to 99: error total-score at H3, its fix writes 99 there", () => {
+    expect(forms[2]).toMatchObject({ sheet: "表头自评总分", range: "A1:I18" });
+    expect(figures(forms[2])).toEqual({
+      template: "central",
+      budget: { executionRate: 0.9, score: 9 },
+      totals: { weights: 100, reportedScore: 95, sumOfScores: 99, recalculatedScore: 99 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(forms[2])).toEqual(["error H3 total-score", "warning B13 dimension-missing"]);
+    expect(forms[2].findings[0]).toMatchObject({ expected: 99, actual: 95, fix: { address: "H3", old: 95, new: 99 } });
+    expect(forms[2].verdict.kind).toBe("fix");
   });
 });
 
@@ -155,26 +275,30 @@ describe("Ningxia 银川市本级 2021: the evaluation frame 项目决策/项目
 });
 
 describe("Anhui 池州 2022 委托业务项目 as published: the 年度资金总额 row left at 0, the money in its 其中 row", () => {
-  test("the breakdown disagrees with the total in each column: three errors; 执行率 0 ÷ 0 is not computed", async () => {
+  test("the breakdown disagrees with the total in each column: three errors; 执行率 0 ÷ 0 is not computed, the budget section is unchecked and the form not graded", async () => {
     const [f] = await formsOf("provinces/anhui-chizhou-2022");
     expect(f).toMatchObject({ sheet: "委托业务项目", range: "A2:I25", projectName: "委托业务项目", year: 2022 });
     expect(figures(f)).toEqual({
       template: "central",
       budget: { executionRate: null, score: null },
       totals: { weights: 100, reportedScore: 90, sumOfScores: 90, recalculatedScore: 90 },
-      grade: "优",
-      unchecked: [],
+      grade: null,
+      unchecked: ["funds"],
     });
+    // the errors stand (the clerk fills the total row): 需修改, never a grade beside an unread budget
+    expect(f.verdict.kind).toBe("fix");
     // plus issue 36's review hints on the published targets that are not measurable
     expect(list(f)).toEqual([
       "error D7 funding-breakdown",
+      "warning E7 section-unreadable",
       "error E7 funding-breakdown",
       "error F7 funding-breakdown",
       "warning E16 target-not-measurable",
       "warning E17 target-not-measurable",
       "warning E19 target-not-measurable",
     ]);
-    expect(f.findings.slice(0, 3).map((x) => [x.expected, x.actual])).toEqual([[90, 0], [89.974, 0], [89.974, 0]]);
+    expect([0, 2, 3].map((k) => [f.findings[k].expected, f.findings[k].actual])).toEqual([[90, 0], [89.974, 0], [89.974, 0]]);
+    expect(f.findings[1].message).toContain("年度资金总额行的预算数大于 0（读到“0”，无法计算执行率）");
     // ≥100百分比 against a bare 100, ≤90万元 against a bare 90: read as the same quantity, no unit finding
     expect(f.findings.filter((x) => ["unit-mismatch", "indicator-score", "unparseable-value"].includes(x.rule))).toEqual([]);
   });
@@ -211,6 +335,22 @@ describe("Hubei 2020: tick boxes in symbol-font characters (R / £ of Wingdings,
   });
 });
 
+describe("Hubei 2020: the total written in the header line (总分：97.5分, as 湖北工程学院's form has it), no 总分 row (phase 2)", () => {
+  test("read as the written total; the form-level cause after the last block is still read: no finding (before: no total, the cause not found)", async () => {
+    const f = (await formsOf("provinces/hubei-label-in-header"))[2];
+    expect(f).toMatchObject({ sheet: "表头总分", range: "A1:G20" });
+    expect(figures(f)).toEqual({
+      template: "hubei-2020",
+      budget: { executionRate: 1, score: 20 },
+      totals: { weights: 100, reportedScore: 97.5, sumOfScores: 97.5, recalculatedScore: 97.5 },
+      grade: "优",
+      unchecked: [],
+    });
+    expect(list(f)).toEqual([]);
+    expect(f.verdict.kind).toBe("submit");
+  });
+});
+
 describe("Chongqing 2021 部门整体绩效自评表 (without 支出): the department-overall form, not checked as a project form", () => {
   test("one form, one info unsupported-form on the title, no figures, no grade", async () => {
     const forms = await formsOf("provinces/chongqing-department-2021");
@@ -221,17 +361,99 @@ describe("Chongqing 2021 部门整体绩效自评表 (without 支出): the depar
   });
 });
 
+describe("the transfer-payment form 转移支付绩效目标自评表 (Guangxi 2021, 休宁县 2023): another kind of form, not checked", () => {
+  test.each([
+    [0, "非遗保护资金（广西）", "A1:G11", "非物质文化遗产保护资金", 2021],
+    [1, "陈列布展（休宁）", "A1:G18", "休宁县中共皖浙赣省委驻地旧址陈列布展项目", 2023],
+  ])("form %i (%s): recognised by its title, one info unsupported-form (transfer-form), no figures, no grade — not 未找到表格 (before)", async (k, sheet, range, name, year) => {
+    const forms = await formsOf("provinces/transfer-payment");
+    expect(forms).toHaveLength(2);
+    const f = forms[k] as JsonForm & { kind: string; checked: boolean };
+    expect(f).toMatchObject({ sheet, range, kind: "transfer", checked: false, projectName: name, year });
+    expect(list(f)).toEqual(["info A1 unsupported-form"]);
+    expect(f.findings[0].messageId).toBe("transfer-form");
+    expect(f.findings[0].message).toContain("转移支付");
+    expect(figures(f)).toEqual({
+      template: "unknown",
+      budget: { executionRate: null, score: null },
+      totals: { weights: 0, reportedScore: null, sumOfScores: 0, recalculatedScore: 0 },
+      grade: null,
+      unchecked: [],
+    });
+    expect(f.verdict).toMatchObject({ kind: "not-checked", grade: null });
+  });
+});
+
+describe("Gansu 2023 省级部门预算项目支出绩效目标表 (嘉峪关): a target table, not a self-evaluation", () => {
+  test("no form is found in it: no finding on its rows, the workbook is 未找到表格", async () => {
+    let out = "";
+    await main(["check", fixturePath("provinces/gansu-jiayuguan-2023-targets"), "--json"], { out: (x) => (out += x + "\n"), err: () => undefined, isTTY: false });
+    const file = JSON.parse(out).files[0];
+    expect(file.forms).toEqual([]);
+    expect(file.verdict.kind).toBe("no-form");
+    expect(file.findings.map((x: { rule: string }) => x.rule)).toEqual(["no-form"]);
+  });
+});
+
+describe("Sichuan 中江县 2022 绩效目标自评表 as published: family C under the bare title, its 一级 labels 70 / 20 / 10", () => {
+  test("read as the county 衔接资金 family; the weights add to 110 and the scores to 110 against 总分 100: two errors, no grade", async () => {
+    const forms = await formsOf("provinces/sichuan-zhongjiang-2022");
+    expect(forms).toHaveLength(1);
+    const [f] = forms;
+    expect(f).toMatchObject({ sheet: "水标尺（原表）", range: "A1:I24", projectName: "中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装", year: 2022 });
+    expect(figures(f)).toEqual({
+      template: "sichuan-county",
+      budget: { executionRate: 1, score: 10 },
+      totals: { weights: 110, reportedScore: 100, sumOfScores: 110, recalculatedScore: 110 },
+      grade: null,
+      unchecked: [],
+    });
+    // actuals written with their operator (≥266米 for ≥266米) are met; the empty 经济效益指标 row and `……` are no indicator
+    expect(list(f)).toEqual(["error E24 weights-total", "error H24 total-score"]);
+    expect(f.findings.map((x) => [x.expected, x.actual])).toEqual([[100, 110], [110, 100]]);
+    expect(f.verdict).toMatchObject({ kind: "fix", grade: null });
+  });
+});
+
+describe("Anhui 天长市 2022 水旱灾害防御经费 as published: 一级 cells reading only （50分）, a section label merged down column A", () => {
+  test("the 二级 decides the category, 年度绩效指标完成情况 is no 实际完成值 column, 指标1：/ is a template row: what is left are the form's own gaps", async () => {
+    const [f] = await formsOf("provinces/anhui-tianchang-2022");
+    expect(f).toMatchObject({ sheet: "水旱灾害防御经费", range: "A1:I40", projectName: "水旱灾害防御经费", year: 2022 });
+    expect(figures(f)).toEqual({
+      template: "central",
+      budget: { executionRate: 1, score: 10 },
+      totals: { weights: 100, reportedScore: 100, sumOfScores: 100, recalculatedScore: 100 },
+      grade: "优",
+      unchecked: [],
+    });
+    // the empty 执行率 cell of the total row, and the seven rows printed with no target and no actual (as published)
+    const rows = [16, 19, 22, 25, 28, 34];
+    expect(list(f)).toEqual(["warning H6 execution-rate", ...rows.flatMap((r) => [`warning E${r} missing-value`, `warning F${r} missing-value`])]);
+    expect(f.findings[0].message).toContain("执行率未填写");
+    // before: the actuals were read from column A, 效益 was missing (dimension-missing), 指标1：/ lacked 分值 and 得分 (errors)
+    expect(f.findings.filter((x) => x.cell.startsWith("A") || x.rule === "dimension-missing" || x.severity === "error")).toEqual([]);
+    expect(f.verdict.kind).toBe("submit");
+  });
+});
+
 describe("no error on the clean province fixtures", () => {
   test.each([
     ["provinces/shanghai-putuo-2022", [0]],
-    ["provinces/central-variants", [0, 1, 2, 4]],
+    ["provinces/central-variants", [0, 1, 2, 4, 5, 6]],
+    ["provinces/hubei-sub-items", [0, 1]],
+    ["provinces/header-total", [1]],
+    ["provinces/anhui-tianchang-2022", [0]],
   ] as const)("%s", async (name, which) => {
     const forms = await formsOf(name);
     for (const i of which) expect(forms[i].findings.filter((x) => x.severity === "error")).toEqual([]);
   });
   test("no province fixture is graded while a section went unchecked", async () => {
-    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header", "provinces/ningxia-yinchuan-2021"]) {
-      for (const f of await formsOf(name)) if (f.unchecked.length > 0) expect(f.grade).toBeNull();
+    for (const name of ["provinces/shanghai-putuo-2022", "provinces/compound-units", "provinces/central-variants", "provinces/hubei-label-in-header", "provinces/ningxia-yinchuan-2021", "provinces/anhui-chizhou-2022", "provinces/hubei-sub-items", "provinces/header-total", "provinces/sichuan-zhongjiang-2022", "provinces/anhui-tianchang-2022"]) {
+      for (const f of await formsOf(name)) {
+        if (f.unchecked.length > 0) expect(f.grade).toBeNull();
+        // a grade is out of 100: never on weights that do not add up to it
+        if (Math.abs(f.totals.weights - 100) > 0.005) expect(f.grade).toBeNull();
+      }
     }
   });
 });

@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import { ANNOTATE_AVAILABLE, annotatedCopy } from "../../src/web/annotate";
 import { processBytes, processFile } from "../../src/web/pipeline";
 import * as xlsChunk from "../../src/xlsx/xls/index";
+import { untimed } from "../support/untimed";
 
 /**
  * The page's annotated copy against `selfeval check --out`'s, part by part: the same parts, byte for byte, but for
@@ -14,8 +15,6 @@ import * as xlsChunk from "../../src/xlsx/xls/index";
 const ROOT = path.resolve(__dirname, "../..");
 const suite = ANNOTATE_AVAILABLE ? describe : describe.skip;
 
-/** The time of the check, wherever a part writes it, as one token. */
-const untimed = (s: string) => s.replace(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?Z?)?/g, "<time>").replace(/\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d\d(:\d\d)?/g, "<time>");
 
 suite("the page's annotated copy equals check --out's", () => {
   for (const name of ["official.xlsx", "provincial.xlsx", "stacked.xlsx"]) {

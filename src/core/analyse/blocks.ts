@@ -32,7 +32,7 @@ export function analyseBlocks(grid: Grid, layout: FormLayout, budget: BudgetAnal
   const blocks = groups.map((g): BlockAnalysis => {
     const rows = resolveWeights(grid, layout, g.weight, g.rows, year, options);
     g.rows.forEach((i, k) => resolved.set(i, rows[k]));
-    return { label: g.label, cell: g.cell, weight: g.weight, sumOfScores: g.rows.reduce((s, i) => s + (i.score?.value ?? 0), 0), rows };
+    return { label: g.label, cell: g.cell, weight: g.weight, sumOfScores: g.rows.reduce((s, i) => s + (i.partOf === undefined ? i.score?.value ?? 0 : 0), 0), rows };
   });
   return { blocks, indicators: indicators.map((i) => resolved.get(i) ?? i) };
 }
@@ -44,10 +44,11 @@ function resolveWeights(grid: Grid, layout: FormLayout, weight: number | null, r
   const out = rows.map((i, k): IndicatorAnalysis => {
     const written = i.score?.value ?? null;
     if (i.scoring.met === true && written !== null) {
-      full += written;
+      // a sub-item's score is part of its parent's (RULES.md §6): not counted again in the block
+      if (i.partOf === undefined) full += written;
       return { ...i, weight: synthetic(i.score!.cell, written), weightSource: "score" };
     }
-    open.push(k);
+    if (i.partOf === undefined) open.push(k);
     return i;
   });
   if (open.length === 1 && weight !== null) {

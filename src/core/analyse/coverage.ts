@@ -1,5 +1,8 @@
 import type { FormLayout } from "../locate";
-import type { BudgetAnalysis, IndicatorAnalysis, UncheckedSection } from "./types";
+import type { BudgetAnalysis, IndicatorAnalysis, UncheckedSection, ValueCell } from "./types";
+
+/** A budget cell holding 0 or nothing: no execution rate can be computed from it. */
+const isNil = (v: ValueCell | null): boolean => !v || v.value === 0 || v.parsed.kind === "blank" || v.parsed.kind === "placeholder";
 
 /** What could not be read, section by section: named with what was looked for (RULES.md §5: nothing skipped silently). */
 export function uncheckedSections(layout: FormLayout, budget: BudgetAnalysis | null, indicators: IndicatorAnalysis[], blocksMode: boolean): UncheckedSection[] {
@@ -18,6 +21,17 @@ export function uncheckedSections(layout: FormLayout, budget: BudgetAnalysis | n
     }
     if (lacking.length > 0)
       out.push({ section: "funds", zh: "预算执行情况", en: "budget execution", lookedForZh: lacking.join("、") + " 列", lookedForEn: "the budget and executed columns with numbers", at });
+    else if (budget && budget.computedRate === null && isNil(budget.annual))
+      // a total row whose budget reads 0 or nothing (池州 2022: 0 / 0 / 0 over a 其中 row carrying the money): nothing to
+      // divide by, so the execution rate and the budget score are not the form's (RULES.md §5: say so, grade nothing)
+      out.push({
+        section: "funds",
+        zh: "预算执行情况",
+        en: "budget execution",
+        lookedForZh: `年度资金总额行的预算数大于 0（读到“${String(budget.annual?.raw ?? "")}”，无法计算执行率）`,
+        lookedForEn: `a budget above 0 in the total row (read "${String(budget.annual?.raw ?? "")}": no execution rate)`,
+        at: budget.annual?.cell ?? budget.labelCell,
+      });
   } else if (!f || f.totalRow === null) {
     out.push({
       section: "funds",
@@ -48,7 +62,7 @@ export function uncheckedSections(layout: FormLayout, budget: BudgetAnalysis | n
     if (lacking.length > 0)
       out.push({ section: "indicators", zh: "绩效指标", en: "indicators", lookedForZh: lacking.join("、") + " 列", lookedForEn: "the columns " + lacking.join(", "), at: { row: ind.headerRow, col: layout.left } });
   }
-  if (layout.totalRow === null && indicators.length > 0) {
+  if (layout.totalRow === null && !layout.headerTotalCell && indicators.length > 0) {
     out.push({ section: "total", zh: "总分", en: "total", lookedForZh: "总分/合计 行", lookedForEn: "the 总分/合计 row", at: origin });
   }
   return out;

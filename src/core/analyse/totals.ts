@@ -1,6 +1,7 @@
 import type { Category } from "../framework";
 import type { Grid } from "../grid";
-import type { FormLayout } from "../locate";
+import type { CellRef, FormLayout } from "../locate";
+import { IN_CELL } from "../locate/header-total";
 import type { CheckOptions } from "../options";
 import { round, totalCap } from "../scoring";
 import { valueCell } from "./cells";
@@ -9,7 +10,7 @@ import type { BlockAnalysis, BudgetAnalysis, FormAnalysis, IndicatorAnalysis, Va
 /** The total row's cells, and the form's sums: weights, scores as written, scores recalculated, level-1 weights. */
 
 /** The 总分 row's weight and score cells; with no weight column, the score is the first number after the label (总分 | 99.6). */
-export function totalCells(grid: Grid, layout: FormLayout): { totalWeight: ValueCell | null; totalScore: ValueCell | null } {
+export function totalCells(grid: Grid, layout: FormLayout): { totalWeight: ValueCell | null; totalScore: ValueCell | null; headerTotal: ValueCell | null } {
   const ind = layout.indicators;
   const totalRow = layout.totalRow;
   const totalWeight = totalRow !== null && ind ? valueCell(grid, totalRow, ind.columns.weight) : null;
@@ -23,7 +24,19 @@ export function totalCells(grid: Grid, layout: FormLayout): { totalWeight: Value
       }
     }
   }
-  return { totalWeight, totalScore };
+  const headerTotal = layout.headerTotalCell ? headerTotalCell(grid, layout.headerTotalCell) : null;
+  if (totalRow === null && headerTotal) totalScore = headerTotal;
+  return { totalWeight, totalScore, headerTotal };
+}
+
+/** The total written in the header: its own cell, or the number inside its label's text (自评得分：92分). */
+function headerTotalCell(grid: Grid, at: CellRef): ValueCell {
+  const own = valueCell(grid, at.row, at.col)!;
+  if (own.parsed.kind !== "text") return own;
+  const m = IN_CELL.exec(own.parsed.text.replace(/\s+/g, ""));
+  if (!m) return own;
+  const value = Number(m[1]);
+  return { ...own, parsed: { kind: "number", op: null, value, unit: "" }, value };
 }
 
 export type Totals = Pick<FormAnalysis, "weights" | "sumOfScores" | "recalculatedScore" | "cap" | "level1" | "level1Declared">;
@@ -41,6 +54,7 @@ export function totals(layout: FormLayout, budget: BudgetAnalysis | null, indica
   const level1: Record<Category, number> = { output: 0, outcome: 0, satisfaction: 0 };
   const level1Declared: FormAnalysis["level1Declared"] = {};
   for (const i of indicators) {
+    if (i.partOf !== undefined) continue; // a sub-item: its parent counts (RULES.md §6)
     const w = i.weight?.value ?? 0;
     if (!blocks) weights += w;
     sumOfScores += i.score?.value ?? 0;

@@ -58,6 +58,11 @@ export interface IndicatorAnalysis {
    * indicator ("score"), the remainder of the block's weight ("remainder"), or unknown (null: the score is not judged).
    */
   weightSource: "cell" | "score" | "remainder" | null;
+  /**
+   * A numbered sub-item (`1.…`) whose score is part of its parent row's (RULES.md §6): the parent's row. Judged as a row
+   * of its own, never counted in a block's or the form's sums (the parent is). Absent on every other row.
+   */
+  partOf?: number;
 }
 
 /** A section the checker could not read: its figures are not checked and the form gets no grade. */
@@ -87,6 +92,8 @@ export interface FormAnalysis {
   indicators: IndicatorAnalysis[];
   totalWeight: ValueCell | null;
   totalScore: ValueCell | null;
+  /** a total written in the header (自评得分); the form's total (`totalScore`) when it has no 总分 row */
+  headerTotal?: ValueCell | null;
   /** budget weight + Σ indicator weights */
   weights: number;
   /** budget score + Σ indicator scores, as written */

@@ -1,11 +1,12 @@
 import type { Grid } from "../grid";
 import { labelStarts, stripBrackets } from "../text";
-import { TOTAL_LABELS } from "../vocabulary";
+import { TOTAL_LABELS, TRANSFER_NAME } from "../vocabulary";
 import { findFunds } from "./funds";
 import { familyOf, projectNameOf, signalsOf, yearOf } from "./identity";
 import { findFirstBlock, findIndicatorHeader, readIndicators } from "./indicators";
 import { Find, LabelCell, finder, labelCells, shortLabel } from "./labels";
 import { Segment, segments } from "./segment";
+import { HeaderTotal, findHeaderTotal } from "./header-total";
 import { readTail } from "./tail";
 import type { CellRef, FormLayout, IndicatorsLayout } from "./types";
 
@@ -30,7 +31,7 @@ export function locateForms(grid: Grid, forcedFamily: string | null = null): For
 function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells: readonly LabelCell[], forcedFamily: string | null): FormLayout | null {
   const top = start.row;
   const projectAnchor = start.kind === "project" ? start : start.project ?? null;
-  const kind = start.kind === "dept" ? "department" : "project";
+  const kind = start.kind === "dept" ? "department" : start.kind === "transfer" ? "transfer" : "project";
 
   // Sections. The funds section comes before the indicator header.
   const indHeader = findIndicatorHeader(find, top, segEnd);
@@ -48,14 +49,28 @@ function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells
   if (kind === "project" && !projectAnchor && !funds && !indicators) return null;
   if (kind === "project" && !funds && !indicators && !totalLabel && start.kind === "project") return null;
 
-  const { name: projectName, cell: projectNameCell } = projectNameOf(grid, projectAnchor);
+  // A total written in the header, above the form's first section (RULES.md §6): the form's total when it has no 总分 row
+  let headerTotal: HeaderTotal | null = null;
+  if (kind === "project") {
+    const first = Math.min(...[fundsLabel?.row, funds?.headerRow !== undefined && funds.headerRow >= 0 ? funds.headerRow : undefined, funds?.totalRow ?? undefined, indHeader?.row].filter((r): r is number => r !== undefined), segEnd + 1);
+    headerTotal = findHeaderTotal(grid, top, first - 1);
+  }
+  const totalInHeader = totalLabel === null && headerTotal !== null;
+  if (totalInHeader) totalLabel = headerTotal!.label;
+
+  // the transfer-payment form names its 转移支付(项目)名称, not a 项目名称
+  const nameAnchor = kind === "transfer" ? find(top, Math.min(segEnd, top + 4), (l) => labelStarts(stripBrackets(l), TRANSFER_NAME) && shortLabel(l, 8)) : projectAnchor;
+  const { name: projectName, cell: projectNameCell } = projectNameOf(grid, nameAnchor);
   const year = yearOf(grid, top, projectAnchor ? projectAnchor.row : Math.min(segEnd, top + 2));
-  const totalRow = totalLabel ? totalLabel.row : null;
-  const tail = totalRow !== null ? readTail(grid, totalRow, segEnd) : null;
+  const totalRow = totalLabel && !totalInHeader ? totalLabel.row : null;
+  // the tail follows the 总分 row; with the total in the header, it follows the last indicator row (湖北工程学院's form)
+  const lastIndicator = indicators && indicators.rows.length > 0 ? indicators.rows[indicators.rows.length - 1].row : null;
+  const tailFrom = totalRow ?? (totalInHeader ? lastIndicator : null);
+  const tail = tailFrom !== null ? readTail(grid, tailFrom, segEnd) : null;
 
   // Extent.
   let bottom = tail?.end ?? totalRow ?? lastNonBlankRow(grid, top, segEnd);
-  if (kind === "department" && totalRow === null) bottom = lastNonBlankRow(grid, top, segEnd);
+  if (kind !== "project" && totalRow === null) bottom = lastNonBlankRow(grid, top, segEnd);
   const left = Math.min(...[start.col, projectAnchor?.col, fundsLabel?.col, totalLabel?.col, indHeader?.col].filter((c): c is number => c !== undefined));
   const right = rightEdge(grid, top, bottom, left);
 
@@ -67,7 +82,7 @@ function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells
     else if (funds.totalRow === null) missing.push("fundsTotal");
     if (!indicators) missing.push("indicators");
     else if (indicators.rows.length === 0) missing.push("indicatorRows");
-    if (totalRow === null) missing.push("total");
+    if (totalRow === null && !totalInHeader) missing.push("total");
   }
 
   return {
@@ -85,6 +100,7 @@ function readForm(grid: Grid, find: Find, { start, end: segEnd }: Segment, cells
     indicators,
     totalRow,
     totalLabelCell: totalLabel,
+    headerTotalCell: headerTotal?.value ?? null,
     missing,
     family,
     familyForced: forced,

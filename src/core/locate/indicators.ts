@@ -60,7 +60,11 @@ function readHeader(grid: Grid, header: CellRef, lastRow: number): { band: numbe
     if (continuation && !hasNumber) band.push(next);
   }
   const columns: Partial<Record<IndicatorColumn, number>> = {};
+  const last = band[band.length - 1];
   for (let c = grid.left; c <= grid.right; c++) {
+    // a section label merged down over the table's rows (`年度绩效指标完成情况` in column A, 天长 2022) is no column header
+    const m = grid.merge(header.row, c);
+    if (m && m.left === c && m.bottom > last + 1) continue;
     const k = indicatorColumnOf(headerText(grid, band, c));
     if (k && columns[k] === undefined) columns[k] = c;
   }
@@ -105,7 +109,8 @@ export function readIndicators(grid: Grid, header: CellRef, lastRow: number, fir
     const l2 = levelLabel(grid, r, columns.level2);
     if (l1.text) carry1 = { text: l1.text, row: l1.row, weight: weightInLabel(l1.text) };
     if (nameEmpty && targetEmpty && weightEmpty) continue; // N/A and template rows
-    if (weightEmpty && targetEmpty && /^指标\d*[:：]?$|^…+$/.test(name)) continue;
+    // template rows: `指标2：`, `……`, and `指标1：/` (the template's row marked not applicable)
+    if (weightEmpty && (targetEmpty || target.kind === "text" && /^[\/／\-—]+$/.test(target.text)) && /^指标\d*[:：]?\s*[\/／\-—]*$|^…+$/.test(name)) continue;
     const level2 = l2.text || (l2.merged ? "" : prevLevel2);
     prevLevel2 = level2;
     const lv = levelsOf(l1.text, level2, carry1);
@@ -137,6 +142,10 @@ function levelsOf(level1: string, level2: string, carry1: { text: string; row: n
   } else if (category !== null && fromLevel2 !== null && fromLevel2 !== category) {
     category = fromLevel2;
     mismatch = true;
+  } else if (category === null && fromLevel2 !== null) {
+    // a 一级 cell that names no category (only its weight, `（30分）`, as 天长 2022 prints it): the 二级 says which
+    category = fromLevel2;
+    inferred = true;
   }
   return {
     level1Inferred: inferred,

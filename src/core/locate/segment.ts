@@ -1,6 +1,6 @@
 import { lexicon } from "../lexicon";
 import { labelStarts } from "../text";
-import { DEPT_TITLE, PROJECT_NAME, TITLE } from "../vocabulary";
+import { DEPT_TITLE, PROJECT_NAME, TITLE, TRANSFER_TITLE } from "../vocabulary";
 import type { LabelCell } from "./labels";
 
 /**
@@ -10,7 +10,7 @@ import type { LabelCell } from "./labels";
 export interface Anchor {
   row: number;
   col: number;
-  kind: "title" | "dept" | "project";
+  kind: "title" | "dept" | "transfer" | "project";
 }
 
 export interface Segment {
@@ -25,6 +25,8 @@ export function segments(cells: readonly LabelCell[], bottom: number): Segment[]
   const anchors: Anchor[] = [];
   for (const { row: r, col: c, label: l } of cells) {
     if (l.includes(DEPT_TITLE)) anchors.push({ row: r, col: c, kind: "dept" });
+    // a 项目支出绩效自评表 of a project funded by a transfer payment stays a project form
+    else if (TRANSFER_TITLE.test(l) && !l.includes(TITLE)) anchors.push({ row: r, col: c, kind: "transfer" });
     else if (l.includes(TITLE) || titles.some((re) => re.test(l))) anchors.push({ row: r, col: c, kind: "title" });
     else if (labelStarts(l, PROJECT_NAME) && l.length <= 8) anchors.push({ row: r, col: c, kind: "project" });
   }

@@ -50,7 +50,8 @@ export interface IndicatorsLayout {
 
 export interface FormLayout {
   sheet: string;
-  kind: "project" | "department";
+  /** a project form, or a form of another kind recognised and not checked (RULES.md §6): department-overall, transfer payment */
+  kind: "project" | "department" | "transfer";
   top: number;
   left: number;
   bottom: number;
@@ -62,8 +63,13 @@ export interface FormLayout {
   funds: FundsLayout | null;
   indicators: IndicatorsLayout | null;
   totalRow: number | null;
-  /** the 总分 label cell */
+  /** the 总分 label cell (with no 总分 row: the header's 自评得分 label) */
   totalLabelCell: CellRef | null;
+  /**
+   * The cell of a total written in the header (RULES.md §6: `自评得分 | 98`, or `自评得分：92` in one cell, then the label's
+   * own cell); null when there is none. With no 总分 row (`totalRow` null) it is the form's total.
+   */
+  headerTotalCell?: CellRef | null;
   missing: Array<"funds" | "indicators" | "indicatorRows" | "total" | "fundsTotal">;
   /** the template family the form follows (RULES.md §5) */
   family: Family;

@@ -6,13 +6,17 @@ export const totalScore: Rule = {
   id: "total-score",
   title: { zh: "总分", en: "Total score" },
   description: {
-    zh: "总分应等于预算执行得分与各指标得分（按填写值）之和。",
-    en: "The total must equal the budget score plus every indicator's score, as written.",
+    zh: "总分应等于预算执行得分与各指标得分（按填写值）之和；表头写有“自评得分”而表中也有总分行时，两者应一致。没有总分行时，表头的自评得分即为总分。",
+    en: "The total must equal the budget score plus every indicator's score, as written; a total in the header (自评得分) must agree with the 总分 row, and stands for it where the form has none.",
   },
   meta: {
     messages: {
       rounded: { zh: "总分 {written} 是各项得分之和 {sum} 四舍五入后的值。", en: "The total {written} is the sum of scores {sum} rounded." },
       mismatch: { zh: "总分填写为 {written}，但各项得分之和为 {sum}。", en: "The total is written as {written}, but the scores add up to {sum}." },
+      headerMismatch: {
+        zh: "表头的自评得分填写为 {header}，与总分行的 {written} 不一致（各项得分之和为 {sum}）。",
+        en: "The header's total is written as {header}, but the total row says {written} (the scores add up to {sum}).",
+      },
     },
     rank: 40,
     proposes: "total",
@@ -20,6 +24,19 @@ export const totalScore: Rule = {
   check({ form, options, report, propose, say }) {
     const t = form.totalScore;
     if (!t) return;
+    // a total in the header as well as in the 总分 row (RULES.md §6): the two must agree
+    const h = form.headerTotal;
+    if (h && h !== t && h.value !== null && t.value !== null && !sameAt2(h.value, t.value)) {
+      report({
+        severity: "error",
+        at: h.cell,
+        messageId: "headerMismatch",
+        data: { header: h.value, written: t.value, sum: form.sumOfScores },
+        expected: t.value,
+        actual: h.value,
+        expectedLabel: say("总分行", "the total row"),
+      });
+    }
     // The fix writes what the finding states: the sum of the scores as written now. Write-back makes the total follow
     // the score cells it also writes (the budget score, ticked indicator scores): finalizeSelection adds their changes,
     // so a total that holds only together with other fixes is offered only with them. Always proposed, so that the
@@ -31,10 +48,12 @@ export const totalScore: Rule = {
       label: { zh: "总分（各项得分之和）", en: "total (sum of scores)" },
       altLabel: { zh: "总分（随本次写回的得分）", en: "total (with the scores written now)" },
     };
+    // a total written inside its label's text (自评得分：92, in the header: RULES.md §6) is not overwritten by a number
+    const inLabel = typeof t.raw === "string" && /[\u4e00-\u9fff]/.test(t.raw.replace(/分/g, ""));
     // the finding carries the fix only when writing it changes the cell
-    const changes = !(typeof t.raw === "number" && sameAt2(t.raw, Number(fix.new)));
+    const changes = !inLabel && !(typeof t.raw === "number" && sameAt2(t.raw, Number(fix.new)));
     if (t.value === null || sameAt2(t.value, form.sumOfScores)) {
-      propose(fix);
+      if (!inLabel) propose(fix);
       return;
     }
     const info = options.acceptRounding && isRoundingOf(t.value, form.sumOfScores);
@@ -49,7 +68,7 @@ export const totalScore: Rule = {
       steps: [sumStep(form.sumOfScores, [form.budget?.score ?? null, ...form.indicators.map((i) => i.score)])],
       ...(changes ? { fix } : {}),
     });
-    if (!changes) propose(fix);
+    if (!changes && !inLabel) propose(fix);
   },
 };
 

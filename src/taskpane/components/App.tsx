@@ -33,6 +33,7 @@ import { STRINGS } from "../i18n";
 import { FindingActions, FindingGroups, FormCard, SEVERITY_BADGE } from "./FormCard";
 import { SettingsDialog } from "./SettingsDialog";
 import { WriteBackDialog } from "./WriteBackDialog";
+import { acknowledgeActions } from "./Acknowledge";
 
 const useStyles = makeStyles({
   root: {
@@ -279,7 +280,9 @@ export function App(props: AppProps) {
   /** 实时校验 on the toolbar: on at once, remembered in the workbook (a read-only one keeps it for this session) */
   const switchLive = (on: boolean) => {
     setLive(on);
-    const next: WorkbookSettings = { ...settings };
+    // the warnings confirmed (已核对) are left out: the store keeps the workbook's own, newer than this pane's copy
+    const { acknowledgements: _confirmed, ...rest } = settings;
+    const next: WorkbookSettings = { ...rest };
     if (on) next.live = true;
     else delete next.live;
     setSettings(next);
@@ -377,6 +380,8 @@ export function App(props: AppProps) {
       setFixing(p);
       setPreviewOpen(true);
     },
+    // 已核对: saved in the workbook, then checked again (./Acknowledge.tsx)
+    acknowledge: acknowledgeActions(host, lang, act, () => run(), setNotice),
   };
   const phaseText = progress ? { read: t.phaseRead, check: t.phaseCheck, mark: t.phaseMark }[progress.phase] : t.checking;
   const position = current && listed.includes(current) ? listed.indexOf(current) + 1 : 0;

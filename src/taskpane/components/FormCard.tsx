@@ -8,6 +8,8 @@ import { Lang } from "../../core/options";
 import { detailLine, ruleTitle, showNumber, showValue, stepLines, triage } from "../../core/present";
 import { Proposal } from "../../core/writeback";
 import { Strings } from "../i18n";
+import { AcknowledgeActions, AcknowledgeButton, AcknowledgedList } from "./Acknowledge";
+import { canAcknowledge } from "../../core/acknowledge";
 
 const useStyles = makeStyles({
   card: {
@@ -66,6 +68,8 @@ export interface FindingActions {
   /** the finding the person is on (stepping), if any */
   current?: Finding | null;
   disabled?: boolean;
+  /** 已核对: confirm a warning with a reason, undo a confirmation (./Acknowledge.tsx) */
+  acknowledge?: AcknowledgeActions;
 }
 
 function CauseHint(props: { hint: string; t: Strings; id: string }) {
@@ -135,7 +139,7 @@ export function FindingItem(props: { finding: Finding; t: Strings; lang: Lang; a
           {detail ? <Caption1 className={s.muted}>{detail}</Caption1> : null}
         </span>
       </Button>
-      {fix || f.hint || steps.length ? (
+      {fix || f.hint || steps.length || (actions.acknowledge && canAcknowledge(f)) ? (
         <div className={s.actions}>
           {fix ? (
             <Button size="small" appearance="outline" disabled={actions.disabled} onClick={() => actions.onFix?.(f, fix)} data-testid="fix" data-cell={where}>
@@ -152,6 +156,7 @@ export function FindingItem(props: { finding: Finding; t: Strings; lang: Lang; a
               {t.hintShow}
             </Button>
           ) : null}
+          <AcknowledgeButton finding={f} lang={lang} disabled={actions.disabled} actions={actions.acknowledge} />
         </div>
       ) : null}
       {steps.length && stepsOpen ? (
@@ -251,8 +256,9 @@ export function FormCard(props: { form: FormReport; t: Strings; lang: Lang; visi
           </div>
         </dl>
       ) : null}
-      {form.findings.length === 0 ? <Text>{t.noProblems}</Text> : null}
+      {form.findings.length === 0 && !form.acknowledged?.length ? <Text>{t.noProblems}</Text> : null}
       <FindingGroups findings={form.findings} t={t} lang={lang} visible={props.visible} actions={props.actions} level={3} />
+      <AcknowledgedList items={form.acknowledged} lang={lang} disabled={props.actions.disabled} actions={props.actions.acknowledge} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { Inflate } from "../inflate";
 import { XlsxPackage } from "./package";
 import { CONTENT_TYPE, REL_TYPE, SheetEntry, WorkbookParts, addRel, ensureContentType, freePartName, relPrefix, relsPathOf, workbookParts } from "./parts";
 import { SheetPatcher } from "./sheet";
+import { setWebExtensionProperty } from "./webextension";
 import { StylePatcher } from "./styles";
 import { attr, child, children, escapeAttr, escapeText, q, root, setAttr, splice } from "./xml";
 
@@ -31,6 +32,17 @@ export interface ReportSheetSpec {
   links: Array<{ row: number; col: number; sheet: string; address: string; text: string }>;
   /** column widths (0-based column → characters) */
   widths?: Record<number, number>;
+}
+
+/** A property's stored value (JSON, a JSON string of JSON as some writers store it) is this value. */
+function sameJson(stored: string, value: unknown): boolean {
+  try {
+    let v: unknown = JSON.parse(stored);
+    if (typeof v === "string") v = JSON.parse(v);
+    return JSON.stringify(v) === JSON.stringify(value);
+  } catch {
+    return false;
+  }
 }
 
 export class WorkbookCopy {
@@ -130,6 +142,17 @@ export class WorkbookCopy {
     }
     this.recalc = true;
     return "written";
+  }
+
+  /**
+   * Sets one of the add-in's document settings (a property of a web-extension part, its value JSON-encoded, as Office
+   * stores them and src/xlsx/workbook-reader readSettingFromPackage reads them): the property's value replaced where a
+   * part has it — nothing else of that part changes — else added to our add-in's part, else a web-extension part of
+   * our own added and linked as Excel links it (taskpanes part, relationships, content types, the manifest's Id:
+   * ./webextension.ts). Nothing is written when the value is what the part holds already.
+   */
+  setDocumentSetting(key: string, value: unknown): void {
+    setWebExtensionProperty(this.pkg, key, JSON.stringify(value), (stored) => sameJson(stored, value));
   }
 
   /** Adds (or replaces) a sheet of plain rows: the 校验报告. */
