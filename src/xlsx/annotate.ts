@@ -2,7 +2,7 @@ import { CellState, cellKey } from "../core/changes";
 import { WorkbookReport } from "../core/engine";
 import { Severity } from "../core/findings";
 import { REPORT_SHEET_NAME } from "../core/labels";
-import { NOTE_PREFIX, flaggedCells, planHighlights } from "../core/marks";
+import { flaggedCells, personsPart, planHighlights } from "../core/marks";
 import { CheckOptions, Lang } from "../core/options";
 import { allFindings, showDateTime } from "../core/present";
 import { buildReport } from "../core/report";
@@ -117,13 +117,6 @@ export function annotateCopy(
   const bytes = copy.toBytes(opts.deflate);
   copy.release();
   return { bytes: readBack(bytes, opts.inflate), marked, keptNotes };
-}
-
-/** The part of a note a person wrote: none when we wrote it (the add-in or an earlier copy), else what precedes our separator. */
-function personsPart(note: string | null): string | null {
-  if (note === null || note.startsWith(NOTE_PREFIX)) return null;
-  const sep = note.indexOf(`\n${NOTE_SEPARATOR}\n`);
-  return sep >= 0 ? note.slice(0, sep) : note;
 }
 
 export interface FixedCopy {

@@ -1,4 +1,5 @@
 import { address } from "../../core/a1";
+import { NOTE_SEPARATOR } from "../../core/marks";
 import { XlsxPackage } from "./package";
 import { CONTENT_TYPE, NS, REL_TYPE, addRel, ensureContentType, freePartName, readRels } from "./parts";
 import { SheetPatcher } from "./sheet";
@@ -10,7 +11,7 @@ import { Element, attr, attrLocal, child, children, escapeText, q, root, runText
  * keeps it: our text is appended after it, under a separator line. New notes get their comment and their VML shape;
  * the parts, relationships and content types are created only when the sheet has none.
  */
-export const NOTE_SEPARATOR = "— 绩效自评校验 —";
+export { NOTE_SEPARATOR };
 export const NOTE_AUTHOR = "绩效自评校验";
 
 interface ExistingComment {
