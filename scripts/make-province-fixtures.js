@@ -102,6 +102,37 @@ function central(plan, f) {
 }
 
 /**
+ * family-d-hubei-2020's clean 两个目标 as the province fixtures lay it out (section 4, and section 8 with sub-items):
+ * 20 + 40 + 40, the unmet 公告 row explained in the form-level cause. A fresh copy each call.
+ */
+function hubeiWaterForm() {
+  return {
+    year: 2020, name: "水土保持监测", unit: "某市水利和湖泊局", dept: "某市水利和湖泊局", date: "2021年3月10日",
+    budget: [120, 120, 20],
+    blocks: [
+      {
+        label: "年度绩效目标1（40分）",
+        rows: [
+          { l1: "产出指标", l2: "数量指标", name: "监测站点数", target: "≥12个", actual: "12个", score: 20 },
+          { l2: "时效指标", name: "发布水土流失公告", target: "4次", actual: "3次", score: 7.5 },
+          { l1: "效益指标", l2: "社会效益指标", name: "水土流失治理决策支撑", target: "有效支撑", actual: "有效支撑", score: 10 },
+        ],
+      },
+      {
+        label: "年度绩效目标2（40分）",
+        rows: [
+          { l1: "产出指标", l2: "质量指标", name: "资料整编合格率", target: "100%", actual: "100%", score: 20 },
+          { l1: "满意度指标", l2: "服务对象满意度指标", name: "服务对象满意度", target: "≥90%", actual: "95%", score: 20 },
+        ],
+      },
+    ],
+    total: 97.5,
+    cause: "受疫情影响，计划发布水土流失公告4次，实际3次，完成75%。",
+    remedy: "2021年起按季度发布公告，专人跟踪。",
+  };
+}
+
+/**
  * Hubei 2020 with the block label where the published forms put it: in column A of the block's own header row, merged
  * down over the block's rows (`年度绩效目标1（40分） | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分`),
  * so the table runs A–G. Same data shape as scripts/families/hubei-2020.js layout.
@@ -323,30 +354,7 @@ async function main() {
   // 4. Hubei 2020 with the block label in column A of its header row, merged down (the published layout): the same
   //    forms as family-d-hubei-2020's 两个目标 (clean) and 三个目标 (planted).
   {
-    const two = {
-      year: 2020, name: "水土保持监测", unit: "某市水利和湖泊局", dept: "某市水利和湖泊局", date: "2021年3月10日",
-      budget: [120, 120, 20],
-      blocks: [
-        {
-          label: "年度绩效目标1（40分）",
-          rows: [
-            { l1: "产出指标", l2: "数量指标", name: "监测站点数", target: "≥12个", actual: "12个", score: 20 },
-            { l2: "时效指标", name: "发布水土流失公告", target: "4次", actual: "3次", score: 7.5 },
-            { l1: "效益指标", l2: "社会效益指标", name: "水土流失治理决策支撑", target: "有效支撑", actual: "有效支撑", score: 10 },
-          ],
-        },
-        {
-          label: "年度绩效目标2（40分）",
-          rows: [
-            { l1: "产出指标", l2: "质量指标", name: "资料整编合格率", target: "100%", actual: "100%", score: 20 },
-            { l1: "满意度指标", l2: "服务对象满意度指标", name: "服务对象满意度", target: "≥90%", actual: "95%", score: 20 },
-          ],
-        },
-      ],
-      total: 97.5,
-      cause: "受疫情影响，计划发布水土流失公告4次，实际3次，完成75%。",
-      remedy: "2021年起按季度发布公告，专人跟踪。",
-    };
+    const two = hubeiWaterForm();
     const a = L.newPlan("两个目标");
     hubeiLabelInHeader(a, two);
     // the label on a row of its own (family D as our fixture has it), tick boxes as a Wingdings export writes them
@@ -475,32 +483,9 @@ async function main() {
   //    as RULES.md §6 describes them. Before: the block's scores read 57.5 > 40 (error) and the unmet 公告 row's weight
   //    remainder 0 (7.5 > 0).
   {
-    const form = {
-      year: 2020, name: "水土保持监测", unit: "某市水利和湖泊局", dept: "某市水利和湖泊局", date: "2021年3月10日",
-      budget: [120, 120, 20],
-      blocks: [
-        {
-          label: "年度绩效目标1（40分）",
-          rows: [
-            { l1: "产出指标", l2: "数量指标", name: "监测站点数", target: "≥12个", actual: "12个", score: 20 },
-            { name: "1.省级监测站点", target: "≥4个", actual: "4个", score: 8 },
-            { name: "2.县级监测站点", target: "≥8个", actual: "8个", score: 12 },
-            { l2: "时效指标", name: "发布水土流失公告", target: "4次", actual: "3次", score: 7.5 },
-            { l1: "效益指标", l2: "社会效益指标", name: "水土流失治理决策支撑", target: "有效支撑", actual: "有效支撑", score: 10 },
-          ],
-        },
-        {
-          label: "年度绩效目标2（40分）",
-          rows: [
-            { l1: "产出指标", l2: "质量指标", name: "资料整编合格率", target: "100%", actual: "100%", score: 20 },
-            { l1: "满意度指标", l2: "服务对象满意度指标", name: "服务对象满意度", target: "≥90%", actual: "95%", score: 20 },
-          ],
-        },
-      ],
-      total: 97.5,
-      cause: "受疫情影响，计划发布水土流失公告4次，实际3次，完成75%。",
-      remedy: "2021年起按季度发布公告，专人跟踪。",
-    };
+    const form = hubeiWaterForm();
+    // 监测站点数 (20) split into its two scored sub-items, right below it
+    form.blocks[0].rows.splice(1, 0, { name: "1.省级监测站点", target: "≥4个", actual: "4个", score: 8 }, { name: "2.县级监测站点", target: "≥8个", actual: "8个", score: 12 });
     const a = L.newPlan("分项有分（标签在表头）");
     hubeiLabelInHeader(a, form);
     const b = L.newPlan("分项有分（标签单列）");
