@@ -102,6 +102,36 @@ function central(plan, f) {
 }
 
 /**
+ * The central layout of Anhui 池州 (section 2) with a 乡村道路养护 form that adds up (weights 100, Σ 99): the base of
+ * the §6 variants (section 5) and of the header totals (section 9). `total` is the 总分 row's [分值, 得分] (null: none).
+ * A fresh copy each call.
+ */
+function roadUpkeepForm(total) {
+  return {
+    title: "项目支出绩效自评表",
+    year: 2022,
+    name: "乡村道路养护项目",
+    dept: "某镇人民政府",
+    unit: "某镇人民政府",
+    funds: [
+      ["年度资金总额：", 100, 100, 90, 10, "90%", 9],
+      ["其中：本年财政拨款", 100, 100, 90, "", "", ""],
+      ["上年结转资金", "", "", "", "", "", ""],
+      ["其他资金", "", "", "", "", "", ""],
+    ],
+    goals: ["完成乡村道路日常养护。", "全年养护道路30公里。"],
+    indicators: [
+      { l1: "产出指标", l2: "数量指标", name: "养护道路里程", target: "≥30公里", actual: "30公里", weight: 20, score: 20 },
+      { l2: "质量指标", name: "养护验收合格率", target: "≥95%", actual: "98%", weight: 15, score: 15 },
+      { l2: "时效指标", name: "养护完成时间", target: "2022年11月30日前", actual: "2022年11月20日", weight: 15, score: 15 },
+      { l1: "效益指标", l2: "社会效益指标", name: "群众出行条件改善", target: "明显改善", actual: "明显改善", weight: 30, score: 30 },
+      { l1: "满意度指标", l2: "服务对象满意度指标", name: "沿线群众满意度", target: "≥90%", actual: "93%", weight: 10, score: 10 },
+    ],
+    total,
+  };
+}
+
+/**
  * family-d-hubei-2020's clean 两个目标 as the province fixtures lay it out (section 4, and section 8 with sub-items):
  * 20 + 40 + 40, the unmet 公告 row explained in the form-level cause. A fresh copy each call.
  */
@@ -374,28 +404,7 @@ async function main() {
   // 5. §6 variants on the central layout of 2 (Anhui 池州): no published example of these was found in the search corpus,
   //    so they are laid out as RULES.md §6 describes them, one sheet each.
   {
-    const base = () => ({
-      title: "项目支出绩效自评表",
-      year: 2022,
-      name: "乡村道路养护项目",
-      dept: "某镇人民政府",
-      unit: "某镇人民政府",
-      funds: [
-        ["年度资金总额：", 100, 100, 90, 10, "90%", 9],
-        ["其中：本年财政拨款", 100, 100, 90, "", "", ""],
-        ["上年结转资金", "", "", "", "", "", ""],
-        ["其他资金", "", "", "", "", "", ""],
-      ],
-      goals: ["完成乡村道路日常养护。", "全年养护道路30公里。"],
-      indicators: [
-        { l1: "产出指标", l2: "数量指标", name: "养护道路里程", target: "≥30公里", actual: "30公里", weight: 20, score: 20 },
-        { l2: "质量指标", name: "养护验收合格率", target: "≥95%", actual: "98%", weight: 15, score: 15 },
-        { l2: "时效指标", name: "养护完成时间", target: "2022年11月30日前", actual: "2022年11月20日", weight: 15, score: 15 },
-        { l1: "效益指标", l2: "社会效益指标", name: "群众出行条件改善", target: "明显改善", actual: "明显改善", weight: 30, score: 30 },
-        { l1: "满意度指标", l2: "服务对象满意度指标", name: "沿线群众满意度", target: "≥90%", actual: "93%", weight: 10, score: 10 },
-      ],
-      total: [100, 99],
-    });
+    const base = () => roadUpkeepForm([100, 99]);
     // 其中 rows that repeat 分值 / 执行率 / 得分 of the total row: breakdown rows, no second budget score
     const a = L.newPlan("其中行重复得分");
     const fa = base();
@@ -499,28 +508,7 @@ async function main() {
   {
     const a = L.newPlan("银川（表头自评得分）");
     yinchuan(a, false);
-    const base = () => ({
-      title: "项目支出绩效自评表",
-      year: 2022,
-      name: "乡村道路养护项目",
-      dept: "某镇人民政府",
-      unit: "某镇人民政府",
-      funds: [
-        ["年度资金总额：", 100, 100, 90, 10, "90%", 9],
-        ["其中：本年财政拨款", 100, 100, 90, "", "", ""],
-        ["上年结转资金", "", "", "", "", "", ""],
-        ["其他资金", "", "", "", "", "", ""],
-      ],
-      goals: ["完成乡村道路日常养护。", "全年养护道路30公里。"],
-      indicators: [
-        { l1: "产出指标", l2: "数量指标", name: "养护道路里程", target: "≥30公里", actual: "30公里", weight: 20, score: 20 },
-        { l2: "质量指标", name: "养护验收合格率", target: "≥95%", actual: "98%", weight: 15, score: 15 },
-        { l2: "时效指标", name: "养护完成时间", target: "2022年11月30日前", actual: "2022年11月20日", weight: 15, score: 15 },
-        { l1: "效益指标", l2: "社会效益指标", name: "群众出行条件改善", target: "明显改善", actual: "明显改善", weight: 30, score: 30 },
-        { l1: "满意度指标", l2: "服务对象满意度指标", name: "沿线群众满意度", target: "≥90%", actual: "93%", weight: 10, score: 10 },
-      ],
-      total: null,
-    });
+    const base = () => roadUpkeepForm(null);
     const b = L.newPlan("标题行自评得分");
     central(b, { ...base(), header: [["自评得分：99分"]] });
     const c = L.newPlan("表头自评总分");
