@@ -11,7 +11,7 @@ const path = require("path");
 const fs = require("fs");
 const ExcelJS = require("exceljs");
 const L = require("./layouts");
-const hubei2020 = require("./families/hubei-2020").layout;
+const { layout: hubei2020, waterMonitoring } = require("./families/hubei-2020");
 
 const root = path.resolve(__dirname, "..");
 const FIXED_DATE = new Date(Date.UTC(2021, 2, 31, 8, 0, 0));
@@ -127,12 +127,14 @@ function roadUpkeepForm(total) {
 }
 
 /**
- * family-d-hubei-2020's clean 两个目标 as the province fixtures lay it out (section 4, and section 8 with sub-items):
+ * family-d-hubei-2020's clean 两个目标 (families/hubei-2020.js waterMonitoring) as the province fixtures lay it out (section 4, and section 8 with sub-items):
  * 20 + 40 + 40, the unmet 公告 row explained in the form-level cause. A fresh copy each call.
  */
 function hubeiWaterForm() {
+  const family = waterMonitoring();
   return {
-    year: 2020, name: "水土保持监测", unit: "某市水利和湖泊局", dept: "某市水利和湖泊局", date: "2021年3月10日",
+    ...family,
+    unit: "某市水利和湖泊局",
     budget: [120, 120, 20],
     blocks: [
       {
@@ -143,17 +145,8 @@ function hubeiWaterForm() {
           { l1: "效益指标", l2: "社会效益指标", name: "水土流失治理决策支撑", target: "有效支撑", actual: "有效支撑", score: 10 },
         ],
       },
-      {
-        label: "年度绩效目标2（40分）",
-        rows: [
-          { l1: "产出指标", l2: "质量指标", name: "资料整编合格率", target: "100%", actual: "100%", score: 20 },
-          { l1: "满意度指标", l2: "服务对象满意度指标", name: "服务对象满意度", target: "≥90%", actual: "95%", score: 20 },
-        ],
-      },
+      family.blocks[1], // 年度绩效目标2（40分）, the total 97.5, the cause and remedy: the family's
     ],
-    total: 97.5,
-    cause: "受疫情影响，计划发布水土流失公告4次，实际3次，完成75%。",
-    remedy: "2021年起按季度发布公告，专人跟踪。",
   };
 }
 
