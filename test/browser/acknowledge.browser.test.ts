@@ -2,8 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
-import type { Page } from "playwright-core";
-import { CHROMIUM, OUTPUT, ROOT, Session, endSession, openPane, openWeb, serveForSuite } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, axeSerious, endSession, openPane, openWeb, serveForSuite } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 import { withSavedSettings } from "../support/saved-settings";
 import { fixturePath, loadFixture } from "../support/workbooks";
@@ -41,17 +40,6 @@ function cliForms(bytes: Uint8Array | Buffer): JsonForm[] {
   }
   fs.rmSync(dir, { recursive: true, force: true });
   return JSON.parse(out).files[0].forms;
-}
-
-/** axe-core on the settled page: the serious and critical violations. */
-async function axeSerious(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const r = await axe.run({ include: [["body"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"], rules: { "label-content-name-mismatch": { enabled: true } } });
-    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 suite("已核对 in Chromium", () => {

@@ -228,3 +228,18 @@ export async function endSession(session: Session | null, clean: { blocked?: boo
   }
   return null;
 }
+
+/**
+ * axe-core on the settled page (no animation running: a menu or dialog fading in has low contrast for a moment): the
+ * serious and critical violations. The source is evaluated through the driver (the pane's CSP forbids inline scripts);
+ * tabster's focus sentinels (Fluent UI's focus management, never read) are left out.
+ */
+export async function axeSerious(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const r = await axe.run({ include: [["body"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"], rules: { "label-content-name-mismatch": { enabled: true } } });
+    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
