@@ -21,6 +21,23 @@ function devHttps() {
   return { type: "https", options: { ca: read(files.ca), cert: read(files.cert), key: read(files.key) } };
 }
 
+/** What both builds (the add-in's and the WPS one's) share: TypeScript through ts-loader, no size hints. */
+function typescriptBuild(dev) {
+  return {
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", compilerOptions: { noEmit: false, sourceMap: dev } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+  };
+}
+
 module.exports = (env, argv) => {
   const dev = argv.mode === "development";
   const serving = !!(env && env.WEBPACK_SERVE);
@@ -38,17 +55,7 @@ module.exports = (env, argv) => {
       // dist/wps/ is the WPS build's (below): kept when this one cleans
       clean: { keep: /^wps[\\/]/ },
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", compilerOptions: { noEmit: false, sourceMap: dev } } },
-        },
-      ],
-    },
-    performance: { hints: false },
+    ...typescriptBuild(dev),
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
@@ -100,17 +107,7 @@ function wpsConfig(dev) {
       ribbon: "./src/wps/ribbon.ts",
     },
     output: { path: out, filename: "[name].[contenthash:8].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", compilerOptions: { noEmit: false, sourceMap: dev } } },
-        },
-      ],
-    },
-    performance: { hints: false },
+    ...typescriptBuild(dev),
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/wps/addin/taskpane.html", chunks: ["taskpane"] }),
       // WPS opens index.html (hidden) when it loads the add-in: it loads the ribbon's callbacks

@@ -347,4 +347,14 @@ function row(plan, r, c0, values, extra) {
 /** The Sichuan 2023 template's instruction in its 原因 cell, as printed (scripts/families/sichuan-2023.js, tests). */
 const SC_PROMPT = "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；2.年中发生预算调整的（追加或调减），应单独说明理由；3.其他资金包括：社会投入资金、银行贷款.";
 
-module.exports = { newPlan, put, merge, official, provincial, SC_PROMPT, row, labelGroups, colName, addr, num, splitTarget, writePlan, freezeZip };
+/**
+ * The 资金 block of the central layout (its `funds` rows): 年度资金总额 with its three figures (年初预算数, 全年预算数,
+ * 全年执行数), 分值, 执行率 and 得分; the 财政拨款 row with the same three figures; the empty 上年结转资金 and 其他资金
+ * rows. `blank` is what the empty cells hold ("" or "—").
+ */
+function fundsBlock(totalLabel, appropriationLabel, [start, adjusted, executed, weight, rate, score], blank = "") {
+  const empty = (label) => [label, blank, blank, blank, blank, blank, blank];
+  return [[totalLabel, start, adjusted, executed, weight, rate, score], [appropriationLabel, start, adjusted, executed, blank, blank, blank], empty("上年结转资金"), empty("其他资金")];
+}
+
+module.exports = { newPlan, put, merge, official, provincial, SC_PROMPT, row, labelGroups, colName, addr, num, splitTarget, writePlan, freezeZip, fundsBlock };

@@ -11,7 +11,7 @@ const path = require("path");
 const fs = require("fs");
 const ExcelJS = require("exceljs");
 const L = require("./layouts");
-const hubei2020 = require("./families/hubei-2020").layout;
+const { layout: hubei2020, waterMonitoring } = require("./families/hubei-2020");
 
 const root = path.resolve(__dirname, "..");
 const FIXED_DATE = new Date(Date.UTC(2021, 2, 31, 8, 0, 0));
@@ -99,6 +99,55 @@ function central(plan, f) {
   r = row(plan, r, 0, ["总分", "", "", "", "", "", ...f.total]);
   L.merge(plan, r - 1, 0, r - 1, 5);
   return r;
+}
+
+/**
+ * The central layout of Anhui 池州 (section 2) with a 乡村道路养护 form that adds up (weights 100, Σ 99): the base of
+ * the §6 variants (section 5) and of the header totals (section 9). `total` is the 总分 row's [分值, 得分] (null: none).
+ * A fresh copy each call.
+ */
+function roadUpkeepForm(total) {
+  return {
+    title: "项目支出绩效自评表",
+    year: 2022,
+    name: "乡村道路养护项目",
+    dept: "某镇人民政府",
+    unit: "某镇人民政府",
+    funds: L.fundsBlock("年度资金总额：", "其中：本年财政拨款", [100, 100, 90, 10, "90%", 9]),
+    goals: ["完成乡村道路日常养护。", "全年养护道路30公里。"],
+    indicators: [
+      { l1: "产出指标", l2: "数量指标", name: "养护道路里程", target: "≥30公里", actual: "30公里", weight: 20, score: 20 },
+      { l2: "质量指标", name: "养护验收合格率", target: "≥95%", actual: "98%", weight: 15, score: 15 },
+      { l2: "时效指标", name: "养护完成时间", target: "2022年11月30日前", actual: "2022年11月20日", weight: 15, score: 15 },
+      { l1: "效益指标", l2: "社会效益指标", name: "群众出行条件改善", target: "明显改善", actual: "明显改善", weight: 30, score: 30 },
+      { l1: "满意度指标", l2: "服务对象满意度指标", name: "沿线群众满意度", target: "≥90%", actual: "93%", weight: 10, score: 10 },
+    ],
+    total,
+  };
+}
+
+/**
+ * family-d-hubei-2020's clean 两个目标 (families/hubei-2020.js waterMonitoring) as the province fixtures lay it out (section 4, and section 8 with sub-items):
+ * 20 + 40 + 40, the unmet 公告 row explained in the form-level cause. A fresh copy each call.
+ */
+function hubeiWaterForm() {
+  const family = waterMonitoring();
+  return {
+    ...family,
+    unit: "某市水利和湖泊局",
+    budget: [120, 120, 20],
+    blocks: [
+      {
+        label: "年度绩效目标1（40分）",
+        rows: [
+          { l1: "产出指标", l2: "数量指标", name: "监测站点数", target: "≥12个", actual: "12个", score: 20 },
+          { l2: "时效指标", name: "发布水土流失公告", target: "4次", actual: "3次", score: 7.5 },
+          { l1: "效益指标", l2: "社会效益指标", name: "水土流失治理决策支撑", target: "有效支撑", actual: "有效支撑", score: 10 },
+        ],
+      },
+      family.blocks[1], // 年度绩效目标2（40分）, the total 97.5, the cause and remedy: the family's
+    ],
+  };
 }
 
 /**
@@ -279,12 +328,7 @@ async function main() {
       name: "困难群众基本生活救助补助资金",
       dept: "219-池州市贵池区棠溪镇人民政府",
       unit: "219001-池州市贵池区棠溪镇人民政府",
-      funds: [
-        ["年度资金总额：", 120, 120, 120, 10, "100%", 10],
-        ["其中：本年财政拨款", 120, 120, 120, "", "", ""],
-        ["上年结转资金", "", "", "", "", "", ""],
-        ["其他资金", "", "", "", "", "", ""],
-      ],
+      funds: L.fundsBlock("年度资金总额：", "其中：本年财政拨款", [120, 120, 120, 10, "100%", 10]),
       goals: ["按标准发放城乡低保、特困供养补助。", "全年按月足额发放。"],
       indicators: [
         { l1: "产出指标（50分）", l2: "数量指标", name: "救助人次", target: "≥1200人次/年", actual: "1260人次/年", weight: 10, score: 10 },
@@ -323,30 +367,7 @@ async function main() {
   // 4. Hubei 2020 with the block label in column A of its header row, merged down (the published layout): the same
   //    forms as family-d-hubei-2020's 两个目标 (clean) and 三个目标 (planted).
   {
-    const two = {
-      year: 2020, name: "水土保持监测", unit: "某市水利和湖泊局", dept: "某市水利和湖泊局", date: "2021年3月10日",
-      budget: [120, 120, 20],
-      blocks: [
-        {
-          label: "年度绩效目标1（40分）",
-          rows: [
-            { l1: "产出指标", l2: "数量指标", name: "监测站点数", target: "≥12个", actual: "12个", score: 20 },
-            { l2: "时效指标", name: "发布水土流失公告", target: "4次", actual: "3次", score: 7.5 },
-            { l1: "效益指标", l2: "社会效益指标", name: "水土流失治理决策支撑", target: "有效支撑", actual: "有效支撑", score: 10 },
-          ],
-        },
-        {
-          label: "年度绩效目标2（40分）",
-          rows: [
-            { l1: "产出指标", l2: "质量指标", name: "资料整编合格率", target: "100%", actual: "100%", score: 20 },
-            { l1: "满意度指标", l2: "服务对象满意度指标", name: "服务对象满意度", target: "≥90%", actual: "95%", score: 20 },
-          ],
-        },
-      ],
-      total: 97.5,
-      cause: "受疫情影响，计划发布水土流失公告4次，实际3次，完成75%。",
-      remedy: "2021年起按季度发布公告，专人跟踪。",
-    };
+    const two = hubeiWaterForm();
     const a = L.newPlan("两个目标");
     hubeiLabelInHeader(a, two);
     // the label on a row of its own (family D as our fixture has it), tick boxes as a Wingdings export writes them
@@ -366,28 +387,7 @@ async function main() {
   // 5. §6 variants on the central layout of 2 (Anhui 池州): no published example of these was found in the search corpus,
   //    so they are laid out as RULES.md §6 describes them, one sheet each.
   {
-    const base = () => ({
-      title: "项目支出绩效自评表",
-      year: 2022,
-      name: "乡村道路养护项目",
-      dept: "某镇人民政府",
-      unit: "某镇人民政府",
-      funds: [
-        ["年度资金总额：", 100, 100, 90, 10, "90%", 9],
-        ["其中：本年财政拨款", 100, 100, 90, "", "", ""],
-        ["上年结转资金", "", "", "", "", "", ""],
-        ["其他资金", "", "", "", "", "", ""],
-      ],
-      goals: ["完成乡村道路日常养护。", "全年养护道路30公里。"],
-      indicators: [
-        { l1: "产出指标", l2: "数量指标", name: "养护道路里程", target: "≥30公里", actual: "30公里", weight: 20, score: 20 },
-        { l2: "质量指标", name: "养护验收合格率", target: "≥95%", actual: "98%", weight: 15, score: 15 },
-        { l2: "时效指标", name: "养护完成时间", target: "2022年11月30日前", actual: "2022年11月20日", weight: 15, score: 15 },
-        { l1: "效益指标", l2: "社会效益指标", name: "群众出行条件改善", target: "明显改善", actual: "明显改善", weight: 30, score: 30 },
-        { l1: "满意度指标", l2: "服务对象满意度指标", name: "沿线群众满意度", target: "≥90%", actual: "93%", weight: 10, score: 10 },
-      ],
-      total: [100, 99],
-    });
+    const base = () => roadUpkeepForm([100, 99]);
     // 其中 rows that repeat 分值 / 执行率 / 得分 of the total row: breakdown rows, no second budget score
     const a = L.newPlan("其中行重复得分");
     const fa = base();
@@ -475,32 +475,9 @@ async function main() {
   //    as RULES.md §6 describes them. Before: the block's scores read 57.5 > 40 (error) and the unmet 公告 row's weight
   //    remainder 0 (7.5 > 0).
   {
-    const form = {
-      year: 2020, name: "水土保持监测", unit: "某市水利和湖泊局", dept: "某市水利和湖泊局", date: "2021年3月10日",
-      budget: [120, 120, 20],
-      blocks: [
-        {
-          label: "年度绩效目标1（40分）",
-          rows: [
-            { l1: "产出指标", l2: "数量指标", name: "监测站点数", target: "≥12个", actual: "12个", score: 20 },
-            { name: "1.省级监测站点", target: "≥4个", actual: "4个", score: 8 },
-            { name: "2.县级监测站点", target: "≥8个", actual: "8个", score: 12 },
-            { l2: "时效指标", name: "发布水土流失公告", target: "4次", actual: "3次", score: 7.5 },
-            { l1: "效益指标", l2: "社会效益指标", name: "水土流失治理决策支撑", target: "有效支撑", actual: "有效支撑", score: 10 },
-          ],
-        },
-        {
-          label: "年度绩效目标2（40分）",
-          rows: [
-            { l1: "产出指标", l2: "质量指标", name: "资料整编合格率", target: "100%", actual: "100%", score: 20 },
-            { l1: "满意度指标", l2: "服务对象满意度指标", name: "服务对象满意度", target: "≥90%", actual: "95%", score: 20 },
-          ],
-        },
-      ],
-      total: 97.5,
-      cause: "受疫情影响，计划发布水土流失公告4次，实际3次，完成75%。",
-      remedy: "2021年起按季度发布公告，专人跟踪。",
-    };
+    const form = hubeiWaterForm();
+    // 监测站点数 (20) split into its two scored sub-items, right below it
+    form.blocks[0].rows.splice(1, 0, { name: "1.省级监测站点", target: "≥4个", actual: "4个", score: 8 }, { name: "2.县级监测站点", target: "≥8个", actual: "8个", score: 12 });
     const a = L.newPlan("分项有分（标签在表头）");
     hubeiLabelInHeader(a, form);
     const b = L.newPlan("分项有分（标签单列）");
@@ -514,28 +491,7 @@ async function main() {
   {
     const a = L.newPlan("银川（表头自评得分）");
     yinchuan(a, false);
-    const base = () => ({
-      title: "项目支出绩效自评表",
-      year: 2022,
-      name: "乡村道路养护项目",
-      dept: "某镇人民政府",
-      unit: "某镇人民政府",
-      funds: [
-        ["年度资金总额：", 100, 100, 90, 10, "90%", 9],
-        ["其中：本年财政拨款", 100, 100, 90, "", "", ""],
-        ["上年结转资金", "", "", "", "", "", ""],
-        ["其他资金", "", "", "", "", "", ""],
-      ],
-      goals: ["完成乡村道路日常养护。", "全年养护道路30公里。"],
-      indicators: [
-        { l1: "产出指标", l2: "数量指标", name: "养护道路里程", target: "≥30公里", actual: "30公里", weight: 20, score: 20 },
-        { l2: "质量指标", name: "养护验收合格率", target: "≥95%", actual: "98%", weight: 15, score: 15 },
-        { l2: "时效指标", name: "养护完成时间", target: "2022年11月30日前", actual: "2022年11月20日", weight: 15, score: 15 },
-        { l1: "效益指标", l2: "社会效益指标", name: "群众出行条件改善", target: "明显改善", actual: "明显改善", weight: 30, score: 30 },
-        { l1: "满意度指标", l2: "服务对象满意度指标", name: "沿线群众满意度", target: "≥90%", actual: "93%", weight: 10, score: 10 },
-      ],
-      total: null,
-    });
+    const base = () => roadUpkeepForm(null);
     const b = L.newPlan("标题行自评得分");
     central(b, { ...base(), header: [["自评得分：99分"]] });
     const c = L.newPlan("表头自评总分");

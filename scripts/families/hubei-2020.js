@@ -67,11 +67,12 @@ function layout(plan, form, r0, c0) {
   return r + 1;
 }
 
-// D. Hubei 2020 项目绩效自评表 (as published by Hubei county units, e.g. 黄冈市 2020): two blocks with an unmet
-// indicator explained in the form-level cause; three blocks with an overflowing block, two unmet indicators in one
-// block (weights unknown) and no cause.
-async function fixtures(save) {
-  const two = {
+/**
+ * 两个目标: 水土保持监测, two blocks (40 + 40) and the budget (20), the unmet 公告 row explained in the form-level cause.
+ * Also the base of the province fixtures' Hubei forms (scripts/make-province-fixtures.js). A fresh copy each call.
+ */
+function waterMonitoring() {
+  return {
     year: 2020,
     name: "水土保持监测",
     unit: "某市水土保持与农田水利科研所",
@@ -100,6 +101,13 @@ async function fixtures(save) {
     cause: "受疫情影响，计划发布水土流失公告4次，实际3次，完成75%。",
     remedy: "2021年起按季度发布公告，专人跟踪。",
   };
+}
+
+// D. Hubei 2020 项目绩效自评表 (as published by Hubei county units, e.g. 黄冈市 2020): two blocks with an unmet
+// indicator explained in the form-level cause; three blocks with an overflowing block, two unmet indicators in one
+// block (weights unknown) and no cause.
+async function fixtures(save) {
+  const two = waterMonitoring();
   const three = {
     year: 2020,
     name: "安全生产宣传培训",
@@ -143,4 +151,4 @@ async function fixtures(save) {
   return [await save("test/fixtures/family-d-hubei-2020.xlsx", [a, b])];
 }
 
-module.exports = { layout, fixtures };
+module.exports = { layout, fixtures, waterMonitoring };

@@ -1,10 +1,9 @@
 import * as React from "react";
-import { sheetCellKey } from "../core/a1";
 import { ACK_REASON_MAX, ACK_WORDS, Acknowledgement, AcknowledgedFinding, canAcknowledge } from "../core/acknowledge";
+import { ACK_FORM_CLOSED, ackFormInvalid, ackFormStep, ackReasonMissing, ackTarget, acknowledgedLines } from "../core/acknowledge-form";
 import { reacknowledge } from "../core/acknowledged";
 import { Finding } from "../core/findings";
 import { Lang } from "../core/options";
-import { ruleTitle } from "../core/present";
 import { blockingRank } from "../core/rank";
 import { savedAcknowledgements } from "../core/settings";
 import { FileOutcome } from "./pipeline";
@@ -34,30 +33,25 @@ export function acknowledgementsOf(o: FileOutcome): Acknowledgement[] {
 export function AckButton(props: { finding: Finding; lang: Lang; ack?: WebAcknowledge }) {
   const { finding: f, lang, ack } = props;
   const w = ACK_WORDS[lang];
-  const [open, setOpen] = React.useState(false);
-  const [reason, setReason] = React.useState("");
-  const [tried, setTried] = React.useState(false);
+  const [form, dispatch] = React.useReducer(ackFormStep, ACK_FORM_CLOSED);
   const input = React.useRef<HTMLInputElement>(null);
   const id = React.useId();
   React.useEffect(() => {
-    if (open) input.current?.focus();
-  }, [open]);
+    if (form.open) input.current?.focus();
+  }, [form.open]);
   if (!ack || !canAcknowledge(f)) return null;
-  const what = `${ruleTitle(f.rule, lang)} · ${sheetCellKey(f.sheet, f.cell)}`;
-  const missing = tried && !reason.trim();
+  const what = ackTarget(f, lang);
+  const missing = ackFormInvalid(form);
   const confirm = () => {
-    if (!reason.trim()) {
-      setTried(true);
-      input.current?.focus();
-      return;
-    }
-    setOpen(false);
-    ack.onAcknowledge(f, reason);
+    if (ackReasonMissing(form.reason)) input.current?.focus();
+    else ack.onAcknowledge(f, form.reason);
+    dispatch({ type: "confirm" });
   };
-  if (!open)
+  const close = () => dispatch({ type: "close" });
+  if (!form.open)
     return (
       <div className="ack-actions">
-        <button type="button" className="small" aria-label={w.openLabel(what)} onClick={() => setOpen(true)} data-testid="ack-open">
+        <button type="button" className="small" aria-label={w.openLabel(what)} onClick={() => dispatch({ type: "open" })} data-testid="ack-open">
           {w.open}
         </button>
       </div>
@@ -69,16 +63,16 @@ export function AckButton(props: { finding: Finding; lang: Lang; ack?: WebAcknow
         id={`${id}-reason`}
         ref={input}
         type="text"
-        value={reason}
+        value={form.reason}
         maxLength={ACK_REASON_MAX}
         placeholder={w.placeholder}
         required
         aria-invalid={missing ? true : undefined}
         aria-describedby={missing ? `${id}-error` : undefined}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e) => dispatch({ type: "type", reason: e.target.value })}
         onKeyDown={(e) => {
           if (e.key === "Enter") confirm();
-          if (e.key === "Escape") setOpen(false);
+          if (e.key === "Escape") close();
         }}
         data-testid="ack-reason"
       />
@@ -91,7 +85,7 @@ export function AckButton(props: { finding: Finding; lang: Lang; ack?: WebAcknow
         <button type="button" onClick={confirm} data-testid="ack-confirm">
           {w.confirm}
         </button>
-        <button type="button" onClick={() => setOpen(false)} data-testid="ack-cancel">
+        <button type="button" onClick={close} data-testid="ack-cancel">
           {w.cancel}
         </button>
       </span>
@@ -103,24 +97,22 @@ export function AckButton(props: { finding: Finding; lang: Lang; ack?: WebAcknow
 export function AcknowledgedSection(props: { items: readonly AcknowledgedFinding[] | undefined; lang: Lang; ack?: WebAcknowledge }) {
   const { lang, ack } = props;
   const w = ACK_WORDS[lang];
-  const items = props.items ?? [];
-  if (items.length === 0) return null;
+  const lines = acknowledgedLines(props.items, lang);
+  if (lines.length === 0) return null;
   return (
     <section data-testid="acknowledged">
-      <h4>{w.title(items.length)}</h4>
+      <h4>{w.title(lines.length)}</h4>
       <ul className="findings">
-        {items.map((a) => {
-          const where = sheetCellKey(a.sheet, a.cell);
-          const what = `${ruleTitle(a.rule, lang)} · ${where}`;
+        {lines.map((a) => {
           return (
-            <li key={a.fingerprint} className="finding acknowledged" data-testid="acknowledged-item" data-rule={a.rule} data-cell={where}>
-              <strong>{where}</strong> <span className="meta">{ruleTitle(a.rule, lang)}</span>
+            <li key={a.fingerprint} className="finding acknowledged" data-testid="acknowledged-item" data-rule={a.rule} data-cell={a.where}>
+              <strong>{a.where}</strong> <span className="meta">{a.title}</span>
               <div className="message">{a.message}</div>
               <div className="meta" data-testid="acknowledged-reason">
-                {w.why(a.reason, a.date)}
+                {a.why}
               </div>
               {ack ? (
-                <button type="button" className="small" aria-label={w.removeLabel(what)} onClick={() => ack.onUnacknowledge(a.fingerprint!)} data-testid="ack-remove">
+                <button type="button" className="small" aria-label={w.removeLabel(a.what)} onClick={() => ack.onUnacknowledge(a.fingerprint)} data-testid="ack-remove">
                   {w.remove}
                 </button>
               ) : null}

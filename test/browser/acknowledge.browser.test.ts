@@ -2,8 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
-import type { Page } from "playwright-core";
-import { CHROMIUM, OUTPUT, ROOT, Session, buildHostScript, openPane, openWeb, serveDist } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, axeSerious, endSession, openPane, openWeb, serveForSuite } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 import { withSavedSettings } from "../support/saved-settings";
 import { fixturePath, loadFixture } from "../support/workbooks";
@@ -43,41 +42,19 @@ function cliForms(bytes: Uint8Array | Buffer): JsonForm[] {
   return JSON.parse(out).files[0].forms;
 }
 
-/** axe-core on the settled page: the serious and critical violations. */
-async function axeSerious(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const r = await axe.run({ include: [["body"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"], rules: { "label-content-name-mismatch": { enabled: true } } });
-    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
-
 suite("已核对 in Chromium", () => {
-  let server: { url: string; close: () => Promise<void> };
-  let hostScript: string;
+  const served = serveForSuite({ host: true });
   let session: Session | null = null;
 
-  beforeAll(async () => {
-    server = await serveDist();
-    hostScript = await buildHostScript();
+  beforeAll(() => {
     fs.mkdirSync(OUTPUT, { recursive: true });
   });
-  afterAll(async () => {
-    await server?.close();
-  });
   afterEach(async () => {
-    if (session) {
-      expect(session.blocked).toEqual([]);
-      expect(session.errors).toEqual([]);
-      await session.close();
-      session = null;
-    }
+    session = await endSession(session);
   });
 
   test("the pane: confirm with a reason → saved in the workbook → the CLI lists it; the verdict counts it; undo in one click", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("official"));
+    session = await openPane(served.url, served.hostScript, await loadFixture("official"));
     const { page } = session;
     await page.getByTestId("check").click();
     await page.waitForSelector("[data-testid=check]:not([aria-disabled=true])");
@@ -111,7 +88,7 @@ suite("已核对 in Chromium", () => {
   });
 
   test("the web page (one file): confirm with a reason → the annotated copy carries it → the CLI lists it; the original untouched", async () => {
-    session = await openWeb(`${server.url}/web.html`);
+    session = await openWeb(`${served.url}/web.html`);
     const { page } = session;
     const original = fs.readFileSync(fixturePath("official"));
     await page.getByTestId("file-input").setInputFiles(fixturePath("official"));

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { cspOf, missingSources } from "../addin/csp-sources";
 import { loadFixture } from "../support/workbooks";
-import { CHROMIUM, ROOT, Session, buildHostScript, openPane, serveDist } from "./harness";
+import { CHROMIUM, ROOT, Session, endSession, openPane, serveForSuite } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
@@ -14,24 +14,15 @@ const suite = describeWithTool(CHROMIUM_TOOL(CHROMIUM));
 jest.setTimeout(60000);
 
 suite("hosts, fallback and CSP in Chromium", () => {
-  let server: { url: string; close: () => Promise<void> };
-  let hostScript: string;
+  const served = serveForSuite({ host: true });
   let session: Session | null = null;
 
-  beforeAll(async () => {
-    server = await serveDist();
-    hostScript = await buildHostScript();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
   afterEach(async () => {
-    await session?.close();
-    session = null;
+    session = await endSession(session, {});
   });
 
   test("a bundle that fails to parse (as the ES2020 bundle does in IE11/EdgeHTML) shows the bilingual fallback message", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("official"), {}, "", (url) => (/\/taskpane\.[^/]*\.js$/.test(url) ? "const broken = ;" : null));
+    session = await openPane(served.url, served.hostScript, await loadFixture("official"), {}, "", (url) => (/\/taskpane\.[^/]*\.js$/.test(url) ? "const broken = ;" : null));
     const msg = session.page.locator("#selfeval-unsupported");
     await msg.waitFor();
     const text = await msg.textContent();
@@ -43,7 +34,7 @@ suite("hosts, fallback and CSP in Chromium", () => {
   });
 
   test("with a bundle that runs, the fallback never shows", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("official"));
+    session = await openPane(served.url, served.hostScript, await loadFixture("official"));
     await session.page.getByTestId("check").waitFor();
     await session.page.waitForFunction(() => document.readyState === "complete");
     expect(await session.page.locator("#selfeval-unsupported").count()).toBe(0);
@@ -51,7 +42,7 @@ suite("hosts, fallback and CSP in Chromium", () => {
   });
 
   test("the served page's CSP has every needed source, and the browser enforces it: Office.js's frame loads, another is refused", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("official"));
+    session = await openPane(served.url, served.hostScript, await loadFixture("official"));
     await session.page.getByTestId("check").waitFor();
     const csp = await session.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute("content")!);
     expect(csp).toBe(cspOf(fs.readFileSync(path.join(ROOT, "dist/taskpane.html"), "utf8").replace(/http-equiv=Content-Security-Policy content="/, 'http-equiv="Content-Security-Policy" content="')));
@@ -87,7 +78,7 @@ suite("hosts, fallback and CSP in Chromium", () => {
     };
     const check = urlOf("SelfEval.CheckButton");
     const pane = urlOf("SelfEval.PaneButton");
-    session = await openPane(server.url, hostScript, await loadFixture("official"), {}, check.search);
+    session = await openPane(served.url, served.hostScript, await loadFixture("official"), {}, check.search);
     const page = session.page;
     await page.getByTestId("form-card").first().waitFor();
     await page.waitForSelector("[data-testid=check]:not([disabled])");
@@ -95,7 +86,7 @@ suite("hosts, fallback and CSP in Chromium", () => {
     await page.evaluate(() => ((window as unknown as { __paneId: number }).__paneId = 17));
     // what a ShowTaskpane click does to an open pane of the same TaskpaneId: navigate only when the URL differs
     const click = async (u: URL) => {
-      if (`${u.pathname}${u.search}` !== new URL(page.url()).pathname + new URL(page.url()).search) await page.goto(`${server.url}${u.pathname}${u.search}`);
+      if (`${u.pathname}${u.search}` !== new URL(page.url()).pathname + new URL(page.url()).search) await page.goto(`${served.url}${u.pathname}${u.search}`);
     };
     await click(check);
     await click(check);

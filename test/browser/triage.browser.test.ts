@@ -4,7 +4,7 @@ import * as path from "path";
 import { execFileSync } from "child_process";
 import type { Page } from "playwright-core";
 import JSZip from "jszip";
-import { CHROMIUM, ROOT, Session, openSession, serveDist } from "./harness";
+import { CHROMIUM, ROOT, Session, endSession, openSession, serveForSuite } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 import { FileVerdictKind } from "../../src/core/outcome";
 import { countLine } from "../../src/core/summary-rows";
@@ -68,15 +68,13 @@ async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
 }
 
 suite("the reviewer's triage in the web page (Chromium)", () => {
-  let server: { url: string; close: () => Promise<void> };
+  const served = serveForSuite({ requires: "dist/web.html", requiresHint: "dist/web.html is missing: run `npm run build`." });
   let session: Session | null = null;
   let dir: string;
   let files: string[];
   let entries: Entry[];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, "dist/web.html"))) throw new Error("dist/web.html is missing: run `npm run build`.");
-    server = await serveDist();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-triage-"));
     fs.mkdirSync(path.join(dir, "收到的表"));
     files = Array.from({ length: N }, (_, i) => {
@@ -90,20 +88,14 @@ suite("the reviewer's triage in the web page (Chromium)", () => {
     expect(entries.map((e) => path.basename(e.file))).toEqual(files.map((f) => path.basename(f)));
   });
   afterAll(async () => {
-    await server?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
   afterEach(async () => {
-    if (session) {
-      expect(session.blocked).toEqual([]);
-      expect(session.errors).toEqual([]);
-      await session.close();
-      session = null;
-    }
+    session = await endSession(session);
   });
 
   const open = () =>
-    openSession(`${server.url}/web.html`, {
+    openSession(`${served.url}/web.html`, {
       viewport: { width: 1200, height: 800 },
       acceptDownloads: true,
       profilePrefix: "selfeval-triage-",

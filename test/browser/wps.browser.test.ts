@@ -1,10 +1,8 @@
-import * as fs from "fs";
-import * as path from "path";
 import { flaggedCells } from "../../src/core/marks";
 import { runCheck } from "../../src/core/engine";
 import { loadFixture } from "../support/workbooks";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
-import { CHROMIUM, ROOT, Session, bundleTestEntry, openSession, serveDist } from "./harness";
+import { CHROMIUM, Session, bundleTestEntry, endSession, openSession, serveForSuite } from "./harness";
 
 /**
  * The WPS add-in in Chromium: the production bundle of dist/wps/ with the strict stand-in of WPS's object model
@@ -29,25 +27,15 @@ const CHROMIUM_87 = `
 type Model = { state(): unknown; sheets: Array<{ name: string; cells: Map<string, { fill: { pattern: string } }>; comments: Map<string, string> }>; taskPanes: Array<{ url: string; visible: boolean }>; calls: number };
 
 suite("the WPS add-in in Chromium, over the stand-in", () => {
-  let server: { url: string; close: () => Promise<void> };
+  const served = serveForSuite({ requires: "dist/wps/index.html", requiresHint: "dist/wps/ has no build: run `npm run build`." });
   let standIn: string;
   let session: Session | null = null;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, "dist/wps/index.html"))) throw new Error("dist/wps/ has no build: run `npm run build`.");
-    server = await serveDist();
     standIn = await bundleTestEntry("test/wps/browser-entry.ts", "wps", "wps-stand-in.js");
   });
-  afterAll(async () => {
-    await server?.close();
-  });
   afterEach(async () => {
-    if (session) {
-      expect(session.blocked).toEqual([]);
-      expect(session.errors).toEqual([]);
-      await session.close();
-      session = null;
-    }
+    session = await endSession(session);
   });
 
   async function open(page: string, options: Record<string, unknown> = {}) {
@@ -62,7 +50,7 @@ suite("the WPS add-in in Chromium, over the stand-in", () => {
       },
     });
     await s.context.addInitScript({ content: `${CHROMIUM_87}\nwindow.__SELFEVAL_WORKBOOK__ = ${JSON.stringify(workbook)};\nwindow.__SELFEVAL_ET_OPTIONS__ = ${JSON.stringify(options)};\n${standIn}` });
-    await s.page.goto(`${server.url}/wps/${page}`);
+    await s.page.goto(`${served.url}/wps/${page}`);
     return { s, workbook };
   }
 
@@ -111,7 +99,7 @@ suite("the WPS add-in in Chromium, over the stand-in", () => {
       await w.selfevalRibbon.last;
     });
     const panes = await s.page.evaluate(() => (window as unknown as { __etModel: Model }).__etModel.taskPanes);
-    expect(panes).toEqual([{ url: `${server.url}/wps/taskpane.html`, title: "绩效自评校验", visible: true }]);
+    expect(panes).toEqual([{ url: `${served.url}/wps/taskpane.html`, title: "绩效自评校验", visible: true }]);
   });
 
   test("the pane in WPS: found at start, checks and marks at once (autorun), 清除标记 clears", async () => {

@@ -4,7 +4,7 @@ import * as path from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { SETTINGS_KEY } from "../../src/xlsx/settings";
-import { JsonForm, figures, formsOf, list } from "../support/cli-json";
+import { JsonForm, expectForm, figures, formsOf, list } from "../support/cli-json";
 import { fixturePath } from "../support/workbooks";
 
 /**
@@ -19,14 +19,7 @@ describe("family A: a county copy of the central template, and the seed's form 4
   });
   test("附件1 above the title, 项目负责人及电话, 年初预算数 0 over two lines, — in the 其中 rows: budget read from 全年预算数", () => {
     const f = forms[0];
-    expect(f).toMatchObject({ sheet: "稷山县（附件1）", range: "A2:I46", projectName: "2022年农村人居环境整治项目", year: 2022 });
-    expect(figures(f)).toEqual({
-      template: "central",
-      budget: { executionRate: 0.8, score: 8 },
-      totals: { weights: 100, reportedScore: 97.5, sumOfScores: 97.5, recalculatedScore: 97.1 },
-      grade: "优",
-      unchecked: [],
-    });
+    expectForm(f, { sheet: "稷山县（附件1）", range: "A2:I46", projectName: "2022年农村人居环境整治项目", year: 2022 }, { template: "central", budget: { executionRate: 0.8, score: 8 }, totals: { weights: 100, reportedScore: 97.5, sumOfScores: 97.5, recalculatedScore: 97.1 }, grade: "优", unchecked: [] });
     expect(f.template.name).toContain("中央");
     expect(f.preset).toMatchObject({ id: "central", source: "family" });
   });
@@ -41,14 +34,7 @@ describe("family A: a county copy of the central template, and the seed's form 4
   });
   test("产出指标 merged down over 社会效益/生态效益 rows: the 二级 decides, one info on the 一级 cell, no level-1 warning", () => {
     const f = forms[1];
-    expect(figures(f)).toEqual({
-      template: "central",
-      budget: { executionRate: 1, score: 10 },
-      totals: { weights: 100, reportedScore: 100, sumOfScores: 100, recalculatedScore: 100 },
-      grade: "优",
-      unchecked: [],
-    });
-    expect(list(f)).toEqual(["info B14 level1-label-mismatch", "warning I14 overachievement-unexplained"]);
+    expectForm(f, null, { template: "central", budget: { executionRate: 1, score: 10 }, totals: { weights: 100, reportedScore: 100, sumOfScores: 100, recalculatedScore: 100 }, grade: "优", unchecked: [] }, ["info B14 level1-label-mismatch", "warning I14 overachievement-unexplained"]);
     expect(f.findings[0].message).toContain("社会效益指标、生态效益指标");
   });
 });
@@ -60,14 +46,7 @@ describe("family B: Sichuan 2023 部门预算项目支出绩效自评表 (报表
   });
   test("the caption 年度预算数（万元） over the label column is no value column: 调整后预算数 ÷ 预算执行数 read right", () => {
     const f = forms[0];
-    expect(f).toMatchObject({ sheet: "项目支出（导出）", range: "A2:K19", year: 2023, projectName: "51000023R000000012345-安全生产培训项目" });
-    expect(figures(f)).toEqual({
-      template: "sichuan-2023",
-      budget: { executionRate: 0.8, score: 8 },
-      totals: { weights: 100, reportedScore: 95.75, sumOfScores: 95.75, recalculatedScore: 94.5 },
-      grade: "优",
-      unchecked: [],
-    });
+    expectForm(f, { sheet: "项目支出（导出）", range: "A2:K19", year: 2023, projectName: "51000023R000000012345-安全生产培训项目" }, { template: "sichuan-2023", budget: { executionRate: 0.8, score: 8 }, totals: { weights: 100, reportedScore: 95.75, sumOfScores: 95.75, recalculatedScore: 94.5 }, grade: "优", unchecked: [] });
     expect(f.template.name).toBe("四川省 2023 部门预算项目支出绩效自评表");
     expect(f.preset).toMatchObject({ id: "sichuan", source: "family" });
   });
@@ -77,14 +56,7 @@ describe("family B: Sichuan 2023 部门预算项目支出绩效自评表 (报表
     expect(f.findings[1]).toMatchObject({ expected: 21.25, actual: 22.5 });
   });
   test("the second form of the export, stacked below: clean, 年初预算 0.00, 60/30 split", () => {
-    expect(forms[1]).toMatchObject({ range: "A27:K42", findings: [] });
-    expect(figures(forms[1])).toEqual({
-      template: "sichuan-2023",
-      budget: { executionRate: 1, score: 10 },
-      totals: { weights: 100, reportedScore: 100, sumOfScores: 100, recalculatedScore: 100 },
-      grade: "优",
-      unchecked: [],
-    });
+    expectForm(forms[1], { range: "A27:K42", findings: [] }, { template: "sichuan-2023", budget: { executionRate: 1, score: 10 }, totals: { weights: 100, reportedScore: 100, sumOfScores: 100, recalculatedScore: 100 }, grade: "优", unchecked: [] });
   });
   test("an unfilled export: one finding, no grade, not one finding per empty cell", () => {
     const f = forms[2];
@@ -107,14 +79,7 @@ describe("family C: Sichuan county 衔接资金", () => {
     forms = await formsOf("family-c-sichuan-county");
   });
   test("资金情况 without 年初预算数, 分值 before 年度指标值, weights in the 一级 labels: planted errors found", () => {
-    expect(figures(forms[0])).toEqual({
-      template: "sichuan-county",
-      budget: { executionRate: 0.9, score: 9 },
-      totals: { weights: 100, reportedScore: 98, sumOfScores: 97, recalculatedScore: 97 },
-      grade: "优",
-      unchecked: [],
-    });
-    expect(list(forms[0])).toEqual(["error H14 missing-deviation-cause", "error G18 total-score"]);
+    expectForm(forms[0], null, { template: "sichuan-county", budget: { executionRate: 0.9, score: 9 }, totals: { weights: 100, reportedScore: 98, sumOfScores: 97, recalculatedScore: 97 }, grade: "优", unchecked: [] }, ["error H14 missing-deviation-cause", "error G18 total-score"]);
     expect(forms[0].findings[0].message).toContain("带动农产品运输增收");
   });
   test("the clean copy raises nothing; the 50/30/10/10 scheme holds and the label weights match", () => {
@@ -130,31 +95,13 @@ describe("family D: Hubei 2020 项目绩效自评表", () => {
   });
   test("two blocks: 20-point budget, block weights in labels, each block's own header row; the unmet one explained", () => {
     const f = forms[0];
-    expect(figures(f)).toEqual({
-      template: "hubei-2020",
-      budget: { executionRate: 1, score: 20 },
-      totals: { weights: 100, reportedScore: 97.5, sumOfScores: 97.5, recalculatedScore: 97.5 },
-      grade: "优",
-      unchecked: [],
-    });
+    expectForm(f, null, { template: "hubei-2020", budget: { executionRate: 1, score: 20 }, totals: { weights: 100, reportedScore: 97.5, sumOfScores: 97.5, recalculatedScore: 97.5 }, grade: "优", unchecked: [] });
     expect(f.findings).toEqual([]);
     expect(f.preset).toMatchObject({ id: "hubei", source: "family" });
   });
   test("three blocks: the overflowing block, two unmet rows of unknown weight (one info), the empty form-level cause", () => {
     const f = forms[1];
-    expect(figures(f)).toEqual({
-      template: "hubei-2020",
-      budget: { executionRate: 0.8, score: 16 },
-      totals: { weights: 100, reportedScore: 98, sumOfScores: 98, recalculatedScore: 98 },
-      grade: "优",
-      unchecked: [],
-    });
-    expect(list(f)).toEqual([
-      "error A11 block-score-exceeds-weight",
-      "info F18 indicator-weight-unknown",
-      "error C26 missing-deviation-cause",
-      "error C26 missing-deviation-cause",
-    ]);
+    expectForm(f, null, { template: "hubei-2020", budget: { executionRate: 0.8, score: 16 }, totals: { weights: 100, reportedScore: 98, sumOfScores: 98, recalculatedScore: 98 }, grade: "优", unchecked: [] }, ["error A11 block-score-exceeds-weight", "info F18 indicator-weight-unknown", "error C26 missing-deviation-cause", "error C26 missing-deviation-cause"]);
     expect(f.findings[0]).toMatchObject({ expected: 30, actual: 32 });
     expect(f.findings.slice(2).map((x) => x.message)).toEqual([
       expect.stringContaining("发放宣传资料份数"),

@@ -30,3 +30,13 @@ export async function formsOf(name: string, ...args: string[]): Promise<JsonForm
 export const list = (f: JsonForm): string[] => f.findings.map((x) => `${x.severity} ${x.cell} ${x.rule}`);
 /** The figures a family test asserts whole. */
 export const figures = (f: JsonForm) => ({ template: f.template.id, budget: f.budget, totals: f.totals, grade: f.grade, unchecked: f.unchecked });
+
+/**
+ * What the family and province suites assert of each form: where it is (`at`, matched), its figures whole and, when
+ * given, its findings as "severity cell rule" (in order).
+ */
+export function expectForm(f: JsonForm, at: Partial<JsonForm> | null, figs: ReturnType<typeof figures>, findings?: string[]): void {
+  if (at) expect(f).toMatchObject(at);
+  expect(figures(f)).toEqual(figs);
+  if (findings) expect(list(f)).toEqual(findings);
+}

@@ -1,10 +1,9 @@
 import * as React from "react";
 import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { sheetCellKey } from "../../core/a1";
 import { ACK_REASON_MAX, ACK_WORDS, Acknowledgement, AcknowledgedFinding, acknowledge, canAcknowledge, localDate, unacknowledge } from "../../core/acknowledge";
+import { ACK_FORM_CLOSED, ackFormInvalid, ackFormStep, ackReasonMissing, ackTarget, acknowledgedLines } from "../../core/acknowledge-form";
 import { Finding } from "../../core/findings";
 import { Lang } from "../../core/options";
-import { ruleTitle } from "../../core/present";
 
 /**
  * 已核对 in the pane: on a warning (never an error) a 「已核对…」 button opens a short reason (required) to confirm it;
@@ -34,43 +33,39 @@ export function AcknowledgeButton(props: { finding: Finding; lang: Lang; disable
   const { finding: f, lang, actions } = props;
   const w = ACK_WORDS[lang];
   const s = useStyles();
-  const [open, setOpen] = React.useState(false);
-  const [reason, setReason] = React.useState("");
-  const [tried, setTried] = React.useState(false);
+  const [form, dispatch] = React.useReducer(ackFormStep, ACK_FORM_CLOSED);
   const input = React.useRef<HTMLInputElement>(null);
   const formId = React.useId();
   React.useEffect(() => {
-    if (open) input.current?.focus();
-  }, [open]);
+    if (form.open) input.current?.focus();
+  }, [form.open]);
   if (!actions || !canAcknowledge(f)) return null;
-  const what = `${ruleTitle(f.rule, lang)} · ${sheetCellKey(f.sheet, f.cell)}`;
+  const what = ackTarget(f, lang);
+  const invalid = ackFormInvalid(form);
   const confirm = () => {
-    if (!reason.trim()) {
-      setTried(true);
-      input.current?.focus();
-      return;
-    }
-    setOpen(false);
-    actions.onAcknowledge(f, reason);
+    if (ackReasonMissing(form.reason)) input.current?.focus();
+    else actions.onAcknowledge(f, form.reason);
+    dispatch({ type: "confirm" });
   };
-  if (!open)
+  const close = () => dispatch({ type: "close" });
+  if (!form.open)
     return (
-      <Button size="small" appearance="subtle" disabled={props.disabled} aria-label={w.openLabel(what)} aria-expanded={false} onClick={() => setOpen(true)} data-testid="ack-open">
+      <Button size="small" appearance="subtle" disabled={props.disabled} aria-label={w.openLabel(what)} aria-expanded={false} onClick={() => dispatch({ type: "open" })} data-testid="ack-open">
         {w.open}
       </Button>
     );
   return (
     <div className={s.form} id={formId} role="group" aria-label={w.openLabel(what)} data-testid="ack-form">
-      <Field label={w.reason} required validationState={tried && !reason.trim() ? "error" : "none"} validationMessage={tried && !reason.trim() ? w.required : undefined}>
+      <Field label={w.reason} required validationState={invalid ? "error" : "none"} validationMessage={invalid ? w.required : undefined}>
         <Input
           ref={input}
-          value={reason}
+          value={form.reason}
           maxLength={ACK_REASON_MAX}
           placeholder={w.placeholder}
-          onChange={(_, d) => setReason(d.value)}
+          onChange={(_, d) => dispatch({ type: "type", reason: d.value })}
           onKeyDown={(e) => {
             if (e.key === "Enter") confirm();
-            if (e.key === "Escape") setOpen(false);
+            if (e.key === "Escape") close();
           }}
           data-testid="ack-reason"
         />
@@ -79,7 +74,7 @@ export function AcknowledgeButton(props: { finding: Finding; lang: Lang; disable
         <Button size="small" appearance="primary" disabled={props.disabled} onClick={confirm} data-testid="ack-confirm">
           {w.confirm}
         </Button>
-        <Button size="small" onClick={() => setOpen(false)} data-testid="ack-cancel">
+        <Button size="small" onClick={close} data-testid="ack-cancel">
           {w.cancel}
         </Button>
       </div>
@@ -92,25 +87,23 @@ export function AcknowledgedList(props: { items: readonly AcknowledgedFinding[] 
   const { lang } = props;
   const w = ACK_WORDS[lang];
   const s = useStyles();
-  const items = props.items ?? [];
-  if (items.length === 0) return null;
+  const lines = acknowledgedLines(props.items, lang);
+  if (lines.length === 0) return null;
   return (
     <section data-testid="acknowledged">
-      <h3 className={s.title}>{w.title(items.length)}</h3>
+      <h3 className={s.title}>{w.title(lines.length)}</h3>
       <ul className={s.list}>
-        {items.map((a) => {
-          const where = sheetCellKey(a.sheet, a.cell);
-          const what = `${ruleTitle(a.rule, lang)} · ${where}`;
+        {lines.map((a) => {
           return (
-            <li key={a.fingerprint} className={s.item} data-testid="acknowledged-item" data-rule={a.rule} data-cell={where}>
-              <span className={s.head}>{what}</span>
+            <li key={a.fingerprint} className={s.item} data-testid="acknowledged-item" data-rule={a.rule} data-cell={a.where}>
+              <span className={s.head}>{a.what}</span>
               <Caption1 className={s.text}>{a.message}</Caption1>
               <Caption1 className={s.muted} data-testid="acknowledged-reason">
-                {w.why(a.reason, a.date)}
+                {a.why}
               </Caption1>
               {props.actions ? (
                 <div>
-                  <Button size="small" appearance="subtle" disabled={props.disabled} aria-label={w.removeLabel(what)} onClick={() => props.actions!.onUnacknowledge(a.fingerprint!)} data-testid="ack-remove">
+                  <Button size="small" appearance="subtle" disabled={props.disabled} aria-label={w.removeLabel(a.what)} onClick={() => props.actions!.onUnacknowledge(a.fingerprint)} data-testid="ack-remove">
                     {w.remove}
                   </Button>
                 </div>
