@@ -7,6 +7,9 @@ const base = require("./package.json").jest;
 module.exports = {
   ...base,
   testMatch: ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/addin/settings-precedence.test.ts"],
+  // review-hints.test.ts checks every fixture and corpus workbook with the hints on and off (a quarter of a run, for
+  // every mutant): it tests the engine's switching, not the mutated modules; each hint has its own rules/ suite
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/core/review-hints\\.test\\.ts$"],
   moduleNameMapper: {
     ...(base.moduleNameMapper ?? {}),
     "^(\\.\\./)+src/xlsx/read$": "<rootDir>/test/mutation/read-cached.ts",
