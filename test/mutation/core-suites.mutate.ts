@@ -1,0 +1,30 @@
+import * as fs from "fs";
+import * as path from "path";
+
+/**
+ * The suites Stryker runs for every mutant (jest.mutate.config.js), loaded as one test file: the engine and rules on
+ * the fixture workbooks, the parser, scoring, verdict and settings, and the pane's settings precedence. One file means
+ * one module registry: src/core is loaded once per mutant instead of once per suite (most of a run's time otherwise).
+ * Each suite sits in a describe block named by its path, so its hooks and test names stay its own.
+ *
+ * Not a *.test.ts file: `npm test` runs those suites by themselves.
+ */
+const ROOT = path.resolve(__dirname, "../..");
+/** review-hints.test.ts checks every fixture and corpus workbook with the hints on and off (a quarter of a run, for
+ * every mutant): it tests the engine's switching, not the mutated modules; each hint has its own rules/ suite. */
+const LEFT_OUT = new Set(["test/core/review-hints.test.ts"]);
+
+function suites(dir: string): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? suites(`${dir}/${e.name}`) : e.name.endsWith(".test.ts") ? [`${dir}/${e.name}`] : []));
+}
+
+const SUITES = [...suites("test/core"), "test/addin/settings-precedence.test.ts"].filter((f) => !LEFT_OUT.has(f));
+
+for (const f of SUITES) {
+  describe(f, () => {
+    require(path.join(ROOT, f));
+  });
+}
