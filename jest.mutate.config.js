@@ -8,6 +8,8 @@ const base = require("./package.json").jest;
 module.exports = {
   ...base,
   testMatch: ["<rootDir>/test/mutation/*.mutate.ts"],
+  // Node's environment with bail: the first failure ends a mutant's run (test/mutation/bail-environment.js)
+  testEnvironment: "<rootDir>/test/mutation/bail-environment.js",
   moduleNameMapper: {
     ...(base.moduleNameMapper ?? {}),
     "^(\\.\\./)+src/xlsx/read$": "<rootDir>/test/mutation/read-cached.ts",

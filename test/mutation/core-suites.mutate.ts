@@ -21,7 +21,24 @@ function suites(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? suites(`${dir}/${e.name}`) : e.name.endsWith(".test.ts") ? [`${dir}/${e.name}`] : []));
 }
 
-const SUITES = [...suites("test/core"), "test/addin/settings-precedence.test.ts"].filter((f) => !LEFT_OUT.has(f));
+/** The direct suites of the mutated modules first: with bail (bail-environment.js), the first to fail ends the run. */
+const FIRST = [
+  "test/core/scoring.test.ts",
+  "test/core/verdict.test.ts",
+  "test/core/settings-precedence.test.ts",
+  "test/core/parse-edges.test.ts",
+  "test/core/parse.test.ts",
+  "test/core/outcome.test.ts",
+  "test/core/settings.test.ts",
+  "test/core/rules/boundaries.test.ts",
+];
+const LAST = ["test/core/json-snapshot.test.ts", "test/core/fixes-fix.test.ts", "test/core/writeback.test.ts", "test/core/rule-fixes.test.ts", "test/core/locate.test.ts"];
+const ALL = [...suites("test/core"), "test/addin/settings-precedence.test.ts"].filter((f) => !LEFT_OUT.has(f));
+const SUITES = [...FIRST, ...ALL.filter((f) => !FIRST.includes(f) && !LAST.includes(f)), ...LAST];
+
+beforeEach(() => {
+  if ((globalThis as { __selfevalMutationBail?: boolean }).__selfevalMutationBail) throw new Error("bail: an earlier test of this mutation run failed");
+});
 
 for (const f of SUITES) {
   describe(f, () => {
