@@ -9,7 +9,8 @@ module.exports = {
   ...base,
   testMatch: ["<rootDir>/test/mutation/*.mutate.ts"],
   // Node's environment with bail: the first failure ends a mutant's run (test/mutation/bail-environment.js)
-  testEnvironment: "<rootDir>/test/mutation/bail-environment.js",
+  // (a path, not <rootDir>: Stryker loads it itself)
+  testEnvironment: require("path").join(__dirname, "test/mutation/bail-environment.js"),
   moduleNameMapper: {
     ...(base.moduleNameMapper ?? {}),
     "^(\\.\\./)+src/xlsx/read$": "<rootDir>/test/mutation/read-cached.ts",
