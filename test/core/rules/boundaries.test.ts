@@ -168,3 +168,31 @@ describe("block-score-exceeds-weight at the block's weight", () => {
     expect(findings(check(await wb({ F15: 10.01 })), "block-score-exceeds-weight")[0]).toMatchObject({ expected: 30, actual: 30.01 });
   });
 });
+
+describe("indicator-score at the rule's score and at each tier's bounds", () => {
+  test("quantitative (=1个, weight 5; 0.5 done → 2.5): above is an error, below a warning, a rounding info", async () => {
+    const at = (h14: number, options = {}) => only("indicator-score", { F14: 0.5, H14: h14 }, options);
+    expect(await at(2.5)).toEqual([]);
+    expect(await at(2.504)).toEqual([]);
+    expect(await at(5)).toEqual(["error 项目2!H14 above"]);
+    expect(await at(2)).toEqual(["warning 项目2!H14 below"]);
+    expect(await at(3)).toEqual(["info 项目2!H14 rounded"]);
+    expect(await at(3, { acceptRounding: false })).toEqual(["error 项目2!H14 above"]);
+    expect(findings(check(await form2({ F14: 0.5, H14: 2 })), "indicator-score")[0]).toMatchObject({ expected: 2.5, actual: 2, fix: { new: 2.5 } });
+  });
+  test("qualitative (weight 7, 70% done → 4.2–5.6): the bounds are in, 0.01 outside is not, a rounding of a bound is info", async () => {
+    const at = (h22: number, options = {}) => only("indicator-score", { G22: 7, F22: "70%", H22: h22 }, options);
+    expect(await at(5.6)).toEqual([]);
+    expect(await at(4.2)).toEqual([]);
+    expect(await at(5)).toEqual([]);
+    expect(await at(5.605)).toEqual(["error 项目2!H22 outsideTier"]);
+    expect(await at(5.604)).toEqual([]);
+    expect(await at(5.61)).toEqual(["error 项目2!H22 outsideTier"]);
+    expect(await at(4.19)).toEqual(["warning 项目2!H22 outsideTier"]);
+    expect(await at(6)).toEqual(["info 项目2!H22 outsideTier"]);
+    expect(await at(4)).toEqual(["info 项目2!H22 outsideTier"]);
+    expect(await at(6, { acceptRounding: false })).toEqual(["error 项目2!H22 outsideTier"]);
+    expect(await at(4, { acceptRounding: false })).toEqual(["warning 项目2!H22 outsideTier"]);
+    expect(findings(check(await form2({ G22: 7, F22: "70%", H22: 7 })), "indicator-score")[0]).toMatchObject({ expected: "4.2–5.6", actual: 7 });
+  });
+});
