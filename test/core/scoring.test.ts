@@ -18,6 +18,7 @@ describe("direction and 指标性质", () => {
     expect(direction("<", "", "x")).toBe("reverse");
     expect(direction(">=", "万元", "费用")).toBe("positive");
     expect(direction(">", "", "x")).toBe("positive");
+    expect(direction(">", "万元", "x")).toBe("positive");
     expect(direction("=", "万元", "成本")).toBe("positive");
     expect(direction(null, "万元", "x")).toBe("reverse");
     expect(direction(null, "元", "x")).toBe("reverse");
@@ -46,7 +47,8 @@ describe("direction and 指标性质", () => {
     for (const t of ["=", "＝", "等于"]) expect(natureOp(t)).toBe("=");
     expect(natureOp("定性")).toBe("qualitative");
     expect(natureOp("属定性指标")).toBe("qualitative");
-    for (const t of ["", "   ", "其他", "数量≥"]) expect(natureOp(t)).toBeNull();
+    // only at the start: an operator further on is no 指标性质
+    for (const t of ["", "   ", "其他", "数量≥", "数量≤", "数量=", "反之"]) expect([t, natureOp(t)]).toEqual([t, null]);
   });
 });
 
@@ -93,6 +95,8 @@ describe("quantitative scores (RULES.md §2)", () => {
     expect(q("<=", 10, 15, linear).expected).toBeCloseTo(5, 12);
     expect(q("<=", 10, 25, linear).expected).toBe(0);
     expect(q("<=", 10, 10, linear).expected).toBe(10);
+    // a target of 0 met exactly
+    expect(q("<=", 0, 0)).toMatchObject({ expected: 10, met: true });
     // a target of 0 or below exceeded: no score
     expect(q("<=", 0, 5).expected).toBe(0);
     expect(q("<=", -1, 5).expected).toBe(0);
