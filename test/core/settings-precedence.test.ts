@@ -148,6 +148,11 @@ describe("reading a saved record", () => {
     expect(samePolicyValue(null, null)).toBe(true);
     expect(samePolicyValue({}, null)).toBe(false);
     expect(samePolicyValue("ratio", { a: 1 })).toBe(false);
+    // a value that is no object never equals one, even one with its keys (or none)
+    expect(samePolicyValue("ab", { 0: "a", 1: "b" })).toBe(false);
+    expect(samePolicyValue({ 0: "a", 1: "b" }, "ab")).toBe(false);
+    expect(samePolicyValue(0.3, {})).toBe(false);
+    expect(samePolicyValue({}, 0.3)).toBe(false);
   });
 });
 
@@ -155,6 +160,8 @@ describe("what is stored and when two settings are the same", () => {
   test("storedSettings: the version, the known choices, a valid family, non-empty switches", () => {
     const s = { preset: "hubei", options: { acceptRounding: false, overachievementThreshold: undefined, bogus: 1 } as never, highlight: ["error" as const], family: "hubei-2020", rules: { "grade-mismatch": "off" as const } };
     expect(storedSettings(s)).toEqual({ version: SETTINGS_VERSION, preset: "hubei", options: { acceptRounding: false }, highlight: ["error"], family: "hubei-2020", rules: { "grade-mismatch": "off" } });
+    // only the values given: no key for a value not set
+    expect(Object.keys(storedSettings(s).options)).toEqual(["acceptRounding"]);
     expect(storedSettings({ preset: "auto", options: {}, highlight: [], family: "atlantis", rules: { "Bad Id": "off" } as never })).toEqual({ version: SETTINGS_VERSION, preset: "auto", options: {}, highlight: [] });
     expect(SETTINGS_VERSION).toBe(2);
     // the highlight is a copy
@@ -167,6 +174,7 @@ describe("what is stored and when two settings are the same", () => {
   test("sameSettings: preset, family, choices, switches and highlight, the highlight's order aside", () => {
     const s: WorkbookSettings = { preset: "auto", options: { acceptRounding: false }, highlight: ["error", "warning"], family: "hubei-2020", rules: { "grade-mismatch": "off" } };
     expect(sameSettings(s, { ...s, highlight: ["warning", "error"] })).toBe(true);
+    expect(sameSettings({ ...s, highlight: ["warning", "error"] }, s)).toBe(true);
     expect(sameSettings(s, { ...s })).toBe(true);
     expect(sameSettings(s, { ...s, preset: "hubei" })).toBe(false);
     expect(sameSettings(s, { ...s, family: undefined })).toBe(false);
