@@ -196,3 +196,33 @@ describe("indicator-score at the rule's score and at each tier's bounds", () => 
     expect(findings(check(await form2({ G22: 7, F22: "70%", H22: 7 })), "indicator-score")[0]).toMatchObject({ expected: "4.2–5.6", actual: 7 });
   });
 });
+
+describe("what each finding says: its figures in the message, its fix", () => {
+  const said = async (rule: string, cells: Record<string, CellValue | [CellValue, string]>, options = {}) =>
+    findings(check(await form2(cells), options), rule).map((f) => `${f.cell} ${f.message}`);
+  test("budget, execution and weights", async () => {
+    expect(await said("budget-score", { I6: "/" })).toEqual(["I6 预算执行得分未填写，应为 10。"]);
+    expect(await said("execution-cap", { F6: 6.39, F7: 6.39 }, { capTotalByExecutionRate: true })).toEqual(["H27 执行率为 79.88%，总分不应超过 89，填写为 100。"]);
+    expect(await said("execution-exceeds-budget", { F6: 8.01, F7: 8.01 })).toEqual(["F6 全年执行数 8.01 超过全年预算数 8，请核对；执行率按 100% 计分。"]);
+    expect(await said("score-exceeds-weight", { H14: 5.01, H15: -0.5, I6: 10.01 })).toEqual([
+      "I6 「预算执行」得分 10.01 超过分值 10。",
+      "H14 「工作队数量（个）」得分 5.01 超过分值 5。",
+      "H15 「访惠聚工作经费（万元）」得分 -0.5 为负数。",
+    ]);
+    expect(await said("weights-total", { G14: 5.005 })).toEqual(["G27 各项分值之和为 100.01，应为 100。"]);
+    expect(findings(check(await form2({ G14: 5.005 })), "weights-total")[0].actualLabel).toBe("各项分值之和");
+    expect(await said("weights-total", { G27: 99 })).toEqual(["G27 总分行的分值填写为 99，应为 100。"]);
+    expect(await said("level1-weights", { G26: 20 })).toEqual(["G27 一级指标权重与默认不同：满意度指标 20（默认 10）；如属特殊情况调整，请确认。"]);
+  });
+  test("the rate and the scores, with the fix each offers", async () => {
+    const withFix = async (rule: string, cells: Record<string, CellValue | [CellValue, string]>) =>
+      findings(check(await form2(cells)), rule).map((f) => `${f.cell} ${f.message} → ${JSON.stringify(f.fix?.new)}`);
+    expect(await withFix("execution-rate", { H6: "/" })).toEqual(["H6 执行率未填写，应为 100%（全年执行数 ÷ 全年预算数）。 → \"100%\""]);
+    expect(await withFix("execution-rate", { H6: "99.98%" })).toEqual(["H6 执行率填写为 99.98%，按全年执行数 ÷ 全年预算数应为 100%。 → \"100%\""]);
+    expect(await withFix("indicator-score", { G22: 7, F22: "70%", H22: 7 })).toEqual(["H22 「建档立卡户脱贫、一般户困难脱困」得分 7 不在定性指标分档允许的 4.2–5.6 分之间。 → 5.6"]);
+    expect(await withFix("indicator-score", { G22: 7, F22: "70%", H22: 4 })).toEqual(["H22 「建档立卡户脱贫、一般户困难脱困」得分 4 不在定性指标分档允许的 4.2–5.6 分之间。 → 4.2"]);
+  });
+  test("a score is judged against a weight written in the form, not an inferred one (Hubei: block 1's 12 of an inferred 10)", async () => {
+    expect(hits(check(onlySheets(await loadFixture("family-d-hubei-2020"), "三个目标")), "score-exceeds-weight")).toEqual([]);
+  });
+});
