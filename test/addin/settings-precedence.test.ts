@@ -23,22 +23,26 @@ describe("settings → check options (pane)", () => {
   test("nothing saved: every Hubei form takes the Hubei preset from its family", async () => {
     expect(DEFAULT_SETTINGS.preset).toBe(FOLLOW_TEMPLATE);
     const forms = await presetsOf(null);
-    expect(forms.length).toBeGreaterThan(0);
+    // the fixture's two forms (两个目标, 三个目标): a loop over none would assert nothing
+    expect(forms).toHaveLength(2);
     for (const f of forms) expect(f).toEqual({ template: "hubei-2020", preset: "hubei", source: "family" });
   });
 
   test("the central preset saved in the workbook wins over the family, and says so", async () => {
     const forms = await presetsOf({ preset: "central", options: {}, highlight: ["error"] });
+    expect(forms).toHaveLength(2);
     for (const f of forms) expect(f).toEqual({ template: "hubei-2020", preset: "central", source: "workbook" });
   });
 
   test("“follow the template” saved in the workbook leaves the choice to the family", async () => {
     const forms = await presetsOf({ preset: FOLLOW_TEMPLATE, options: {}, highlight: ["error"] });
-    for (const f of forms) expect(f.preset).toBe("hubei");
+    expect(forms).toHaveLength(2);
+    for (const f of forms) expect(f).toEqual({ template: "hubei-2020", preset: "hubei", source: "family" });
   });
 
   test("a family saved in the workbook is forced on every form", async () => {
     const forms = await presetsOf({ preset: FOLLOW_TEMPLATE, options: {}, highlight: ["error"], family: "central" });
+    expect(forms).toHaveLength(2);
     for (const f of forms) expect(f.template).toBe("central");
   });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/engine";
-import { parseCell, parseText } from "../../src/core/parse";
+import { isDateFormat, isPercentFormat, parseCell, parseText, serialToDate } from "../../src/core/parse";
 import { CellValue, MergeArea, WorkbookSnapshot } from "../../src/core/snapshot";
 
 const RUNS = 300;
@@ -16,10 +16,26 @@ describe("the value parser (property-based)", () => {
     );
   });
 
-  test("never throws on any cell value and number format", () => {
+  test("never throws on any cell value and number format, and says what the cell holds", () => {
     const value = fc.oneof(fc.double(), fc.integer(), fc.boolean(), fc.string({ unit: "grapheme", maxLength: 30 }));
     const format = fc.oneof(fc.constantFrom("General", "0%", "0.00%", "yyyy-mm-dd", "@", '0.0"万元"', "[Red]0.00", "m/d/yy"), fc.string({ maxLength: 12 }));
-    fc.assert(fc.property(value, format, (v: CellValue, f) => void parseCell(v, f)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(value, format, (v: CellValue, f) => {
+        const p = parseCell(v, f);
+        expect(["blank", "placeholder", "error", "number", "date", "text"]).toContain(p.kind);
+        if (p.kind === "number") expect(Number.isFinite(p.value)).toBe(true);
+        if (p.kind === "date") {
+          expect(p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= 31).toBe(true);
+        }
+        if (typeof v === "boolean") expect(p).toEqual({ kind: "text", text: v ? "TRUE" : "FALSE" });
+        else if (typeof v === "string") expect(p).toEqual(parseText(v)); // the format does not change what text says
+        else if (!Number.isFinite(v)) expect(p).toEqual({ kind: "error", code: String(v) });
+        else if (isPercentFormat(f)) expect(p).toEqual({ kind: "number", op: null, value: v, unit: "%" });
+        else if (isDateFormat(f) && v > 0 && v < 2958466) expect(p).toEqual({ kind: "date", op: null, ...serialToDate(v) });
+        else expect(p).toEqual({ kind: "number", op: null, value: v, unit: "" });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   const OPS: Array<[string, ">=" | "<=" | "=" | ">" | "<" | null]> = [
