@@ -8,7 +8,7 @@ import { WorkbookSnapshot } from "../../src/core/snapshot";
 import { RULES } from "../../src/core/rules";
 import { FakeOptions } from "../host/fake-office";
 import { loadFixture } from "../support/workbooks";
-import { CHROMIUM, OUTPUT, ROOT, Session, buildHostScript, openPane, serveDist } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, buildHostScript, openPane, serveDist, axeSerious as axeOf } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
@@ -79,16 +79,8 @@ suite("the pane follows the clerk (issue 32)", () => {
     await session!.page.getByRole("menuitem", { name }).click();
   }
   const settled = () => session!.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  async function axeSerious(): Promise<string[]> {
-    const page = session!.page;
-    await settled();
-    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
-    return page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      const r = await axe.run({ include: [["body"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
-  }
+  /** axe on the settled pane: serious and critical issues (test/browser/harness.ts) */
+  const axeSerious = (): Promise<string[]> => axeOf(session!.page);
   const modelState = () => session!.page.evaluate(() => window.__selfevalHost!.model.state());
   /** 设置 › 本窗格 › 标记有问题的单元格 off (marks are writes of their own: the undo tests judge the write-back alone) */
   async function marksOff(name = "标记有问题的单元格", dialogName: RegExp = /校验设置/, save = "保存") {

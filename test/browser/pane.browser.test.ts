@@ -3,7 +3,7 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { fixturePath, loadFixture, onlySheets, withCells } from "../support/workbooks";
 import { RULES } from "../../src/core/rules";
-import { CHROMIUM, OUTPUT, ROOT, Session, buildHostScript, openPane, serveDist } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, buildHostScript, openPane, serveDist, axeSerious as axeOf } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
@@ -234,20 +234,8 @@ suite("the task pane in Chromium", () => {
   /** a dialog or menu fading in: wait until no animation runs (the state), then judge or photograph the page */
   const settled = () => session!.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
 
-  async function axeSerious(): Promise<string[]> {
-    const page = session!.page;
-    // a menu or dialog fading in has low contrast for a moment: judge the settled page (no animation running)
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-    // the pane's CSP forbids inline scripts (addScriptTag): evaluate the source through the driver instead
-    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
-    return page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      // our markup: tabster's focus sentinels (<i data-tabster-dummy tabindex=0 aria-hidden>, Fluent UI's focus
-      // management) are left out; they hand focus on and are never read
-      const r = await axe.run({ include: [["body"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"], rules: { "label-content-name-mismatch": { enabled: true } } });
-      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
-  }
+  /** axe on the settled pane: serious and critical issues (test/browser/harness.ts) */
+  const axeSerious = (): Promise<string[]> => axeOf(session!.page);
 
   test("320×700: the verdict, the 总分 problem and the missing cause on the first screen; nothing wider than the pane; plain Chinese", async () => {
     session = await openPane(server.url, hostScript, await planted());

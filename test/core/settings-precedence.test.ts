@@ -19,7 +19,8 @@ import {
  * (the family's preset, applied by the engine) > the central default; a preset chosen at a level brings its every value
  * at that level; what an old record counts as chosen; what is stored and compared.
  */
-const { lang: _lang, defaultYear: _year, preset: _preset, presetSource: _source, family: _family, rules: _rules, ...CENTRAL } = DEFAULT_OPTIONS;
+// the policy values (core/options PolicySettings): not the language, year, preset, family, rules or 已核对 list
+const { lang: _lang, defaultYear: _year, preset: _preset, presetSource: _source, family: _family, rules: _rules, acknowledgements: _acks, ...CENTRAL } = DEFAULT_OPTIONS;
 const saved = (s: Partial<WorkbookSettings> & { version?: number }) => ({ version: SETTINGS_VERSION, preset: "auto", options: {}, highlight: ["error"], ...s });
 
 describe("optionsFor: who wins", () => {
