@@ -8,7 +8,7 @@ import { WorkbookSnapshot } from "../../src/core/snapshot";
 import { RULES } from "../../src/core/rules";
 import { FakeOptions } from "../host/fake-office";
 import { loadFixture } from "../support/workbooks";
-import { CHROMIUM, OUTPUT, ROOT, Session, buildHostScript, openPane, serveDist, axeSerious as axeOf } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, openPane, serveForSuite, endSession, axeSerious as axeOf } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
@@ -43,28 +43,20 @@ async function eleven(): Promise<WorkbookSnapshot> {
 }
 
 suite("the pane follows the clerk (issue 32)", () => {
-  let server: { url: string; close: () => Promise<void> };
-  let hostScript: string;
+  // dist/ served and the test host bundled for the suite (test/browser/harness.ts)
+  const served = serveForSuite({ host: true });
   let session: Session | null = null;
 
-  beforeAll(async () => {
-    server = await serveDist();
-    hostScript = await buildHostScript();
+  beforeAll(() => {
     fs.mkdirSync(OUTPUT, { recursive: true });
   });
-  afterAll(async () => {
-    await server?.close();
-  });
   afterEach(async () => {
-    if (session) {
-      expect(session.blocked).toEqual([]);
-      await session.close();
-      session = null;
-    }
+    // the pane loads nothing but its bundle and Office.js
+    session = await endSession(session, { blocked: true });
   });
 
   async function open(wb: WorkbookSnapshot, options: FakeOptions = {}) {
-    session = await openPane(server.url, hostScript, wb, options);
+    session = await openPane(served.url, served.hostScript, wb, options);
     await session.page.setViewportSize({ width: W, height: H });
     await session.page.getByTestId("check").waitFor();
     return session.page;

@@ -3,7 +3,7 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { fixturePath, loadFixture, onlySheets, withCells } from "../support/workbooks";
 import { RULES } from "../../src/core/rules";
-import { CHROMIUM, OUTPUT, ROOT, Session, buildHostScript, openPane, serveDist, axeSerious as axeOf } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, openPane, serveForSuite, endSession, axeSerious as axeOf } from "./harness";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**
@@ -15,24 +15,16 @@ const suite = describeWithTool(CHROMIUM_TOOL(CHROMIUM));
 jest.setTimeout(60000);
 
 suite("the task pane in Chromium", () => {
-  let server: { url: string; close: () => Promise<void> };
-  let hostScript: string;
+  // dist/ served and the test host bundled for the suite (test/browser/harness.ts)
+  const served = serveForSuite({ host: true });
   let session: Session | null = null;
 
-  beforeAll(async () => {
-    server = await serveDist();
-    hostScript = await buildHostScript();
+  beforeAll(() => {
     fs.mkdirSync(OUTPUT, { recursive: true });
   });
-  afterAll(async () => {
-    await server?.close();
-  });
   afterEach(async () => {
-    if (session) {
-      expect(session.blocked).toEqual([]); // the pane loads nothing but its bundle and Office.js
-      await session.close();
-      session = null;
-    }
+    // the pane loads nothing but its bundle and Office.js
+    session = await endSession(session, { blocked: true });
   });
 
   const modelState = () => session!.page.evaluate(() => window.__selfevalHost!.model.state());
@@ -61,7 +53,7 @@ suite("the task pane in Chromium", () => {
   }
 
   test("1. outside Office (the Office.js request fails): the 'open this in Excel' message", async () => {
-    session = await openPane(server.url, null, null);
+    session = await openPane(served.url, null, null);
     const msg = session.page.getByTestId("outside-office");
     await msg.waitFor();
     expect(await msg.textContent()).toContain("请在 Excel 中打开");
@@ -70,7 +62,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("2. 一键校验 on the seed workbook: the findings match the CLI's JSON, with counts by severity", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("official"));
+    session = await openPane(served.url, served.hostScript, await loadFixture("official"));
     await checkNow();
     let out = "";
     await main(["check", fixturePath("official"), "--json"], { out: (s) => (out += s), err: () => undefined, isTTY: false });
@@ -85,7 +77,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("3. clicking a finding selects that cell in the host workbook", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("official"));
+    session = await openPane(served.url, served.hostScript, await loadFixture("official"));
     await checkNow();
     await session.page.locator('[data-testid=finding][data-cell="项目4!I14"]').click();
     await session.page.waitForFunction(() => window.__selfevalHost!.model.selection?.address === "I14");
@@ -97,7 +89,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("4. highlights appear on the flagged cells; 清除标记 restores the original fills", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("official"));
+    session = await openPane(served.url, served.hostScript, await loadFixture("official"));
     const before = await modelState();
     await checkNow();
     const fill = await session.page.evaluate(() => {
@@ -112,7 +104,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("5. write back with a preview, then undo: the workbook is back to its values and formats", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("shifted"));
+    session = await openPane(served.url, served.hostScript, await loadFixture("shifted"));
     const before = await modelState();
     await toggleInSettings("标记有问题的单元格");
     await checkNow();
@@ -136,7 +128,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("6. a workbook with no form: a clear message, no error", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("no-form"));
+    session = await openPane(served.url, served.hostScript, await loadFixture("no-form"));
     await checkNow();
     expect(await session.page.getByTestId("no-form").textContent()).toContain("没有找到项目支出绩效自评表");
     expect(await session.page.getByTestId("error").count()).toBe(0);
@@ -144,7 +136,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("7. English UI when the host reports en-US", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("official"), { displayLanguage: "en-US" });
+    session = await openPane(served.url, served.hostScript, await loadFixture("official"), { displayLanguage: "en-US" });
     await session.page.getByTestId("check").waitFor();
     expect(await session.page.getByTestId("check").textContent()).toBe("Check now");
     await checkNow();
@@ -168,7 +160,7 @@ suite("the task pane in Chromium", () => {
       sheet.values = sheet.values.map((row) => row.map((v) => (typeof v === "string" && !keep.test(v) ? payloads[k++ % payloads.length] : v)));
     }
     expect(k).toBeGreaterThan(10);
-    session = await openPane(server.url, hostScript, wb);
+    session = await openPane(served.url, served.hostScript, wb);
     const requests: string[] = [];
     session.page.on("request", (r) => requests.push(r.url()));
     await checkNow();
@@ -182,7 +174,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("the ribbon's 一键校验 (?autorun=1) checks as soon as the pane opens", async () => {
-    session = await openPane(server.url, hostScript, await loadFixture("official"), {}, "?autorun=1");
+    session = await openPane(served.url, served.hostScript, await loadFixture("official"), {}, "?autorun=1");
     await session.page.getByTestId("form-card").first().waitFor();
     expect(await session.page.getByTestId("form-card").count()).toBe(4);
   });
@@ -190,7 +182,7 @@ suite("the task pane in Chromium", () => {
   test("设置 › 保存 checks again at once with what was chosen: 80/60 on a Hubei form under 按表格模板自动选择", async () => {
     // 三个目标!F23: 70% achieved, 5.5 of 10 written — fine at Hubei's 80/50 (the family's preset), a warning at 80/60
     const wb = withCells(onlySheets(await loadFixture("family-d-hubei-2020"), "三个目标"), "三个目标", { E23: "70%", F23: 5.5 });
-    session = await openPane(server.url, hostScript, wb, {}, "?autorun=1");
+    session = await openPane(served.url, served.hostScript, wb, {}, "?autorun=1");
     const page = session.page;
     await page.getByTestId("form-card").first().waitFor();
     await page.waitForSelector("[data-testid=check]:not([aria-disabled=true])");
@@ -238,7 +230,7 @@ suite("the task pane in Chromium", () => {
   const axeSerious = (): Promise<string[]> => axeOf(session!.page);
 
   test("320×700: the verdict, the 总分 problem and the missing cause on the first screen; nothing wider than the pane; plain Chinese", async () => {
-    session = await openPane(server.url, hostScript, await planted());
+    session = await openPane(served.url, served.hostScript, await planted());
     const page = session.page;
     await page.setViewportSize({ width: 320, height: 700 });
     await checkNow();
@@ -275,7 +267,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("a short window (320×420): the toolbar stays one row, the dialogs' buttons stay on screen", async () => {
-    session = await openPane(server.url, hostScript, await planted());
+    session = await openPane(served.url, served.hostScript, await planted());
     const page = session.page;
     await page.setViewportSize({ width: 320, height: 420 });
     await checkNow();
@@ -295,7 +287,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("420 px: the first screen for the README", async () => {
-    session = await openPane(server.url, hostScript, await planted());
+    session = await openPane(served.url, served.hostScript, await planted());
     await session.page.setViewportSize({ width: 420, height: 760 });
     await checkNow();
     await settled();
@@ -304,7 +296,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("the card's recalculated total is what the preview writes with the rule's scores", async () => {
-    session = await openPane(server.url, hostScript, await planted());
+    session = await openPane(served.url, served.hostScript, await planted());
     const page = session.page;
     await page.setViewportSize({ width: 320, height: 700 });
     await checkNow();
@@ -320,7 +312,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("axe: no serious or critical violation before and after the menu and each dialog", async () => {
-    session = await openPane(server.url, hostScript, await planted());
+    session = await openPane(served.url, served.hostScript, await planted());
     const page = session.page;
     await page.setViewportSize({ width: 320, height: 700 });
     expect(await axeSerious()).toEqual([]);
@@ -352,7 +344,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("keyboard only: check, reach each finding, open and close each dialog; focus visible and returned", async () => {
-    session = await openPane(server.url, hostScript, await planted());
+    session = await openPane(served.url, served.hostScript, await planted());
     const page = session.page;
     await page.setViewportSize({ width: 320, height: 700 });
     await page.getByTestId("check").waitFor();
@@ -396,7 +388,7 @@ suite("the task pane in Chromium", () => {
   // ---- acting from the pane ----
 
   test("stepping with F8 moves Excel's selection in the order listed; the current finding is marked", async () => {
-    session = await openPane(server.url, hostScript, await planted());
+    session = await openPane(served.url, served.hostScript, await planted());
     const page = session.page;
     await page.setViewportSize({ width: 320, height: 700 });
     await checkNow();
@@ -418,7 +410,7 @@ suite("the task pane in Chromium", () => {
   });
 
   test("a finding with its fix (改为 92.5) and the cause hint: screenshots; the fix writes that one cell", async () => {
-    session = await openPane(server.url, hostScript, await planted());
+    session = await openPane(served.url, served.hostScript, await planted());
     const page = session.page;
     await page.setViewportSize({ width: 320, height: 700 });
     await checkNow();
