@@ -357,4 +357,24 @@ function fundsBlock(totalLabel, appropriationLabel, [start, adjusted, executed, 
   return [[totalLabel, start, adjusted, executed, weight, rate, score], [appropriationLabel, start, adjusted, executed, blank, blank, blank], empty("上年结转资金"), empty("其他资金")];
 }
 
-module.exports = { newPlan, put, merge, official, provincial, SC_PROMPT, row, labelGroups, colName, addr, num, splitTarget, writePlan, freezeZip, fundsBlock };
+/** The date every fixture's package properties carry, so the files regenerate byte-identical. */
+const FIXED_DATE = new Date(Date.UTC(2021, 2, 31, 8, 0, 0));
+
+/** Writes the plans as one fixture workbook (`file` under `root`, or under SELFEVAL_FIXTURE_ROOT), zip frozen. */
+async function saveFixture(root, file, plans) {
+  const ExcelJS = require("exceljs");
+  const path = require("path");
+  const fs = require("fs");
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "selfeval fixtures";
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  for (const p of plans) writePlan(wb, p, { wrap: true, width: 14 });
+  const out = path.join(process.env.SELFEVAL_FIXTURE_ROOT || root, file);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  await wb.xlsx.writeFile(out);
+  await freezeZip(out);
+  return out;
+}
+
+module.exports = { saveFixture, FIXED_DATE, newPlan, put, merge, official, provincial, SC_PROMPT, row, labelGroups, colName, addr, num, splitTarget, writePlan, freezeZip, fundsBlock };

@@ -7,26 +7,14 @@ const { tangxi2022 } = require("./sources/chizhou-tangxi-2022");
  */
 const path = require("path");
 const fs = require("fs");
-const ExcelJS = require("exceljs");
 const { loadSeed } = require("./seed");
 const L = require("./layouts");
 
 const root = path.resolve(__dirname, "..");
 const forms = loadSeed(path.join(root, "samples/seed-forms.txt"));
-const FIXED_DATE = new Date(Date.UTC(2021, 2, 31, 8, 0, 0));
 
-async function save(file, plans) {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "selfeval fixtures";
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  for (const p of plans) L.writePlan(wb, p, { wrap: true, width: 14 });
-  const out = path.join(process.env.SELFEVAL_FIXTURE_ROOT || root, file);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  await wb.xlsx.writeFile(out);
-  await L.freezeZip(out);
-  return out;
-}
+/** A fixture workbook of these plans under the repository (or SELFEVAL_FIXTURE_ROOT), byte for byte the same each run. */
+const save = (file, plans) => L.saveFixture(root, file, plans);
 
 function cover() {
   const p = L.newPlan("说明");

@@ -9,25 +9,13 @@ const { zhongjiang2022 } = require("./sources/zhongjiang-2022");
  */
 const path = require("path");
 const fs = require("fs");
-const ExcelJS = require("exceljs");
 const L = require("./layouts");
 const { layout: hubei2020, waterMonitoring } = require("./families/hubei-2020");
 
 const root = path.resolve(__dirname, "..");
-const FIXED_DATE = new Date(Date.UTC(2021, 2, 31, 8, 0, 0));
 
-async function save(file, plans) {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "selfeval fixtures";
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  for (const p of plans) L.writePlan(wb, p, { wrap: true, width: 14 });
-  const out = path.join(process.env.SELFEVAL_FIXTURE_ROOT || root, file);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  await wb.xlsx.writeFile(out);
-  await L.freezeZip(out);
-  return out;
-}
+/** A fixture workbook of these plans under the repository (or SELFEVAL_FIXTURE_ROOT), byte for byte the same each run. */
+const save = (file, plans) => L.saveFixture(root, file, plans);
 
 /** Puts a row of values from column c0 on; "" leaves a cell blank. Returns the next row. */
 function row(plan, r, c0, values) {
