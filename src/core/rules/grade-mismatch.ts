@@ -3,7 +3,6 @@ import { Grade, gradeOf } from "../scoring";
 
 /** A grade as printed: 优 / 优秀, 良 / 良好, 中 / 中等 / 合格, 差 / 不合格; with or without 等级： before it. */
 const GRADE_CELL = /^(?:(?:自评|评价|绩效)?(?:等级|等次|结果)[:：]?)?[（(]?(优秀|良好|中等|不合格|优|良|中|差|合格)[）)]?$/;
-const LABEL = /^(?:自评|评价|绩效)?(?:等级|等次)[:：]?$/;
 const GRADE_OF: Record<string, Grade> = { 优: "优", 优秀: "优", 良: "良", 良好: "良", 中: "中", 中等: "中", 合格: "中", 差: "差", 不合格: "差" };
 
 export const gradeMismatch: Rule = {
@@ -34,28 +33,15 @@ export const gradeMismatch: Rule = {
     if (!grid || row === null || total === null || form.unchecked.some((u) => u.section === "total")) return;
     const { left, right } = form.layout;
     const expected = gradeOf(total);
-    // the 总分 row, and the row below it (a template that prints 自评等级 on a line of its own)
+    // the 总分 row, and the row below it (a template that prints 自评等级 on a line of its own); a label 等级 with the
+    // grade in a cell of its own to the right needs no look-ahead: the scan reaches that cell next
     for (const r of [row, row + 1]) {
-      if (r > form.layout.bottom + 1) break;
       for (let c = left; c <= right; c++) {
-        const text = grid.text(r, c).replace(/[\s\u3000]/g, "");
-        if (!text) continue;
-        let m = GRADE_CELL.exec(text);
-        let cell = { row: r, col: c };
-        if (!m && LABEL.test(text)) {
-          // a label 等级 with the grade in the next cell that holds something
-          for (let d = c + 1; d <= right; d++) {
-            const next = grid.text(r, d).replace(/[\s\u3000]/g, "");
-            if (!next) continue;
-            m = GRADE_CELL.exec(next);
-            cell = { row: r, col: d };
-            break;
-          }
-        }
+        const m = GRADE_CELL.exec(grid.text(r, c).replace(/[\s\u3000]/g, ""));
         if (!m) continue;
         const written = GRADE_OF[m[1]];
         if (written !== expected) {
-          report({ at: cell, messageId: "mismatch", data: { written: m[1], total: fmt(total), grade: expected }, expected, actual: m[1] });
+          report({ at: { row: r, col: c }, messageId: "mismatch", data: { written: m[1], total: fmt(total), grade: expected }, expected, actual: m[1] });
         }
         return;
       }

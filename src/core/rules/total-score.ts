@@ -24,9 +24,10 @@ export const totalScore: Rule = {
   check({ form, options, report, propose, say }) {
     const t = form.totalScore;
     if (!t) return;
-    // a total in the header as well as in the 总分 row (RULES.md §6): the two must agree
+    // a total in the header as well as in the 总分 row (RULES.md §6): the two must agree (with no 总分 row the header's
+    // total is the form's, the same cell: it agrees with itself)
     const h = form.headerTotal;
-    if (h && h !== t && h.value !== null && t.value !== null && !sameAt2(h.value, t.value)) {
+    if (h && h.value !== null && t.value !== null && !sameAt2(h.value, t.value)) {
       report({
         severity: "error",
         at: h.cell,
@@ -50,8 +51,6 @@ export const totalScore: Rule = {
     };
     // a total written inside its label's text (自评得分：92, in the header: RULES.md §6) is not overwritten by a number
     const inLabel = typeof t.raw === "string" && /[\u4e00-\u9fff]/.test(t.raw.replace(/分/g, ""));
-    // the finding carries the fix only when writing it changes the cell
-    const changes = !inLabel && !(typeof t.raw === "number" && sameAt2(t.raw, Number(fix.new)));
     if (t.value === null || sameAt2(t.value, form.sumOfScores)) {
       if (!inLabel) propose(fix);
       return;
@@ -66,9 +65,10 @@ export const totalScore: Rule = {
       actual: t.value,
       expectedLabel: say("各项得分之和", "sum of scores"),
       steps: [sumStep(form.sumOfScores, [form.budget?.score ?? null, ...form.indicators.map((i) => i.score)])],
-      ...(changes ? { fix } : {}),
+      // a total that disagrees with the sum: writing the sum changes the cell (a number differs at two decimals, a text
+      // is replaced), except a total inside its label's text, which is not overwritten
+      ...(inLabel ? {} : { fix }),
     });
-    if (!changes && !inLabel) propose(fix);
   },
 };
 
