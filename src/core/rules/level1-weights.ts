@@ -63,7 +63,9 @@ export const level1Weights: Rule = {
         if (rows.some((i) => i.weightSource !== "cell")) continue;
         const sum = rows.reduce((s, i) => s + (i.weight?.value ?? 0), 0);
         if (sameAt2(declared.weight, sum)) continue;
-        report({ at: declared.cell, messageId: "label", data: { category: { zh: rows[0].layout.level1.replace(/[(（][^)）]*[)）]\s*$/, ""), en: "the 一级 group" }, declared: declared.weight, sum }, expected: declared.weight, actual: sum });
+        // the group by its printed name in both languages: "The level-1 group “项目产出” label says 35 points…"
+        const name = rows[0].layout.level1.replace(/[(（][^)）]*[)）]\s*$/, "");
+        report({ at: declared.cell, messageId: "label", data: { category: { zh: name, en: `level-1 group “${name}”` }, declared: declared.weight, sum }, expected: declared.weight, actual: sum });
       }
       return;
     }

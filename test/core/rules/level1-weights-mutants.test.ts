@@ -125,7 +125,8 @@ describe("level1-weights on the evaluation frame: a label against the rows it sp
     expect(more).toEqual([]);
     expect(r).toMatchObject({ at: { row: 8, col: 0 }, messageId: "label", expected: 35, actual: 30 });
     expect(text(r, "zh")).toBe("项目产出标注 35 分，但其下指标分值之和为 30。");
-    expect(resolveData(r.data, "en")).toEqual({ category: "the 一级 group", declared: 35, sum: 30 });
+    expect(resolveData(r.data, "en")).toEqual({ category: "level-1 group “项目产出”", declared: 35, sum: 30 });
+    expect(text(r, "en")).toBe("The level-1 group “项目产出” label says 35 points, but its indicators' weights add up to 30.");
     expect(run(formOf({ declared: { output: { weight: 30, cell: { row: 8, col: 0 } } }, indicators: frameRows() }))).toEqual([]);
   });
 
