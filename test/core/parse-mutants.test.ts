@@ -94,6 +94,9 @@ describe("units", () => {
     expect(commensurate({ value: 1, unit: "千瓦时" }, { value: 900, unit: "瓦时" })).toEqual({ a: 1000, b: 900, unit: "瓦时" });
     expect(commensurate({ value: 1, unit: "万人次" }, { value: 9000, unit: "人次" })).toEqual({ a: 10000, b: 9000, unit: "人次" });
     expect(unitInfo("万户")).toEqual({ family: "户", factor: 1e4 });
+    // only at the start: 平方千米 is an area of its own, not 1000 米
+    expect(commensurate({ value: 1, unit: "平方千米" }, { value: 1000, unit: "米" })).toBeNull();
+    expect(unitInfo("平方千米")).toEqual({ family: "平方千米", factor: 1 });
   });
   test("a percent against a counted unit cannot be compared, either way round", () => {
     expect(commensurate({ value: 0.9, unit: "%" }, { value: 90, unit: "个" })).toBeNull();
