@@ -36,22 +36,20 @@ const OPERATOR_SPELLINGS: Record<string, string> = { "≥": ">=", "≧": ">=", "
 /** Replace the many ways of writing an operator by one ASCII spelling; drop white space and thousands separators. */
 export function normalizeValueText(s: string): string {
   let t = /[\uff01-\uff5e\u3000]/.test(s) ? toHalfWidth(s) : s;
-  t = t.replace(/[\s\u00a0\u200b]+/g, "").replace(/=>|=<|[≥≧⩾≤≦⩽＜＞＝]/g, (m) => OPERATOR_SPELLINGS[m]);
-  if (/[。；;，,]$/.test(t)) t = t.replace(/[。；;，,]+$/, "");
+  t = t.replace(/[\s\u00a0\u200b]/g, "").replace(/=>|=<|[≥≧⩾≤≦⩽＜＞＝]/g, (m) => OPERATOR_SPELLINGS[m]);
+  t = t.replace(/[。；;，,]+$/, "");
   // thousands separators: 1,234.5 → 1234.5 (only between digit groups of three)
-  if (t.includes(",")) t = t.replace(/(\d),(?=\d{3}(?:\D|$))/g, "$1");
-  return t;
+  return t.replace(/(\d),(?=\d{3}(?:\D|$))/g, "$1");
 }
 
 export function isPercentFormat(format: string): boolean {
-  if (format === "General" || !format.includes("%")) return false;
+  // a % outside quoted text and escapes ("General" has none)
   return /%/.test(format.replace(/"[^"]*"|\\./g, ""));
 }
 
 export function isDateFormat(format: string): boolean {
-  if (format === "General" || format === "@") return false;
+  // y, m or d outside quoted text, escapes and [colour]/[$-804] brackets, and no digit placeholder ("General", "@" and "" have none)
   const f = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").toLowerCase();
-  if (f === "general" || f === "@" || f === "") return false;
   return /[ymd]/.test(f) && !/[#0?]/.test(f.replace(/\.0+/g, ""));
 }
 
@@ -88,10 +86,9 @@ export function parseText(raw: string): Parsed {
     if (Number.isFinite(n)) return { kind: "number", op: null, value: n, unit: "" };
     return { kind: "text", text: s };
   }
-  if (s.trim() === "") return { kind: "blank" };
   if (isErrorValue(s)) return { kind: "error", code: s.trim().toUpperCase() };
   const t = normalizeValueText(s);
-  if (t === "" ) return { kind: "blank" };
+  if (t === "") return { kind: "blank" }; // blanks of every kind (spaces, U+3000, U+00A0, U+200B) are gone
   if (PLACEHOLDERS.has(t.toLowerCase()) || /^[\/\\\-—─…．.]+$/.test(t)) return { kind: "placeholder", text: s.trim() };
   return parseDate(t) ?? parseNumber(t) ?? { kind: "text", text: s.trim() };
 }
@@ -144,13 +141,11 @@ function parseNumber(t: string): Parsed | null {
     if (!word) return null;
     if (!op) op = word[1];
   }
-  if (post) {
-    const p = POST_OPS.find(([w]) => w === post);
-    if (p && !op) op = p[1];
-  }
+  const p = POST_OPS.find(([w]) => w === post);
+  if (p && !op) op = p[1];
   let value = Number((sign === "-" ? "-" : "") + digits);
   if (!Number.isFinite(value)) return null;
-  let unit = unitRaw ?? "";
+  let unit = unitRaw; // "" when none (the group always takes part)
   if (unit === "百分比" || unit === "百分点") unit = "%"; // ≥100百分比 (system exports spell the unit out)
   if (unit === "%") value = value / 100;
   else if (unit === "‰") {
@@ -172,7 +167,7 @@ export function unitInfo(unit: string): { family: string; factor: number } {
   }
   let u = unit;
   let factor = 1;
-  const prefix = /^(万|亿|千|百)(.+)$/.exec(u);
+  const prefix = /^(万|亿|千|百)(.+)/.exec(u);
   if (prefix) {
     factor = prefix[1] === "万" ? 1e4 : prefix[1] === "亿" ? 1e8 : prefix[1] === "千" ? 1e3 : 100;
     u = prefix[2];
@@ -180,13 +175,12 @@ export function unitInfo(unit: string): { family: string; factor: number } {
   if (u === "元") return { family: "money", factor };
   if (u === "人" || u === "人次" || u === "名" || u === "位") return { family: "person", factor };
   if (u === "次" || u === "场" || u === "场次" || u === "期" || u === "批" || u === "轮") return { family: "times", factor };
-  if (u === "个" || u === "家" || u === "户" || u === "所") return { family: u, factor };
   if (u === "公里") return { family: "米", factor: factor * 1000 };
   return { family: u, factor };
 }
 
 export function isMoneyUnit(unit: string): boolean {
-  return unit !== "" && unit !== "%" && unitInfo(unit).family === "money";
+  return unitInfo(unit).family === "money"; // "" and "%" are families of their own
 }
 
 /**
@@ -203,7 +197,7 @@ export function commensurate(
   if (au === "%" && tu === "") return { a: Math.abs(target.value) <= 1 ? target.value : target.value / 100, b: actual.value, unit: "%" };
   if (tu === "") return { a: target.value, b: actual.value, unit: au };
   if (au === "") return { a: target.value, b: actual.value, unit: tu };
-  if (tu === "%" || au === "%") return null;
+  // a percent against a unit: unitInfo("%") is the family "%" of its own, which no other parsed unit has
   const ti = unitInfo(tu), ai = unitInfo(au);
   if (ti.family !== ai.family) return null;
   return { a: target.value * ti.factor, b: actual.value * ai.factor, unit: ti.factor <= ai.factor ? tu : au };

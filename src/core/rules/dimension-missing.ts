@@ -33,7 +33,7 @@ export const dimensionMissing: Rule = {
     if (form.unchecked.some((u) => u.section === "indicators") || form.layout.missing.length > 0) return; // a form cut short lacks rows, not a dimension
     const at = { row: ind.headerRow, col: ind.columns.level1 ?? ind.columns.level2 ?? ind.columns.name ?? form.layout.left };
     const year = form.layout.year;
-    if (form.layout.family.id === "central" && year !== null && year >= 2022 && !form.indicators.some((i) => /成本/.test(i.layout.level2 ?? ""))) {
+    if (form.layout.family.id === "central" && year !== null && year >= 2022 && !form.indicators.some((i) => /成本/.test(i.layout.level2))) {
       report({ at, messageId: "noCost", data: { year, good: goodTarget("cost", year) }, expected: null, actual: null });
     }
     if (!form.indicators.some((i) => i.layout.category === "outcome")) {

@@ -12,8 +12,8 @@ const IN_BRACKETS = new RegExp(`[(\\[【]((?:>=|<=|>|<|=)?\\d+(?:\\.\\d+)?(?:${U
 const AT_END = new RegExp(`((?:>=|<=|>|<|=)?\\d+(?:\\.\\d+)?(?:${UNIT})(?:以上|以下|以内)?)(?:[(\\[【][^)\\]】]*[)\\]】])?$`);
 
 export function quantityInName(name: string): { op: ">=" | "<=" | ">" | "<" | "=" | null; value: number; unit: string } | null {
-  if (!/\d/.test(name) || name.length > 500) return null;
-  const t = normalizeValueText(name);
+  if (name.length > 500) return null;
+  const t = normalizeValueText(name); // full-width digits (６次) read as 6次, as in every other cell (RULES.md §1)
   const bracket = IN_BRACKETS.exec(t);
   const tail = AT_END.exec(t);
   const m = bracket ?? tail;

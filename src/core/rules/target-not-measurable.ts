@@ -47,7 +47,7 @@ export const targetNotMeasurable: Rule = {
       const plain = toHalfWidth(text).replace(/\s/g, "");
       const messageId = PLACEHOLDER.test(plain) ? "placeholder" : TEMPLATE.test(plain) ? "template" : /\d/.test(plain) ? null : "vague";
       if (!messageId) continue; // a number inside a phrase (100%合格, 完成3项): measurable enough
-      const label = i.layout.level2 || { quantity: "数量指标", quality: "质量指标", time: "时效指标", cost: "成本指标" }[kind];
+      const label = i.layout.level2; // never blank here: kindOf read one of the four kinds from it (数量/质量/时效或进度/成本)
       report({
         at: t.cell,
         messageId,

@@ -21,11 +21,11 @@ export const unitMismatch: Rule = {
     for (const i of form.indicators) {
       const m = i.scoring.unitMismatch;
       if (!m || !i.actual) continue;
-      const u = (s: string) => (s === "" ? { zh: "无单位", en: "no unit" } : s);
+      // both units are written: commensurate() compares a bare number with any unit, so a mismatch never has an empty one
       report({
         at: i.actual.cell,
         messageId: "incomparable",
-        data: { name: i.name, actualUnit: u(m.actual), targetUnit: u(m.target) },
+        data: { name: i.name, actualUnit: m.actual, targetUnit: m.target },
         expected: m.target,
         actual: m.actual,
       });
