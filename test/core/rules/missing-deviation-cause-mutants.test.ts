@@ -35,6 +35,9 @@ describe("missing-deviation-cause: why, and the hint's figures", () => {
     const hint = async (cells: Record<string, CellValue>) => (await said(cells)).zh.map((f) => f.hint);
     expect(await hint({ E14: "", H14: 4 })).toEqual([`「工作队数量（个）」实际完成 1，得分 4（分值 5）。${CAUSE_ZH}`]);
     expect(await hint({ F14: "", H14: 4 })).toEqual([`「工作队数量（个）」年度指标值 =1个，得分 4（分值 5）。${CAUSE_ZH}`]);
+    // no 实际完成值 column at all (its header left blank) or no 年度指标值 column: the hint names what there is
+    expect(await hint({ F12: "", F13: "", H14: 4 })).toEqual([`「工作队数量（个）」年度指标值 =1个，得分 4（分值 5）。${CAUSE_ZH}`]);
+    expect(await hint({ E12: "", E13: "", H14: 4 })).toEqual([`「工作队数量（个）」实际完成 1，得分 4（分值 5）。${CAUSE_ZH}`]);
     expect(await hint({ E14: "  =1个 ", H14: 4 })).toEqual([`「工作队数量（个）」年度指标值 =1个，实际完成 1，得分 4（按规则应为 5，分值 5）。${CAUSE_ZH}`]);
   });
 
