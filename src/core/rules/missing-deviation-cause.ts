@@ -8,7 +8,7 @@ import { sameAt2 } from "../scoring";
  * written into the cell.
  */
 function causeHint(i: IndicatorAnalysis, say: (zh: string, en: string) => string): string {
-  const text = (v: IndicatorAnalysis["target"]) => (v && v.raw !== "" ? String(v.raw).trim() : null);
+  const text = (v: IndicatorAnalysis["target"]) => (v ? String(v.raw).trim() : "");
   const target = text(i.target);
   const actual = text(i.actual);
   const ratio =
