@@ -32,7 +32,7 @@ export function writtenPercentPlaces(cell: ValueCell): number {
   const d = m[2] ? m[2].length : 0;
   if (m[3] === "%") return d;
   if (m[3] === "‰") return Math.max(0, d - 1);
-  return Math.max(0, Number(m[0]) <= 1.5 ? d - 2 : d); // m[0]: the number and its spaces (no sign follows)
+  return Math.max(0, parseFloat(m[0]) <= 1.5 ? d - 2 : d);
 }
 
 export const executionRate: Rule = {

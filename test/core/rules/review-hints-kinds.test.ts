@@ -6,7 +6,7 @@ import { goodTarget, kindOf } from "../../../src/core/rules/review-hints";
  * decides (成本, 时效/进度, 数量, 质量); without one of those, the 一级 category (满意度 → satisfaction, 效益 → outcome);
  * else none. Only the fields kindOf reads.
  */
-const ind = (level2: string | null, category: string | null) => ({ layout: { level2, category } }) as unknown as IndicatorAnalysis;
+const ind = (level2: string, category: string | null) => ({ layout: { level2, category } }) as unknown as IndicatorAnalysis;
 
 describe("kindOf", () => {
   test("the 二级 label decides", () => {
@@ -22,9 +22,9 @@ describe("kindOf", () => {
     expect(kindOf(ind("服务对象满意度指标", "satisfaction"))).toBe("satisfaction");
     expect(kindOf(ind("社会效益指标", "outcome"))).toBe("outcome");
     expect(kindOf(ind("", "outcome"))).toBe("outcome");
-    expect(kindOf(ind(null, "satisfaction"))).toBe("satisfaction");
+    expect(kindOf(ind("", "satisfaction"))).toBe("satisfaction");
     expect(kindOf(ind("其他指标", "output"))).toBeNull();
-    expect(kindOf(ind(null, null))).toBeNull();
+    expect(kindOf(ind("", null))).toBeNull();
   });
   test("the time advice names the form's year", () => {
     expect(goodTarget("time", 2022)).toEqual({ zh: "时效指标应写明本年度内的完成时限，如“2022年12月31日前”。", en: "A 时效指标 gives a deadline within the year, e.g. “2022年12月31日前”." });
