@@ -26,13 +26,13 @@ export function writtenPercentPlaces(cell: ValueCell): number {
     const d = m ? m[1].length : 0;
     return Math.max(0, isPercent || Math.abs(r) <= 1.5 ? d - 2 : d);
   }
-  const t = normalizeValueText(String(r ?? ""));
+  const t = normalizeValueText(String(r)); // never blank: called for a rate read as a number
   const m = /(\d+)(?:\.(\d+))?\s*(%|‰)?/.exec(t);
   if (!m) return 2;
   const d = m[2] ? m[2].length : 0;
   if (m[3] === "%") return d;
   if (m[3] === "‰") return Math.max(0, d - 1);
-  return Math.max(0, Number(m[1] + "." + (m[2] ?? "0")) <= 1.5 ? d - 2 : d);
+  return Math.max(0, parseFloat(m[0]) <= 1.5 ? d - 2 : d);
 }
 
 export const executionRate: Rule = {

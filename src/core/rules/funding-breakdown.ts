@@ -23,7 +23,7 @@ export const fundingBreakdown: Rule = {
   },
   check({ form, report }) {
     const b = form.budget;
-    if (!b || b.parts.length === 0) return;
+    if (!b) return; // no 其中 rows: no column has a part filled in (below)
     for (const [key, zh, en] of COLUMNS) {
       const total = b[key];
       if (!total || total.value === null) continue;

@@ -26,7 +26,8 @@ export const level1LabelMismatch: Rule = {
     const seen = new Set<number>();
     for (const i of form.indicators) {
       const l = i.layout;
-      if (!l.level1Mismatch || l.level1Row < 0 || seen.has(l.level1Row) || !l.category) continue;
+      // a mismatch has its 一级 label written (locate/indicators.ts), so its level1Row is that label's row
+      if (!l.level1Mismatch || seen.has(l.level1Row) || !l.category) continue;
       seen.add(l.level1Row);
       const rows = form.indicators.filter((x) => x.layout.level1Mismatch && x.layout.level1Row === l.level1Row);
       const names = [...new Set(rows.map((x) => x.layout.level2))].join("、");

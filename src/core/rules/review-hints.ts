@@ -9,7 +9,7 @@ export type HintKind = "quantity" | "quality" | "time" | "cost" | "outcome" | "s
 
 /** The kind of an indicator: its 二级 (数量/质量/时效/成本), else its 一级 (效益/满意度); null when neither says. */
 export function kindOf(i: IndicatorAnalysis): HintKind | null {
-  const l2 = i.layout.level2 ?? "";
+  const l2 = i.layout.level2; // "" when the row has none
   if (/成本/.test(l2)) return "cost";
   if (/时效|进度/.test(l2)) return "time";
   if (/数量/.test(l2)) return "quantity";

@@ -46,7 +46,7 @@ export const targetContradictsKind: Rule = {
       if (!t) continue;
       const p = t.parsed;
       const kind = kindOf(i);
-      const text = String(t.raw ?? "").trim();
+      const text = String(t.raw).trim(); // quoted only for a number or a date: never a blank cell
       const name = i.name || "（未命名指标）";
       if (p.kind === "number") {
         const isCost = kind === "cost" || (isMoneyUnit(p.unit) && /成本|费用|经费/.test(i.fullName));
