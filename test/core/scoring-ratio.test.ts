@@ -50,6 +50,9 @@ describe("reverse indicators (≤): the ratio A ÷ B under the ratio formula", (
     expect(s.expected).toBe(0);
     expect(s.met).toBe(false);
     expect("ratio" in s).toBe(false);
+    // an indicator of weight 0 scores 0 there under either formula (never NaN: 0 × (1 − B ÷ 0) is no score)
+    expect(score("<=", 0, "起", 2, "起", LINEAR, 0).expected).toBe(0);
+    expect(score("<=", 0, "起", 2, "起", RATIO, 0).expected).toBe(0);
   });
 });
 
