@@ -23,10 +23,40 @@ const reportFile = path.join(OUT, "mutation.json");
 // `--scores SECONDS`: only read the last report (of a Stryker run started some other way) into the table
 const scoresOnly = process.argv[2] === "--scores";
 const started = Date.now();
+
+/**
+ * Stryker's incremental mode sees the core suites as one unchanged test file (test/mutation/core-suites.mutate.ts): it
+ * reruns a mutant for a new test name, not for an edited test. So each run records a hash of every suite it loads
+ * (reports/mutation/suites.json), and a run without --force after an existing suite changed says so: its reused
+ * results may be stale (a survivor the edited test now kills is still reported as one) — add --force to measure.
+ */
+const crypto = require("crypto");
+const suitesFile = path.join(OUT, "suites.json");
+function suiteHashes() {
+  const walk = (dir) =>
+    fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith(".ts") ? [`${dir}/${e.name}`] : [],
+    );
+  const files = [...walk("test/core"), "test/addin/settings-precedence.test.ts"];
+  return Object.fromEntries(files.map((f) => [f, crypto.createHash("sha1").update(fs.readFileSync(path.join(ROOT, f))).digest("hex")]));
+}
+const hashes = scoresOnly ? null : suiteHashes();
+if (hashes && !process.argv.includes("--force") && fs.existsSync(suitesFile)) {
+  const before = JSON.parse(fs.readFileSync(suitesFile, "utf8"));
+  const edited = Object.keys(hashes).filter((f) => before[f] !== undefined && before[f] !== hashes[f]);
+  if (edited.length) {
+    console.warn(`mutate: ${edited.length} existing test file(s) changed since the last run (${edited.slice(0, 5).join(", ")}${edited.length > 5 ? ", …" : ""}).`);
+    console.warn("mutate: incremental mode reruns mutants only for new test names; results it reuses may be stale. Add --force to measure.");
+  }
+}
 if (!scoresOnly) {
   const stryker = path.join(path.dirname(require.resolve("@stryker-mutator/core/package.json")), "bin", "stryker.js");
   const r = spawnSync(process.execPath, [stryker, "run", ...process.argv.slice(2)], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0 || !fs.existsSync(reportFile)) process.exit(r.status === null ? 1 : r.status || 1);
+}
+if (hashes) {
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(suitesFile, JSON.stringify(hashes, null, 2) + "\n");
 }
 const seconds = scoresOnly ? Number(process.argv[3]) || null : Math.round((Date.now() - started) / 1000);
 
