@@ -1,5 +1,5 @@
-import { Finding } from "../../src/core/findings";
-import { FormFacts, decideForm, reviseVerdict } from "../../src/core/outcome";
+import { finding, formFacts } from "../support/verdict-facts";
+import { decideForm, reviseVerdict } from "../../src/core/outcome";
 import { blockingRank } from "../../src/core/rank";
 
 /**
@@ -7,22 +7,8 @@ import { blockingRank } from "../../src/core/rank";
  * a whole-department form (not checked at all: other rules) stays 未校验（规则不同）, a project form with a section
  * unreadable stays 未校验：有部分读不出 — in Chinese and English.
  */
-const f = (rule: string, severity: Finding["severity"], cell = "A1"): Finding => ({ rule, severity, sheet: "s", cell, message: `${rule}@${cell}` });
-
-const facts = (over: Partial<FormFacts> = {}): FormFacts => ({
-  checked: true,
-  unfilled: false,
-  unchecked: [],
-  missing: [],
-  findings: [],
-  grade: "优",
-  executionRate: 0.9,
-  budgetScore: 9,
-  writtenTotal: 95,
-  sumOfScores: 95,
-  recalculatedTotal: 94.5,
-  ...over,
-});
+const f = finding;
+const facts = formFacts;
 
 describe("reviseVerdict keeps a 未校验 form's reason", () => {
   test.each([

@@ -1,23 +1,9 @@
-import { Finding } from "../../src/core/findings";
-import { FormFacts, decideForm, decideWorkbook, unreadableVerdict } from "../../src/core/outcome";
+import { finding, formFacts } from "../support/verdict-facts";
+import { decideForm, decideWorkbook, unreadableVerdict } from "../../src/core/outcome";
 import { blockingRank } from "../../src/core/rank";
 
-const f = (rule: string, severity: Finding["severity"], cell = "A1"): Finding => ({ rule, severity, sheet: "s", cell, message: `${rule}@${cell}` });
-
-const facts = (over: Partial<FormFacts> = {}): FormFacts => ({
-  checked: true,
-  unfilled: false,
-  unchecked: [],
-  missing: [],
-  findings: [],
-  grade: "优",
-  executionRate: 0.9,
-  budgetScore: 9,
-  writtenTotal: 95,
-  sumOfScores: 95,
-  recalculatedTotal: 94.5,
-  ...over,
-});
+const f = finding;
+const facts = formFacts;
 
 describe("a form's outcome, decided once (src/core/outcome.ts)", () => {
   test("需修改 on any error, with the counts; no grade beside errors", () => {

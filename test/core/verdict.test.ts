@@ -1,4 +1,5 @@
 import { Finding } from "../../src/core/findings";
+import { finding, formFacts } from "../support/verdict-facts";
 import { FormFacts, FormVerdict, VERDICT_ORDER, canSubmit, countBySeverity, decideForm, decideWorkbook, orderFindings, unreadableVerdict } from "../../src/core/outcome";
 import { blockingRank } from "../../src/core/rank";
 import { RULES } from "../../src/core/rules";
@@ -7,22 +8,9 @@ import { RULES } from "../../src/core/rules";
  * The verdict (src/core/outcome.ts, src/core/rank.ts) at each of its decisions: the kind order 需修改 > 未填写 > 未校验 >
  * 可以提交, which figures a form shows, what may be written back, the top problem, a workbook's worst form and its line.
  */
-const f = (rule: string, severity: Finding["severity"], cell = "A1"): Finding => ({ rule, severity, sheet: "表1", cell, message: `${rule}@${cell}` });
-
-const facts = (over: Partial<FormFacts> = {}): FormFacts => ({
-  checked: true,
-  unfilled: false,
-  unchecked: [],
-  missing: [],
-  findings: [],
-  grade: "良",
-  executionRate: 0.9,
-  budgetScore: 9,
-  writtenTotal: 85,
-  sumOfScores: 85,
-  recalculatedTotal: 84.5,
-  ...over,
-});
+const f = (rule: string, severity: Finding["severity"], cell = "A1") => finding(rule, severity, cell, "表1");
+// a form graded 良 at 85
+const facts = (over: Partial<FormFacts> = {}) => formFacts({ grade: "良", writtenTotal: 85, sumOfScores: 85, recalculatedTotal: 84.5, ...over });
 const decide = (over: Partial<FormFacts> = {}, lang: "zh" | "en" = "zh") => decideForm(facts(over), lang, blockingRank);
 const ALL = { executionRate: 0.9, budgetScore: 9, writtenTotal: 85, sumOfScores: 85, recalculatedTotal: 84.5 };
 
