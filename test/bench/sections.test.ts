@@ -67,3 +67,29 @@ describe("benchmark sections", () => {
     expect("serveDist" in mod).toBe(true);
   });
 });
+
+describe("the bench build compiles without Jest", () => {
+  // tsconfig.bench.json has no Jest types: a helper there that calls beforeAll or expect stops `npm run bench` at its
+  // first step (it happened: serveForSuite and endSession in harness.ts, now in test/browser/suite.ts)
+  const JEST_GLOBAL = /(?<![\w.$/])(beforeAll|afterAll|beforeEach|afterEach|describe|test|it|expect|jest)\s*\(/;
+  const tsFiles = (p: string): string[] => {
+    const full = path.join(ROOT, p);
+    if (!fs.existsSync(full)) return [];
+    if (fs.statSync(full).isFile()) return /\.tsx?$/.test(p) ? [p] : [];
+    return fs.readdirSync(full).flatMap((e) => tsFiles(`${p}/${e}`));
+  };
+  // the test helpers it compiles (src/ has no Jest: the layer test keeps test code out of it)
+  const included = benchInclude.filter((p) => p.startsWith("test/")).flatMap(tsFiles);
+
+  test("every file it includes is found, and none calls a Jest global", () => {
+    expect(included).toContain("test/browser/harness.ts");
+    const offenders = included.filter((f) => JEST_GLOBAL.test(fs.readFileSync(path.join(ROOT, f), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "")));
+    expect(offenders).toEqual([]);
+  });
+
+  test("the check sees a Jest global where there is one", () => {
+    expect(JEST_GLOBAL.test("  beforeAll(async () => {")).toBe(true);
+    expect(JEST_GLOBAL.test("if (x) expect(session.blocked).toEqual([]);")).toBe(true);
+    expect(JEST_GLOBAL.test("const re = /x/; re.test(s); /y/.test(s); items.describe(1)")).toBe(false);
+  });
+});

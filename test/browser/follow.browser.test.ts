@@ -8,7 +8,8 @@ import { WorkbookSnapshot } from "../../src/core/snapshot";
 import { RULES } from "../../src/core/rules";
 import { FakeOptions } from "../host/fake-office";
 import { loadFixture } from "../support/workbooks";
-import { CHROMIUM, OUTPUT, ROOT, Session, openPane, serveForSuite, endSession, axeSerious as axeOf } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, openPane, axeSerious as axeOf } from "./harness";
+import { serveForSuite, endSession } from "./suite";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { cspOf, missingSources } from "../addin/csp-sources";
 import { loadFixture } from "../support/workbooks";
-import { CHROMIUM, ROOT, Session, endSession, openPane, serveForSuite } from "./harness";
+import { CHROMIUM, ROOT, Session, openPane } from "./harness";
+import { endSession, serveForSuite } from "./suite";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**

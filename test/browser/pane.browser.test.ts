@@ -3,7 +3,8 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { fixturePath, loadFixture, onlySheets, withCells } from "../support/workbooks";
 import { RULES } from "../../src/core/rules";
-import { CHROMIUM, OUTPUT, ROOT, Session, openPane, serveForSuite, endSession, axeSerious as axeOf } from "./harness";
+import { CHROMIUM, OUTPUT, ROOT, Session, openPane, axeSerious as axeOf } from "./harness";
+import { serveForSuite, endSession } from "./suite";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
 
 /**

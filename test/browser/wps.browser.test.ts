@@ -2,7 +2,8 @@ import { flaggedCells } from "../../src/core/marks";
 import { runCheck } from "../../src/core/engine";
 import { loadFixture } from "../support/workbooks";
 import { CHROMIUM_TOOL, describeWithTool } from "../support/tools";
-import { CHROMIUM, Session, bundleTestEntry, endSession, openSession, serveForSuite } from "./harness";
+import { CHROMIUM, Session, bundleTestEntry, openSession } from "./harness";
+import { endSession, serveForSuite } from "./suite";
 
 /**
  * The WPS add-in in Chromium: the production bundle of dist/wps/ with the strict stand-in of WPS's object model
