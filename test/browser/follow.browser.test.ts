@@ -75,6 +75,15 @@ suite("the pane follows the clerk (issue 32)", () => {
   /** axe on the settled pane: serious and critical issues (test/browser/harness.ts) */
   const axeSerious = (): Promise<string[]> => axeOf(session!.page);
   const modelState = () => session!.page.evaluate(() => window.__selfevalHost!.model.state());
+  /** 写回计算结果 with 同时按规则改写指标得分 ticked, written, and its notice shown */
+  async function writeBackWithScores() {
+    const page = session!.page;
+    await menu("写回计算结果");
+    const preview = page.getByRole("dialog", { name: "写回计算结果：预览" });
+    await preview.getByRole("checkbox", { name: "同时按规则改写指标得分" }).click();
+    await preview.getByRole("button", { name: /写入 \d+ 个单元格/ }).click();
+    await page.getByTestId("notice").filter({ hasText: "已写回" }).waitFor();
+  }
   /** 设置 › 本窗格 › 标记有问题的单元格 off (marks are writes of their own: the undo tests judge the write-back alone) */
   async function marksOff(name = "标记有问题的单元格", dialogName: RegExp = /校验设置/, save = "保存") {
     await menu(/设置|Settings/);
@@ -228,11 +237,7 @@ suite("the pane follows the clerk (issue 32)", () => {
     await marksOff();
     const before = await modelState();
     await checkNow();
-    await menu("写回计算结果");
-    const preview = page.getByRole("dialog", { name: "写回计算结果：预览" });
-    await preview.getByRole("checkbox", { name: "同时按规则改写指标得分" }).click();
-    await preview.getByRole("button", { name: /写入 \d+ 个单元格/ }).click();
-    await page.getByTestId("notice").filter({ hasText: "已写回" }).waitFor();
+    await writeBackWithScores();
     expect(await modelState()).not.toEqual(before);
     // the clerk's Ctrl+Z, once
     expect(await page.evaluate(() => window.__selfevalHost!.model.undo())).toBe(true);
@@ -269,11 +274,7 @@ suite("the pane follows the clerk (issue 32)", () => {
     await marksOff();
     const before = await modelState();
     await checkNow();
-    await menu("写回计算结果");
-    const preview = page.getByRole("dialog", { name: "写回计算结果：预览" });
-    await preview.getByRole("checkbox", { name: "同时按规则改写指标得分" }).click();
-    await preview.getByRole("button", { name: /写入 \d+ 个单元格/ }).click();
-    await page.getByTestId("notice").filter({ hasText: "已写回" }).waitFor();
+    await writeBackWithScores();
     expect(await modelState()).not.toEqual(before);
     await menu("撤销写回");
     await page.getByTestId("notice").filter({ hasText: "已撤销" }).waitFor();
